@@ -1,0 +1,15 @@
+import type { Args } from './args.ts';
+
+/** A CLI command: gets its own arguments (after the command words) and returns the exit code. */
+export type Command = (args: Args) => Promise<number>;
+
+interface Entry {
+  readonly summary: string;
+  readonly booleanFlags?: readonly string[];
+  readonly load: () => Promise<{ run: Command }>;
+}
+
+/** The command table. Lazy imports keep `customs --help` and small commands fast. */
+export const COMMANDS: Record<string, Entry> = {
+  serve: { summary: 'serve the whole platform (API, web app) on PORT', load: () => import('./serve.command.ts') },
+};

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Runtime configuration, read once from the environment and validated with messages a newcomer can act on. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Unset → embedded PGlite in `dbDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dbDir: string;
+  /** Unset → in-process event bus. */
+  readonly natsUrl: string | undefined;
+  readonly dataDir: string;
+  readonly adminKey: string | undefined;
+  readonly logLevel: string;
+  /** Secret for keyed hashes of personal identifiers (passport numbers). */
+  readonly hmacSecret: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const portRaw = env['PORT'] ?? '8080';
+  const port = Number(portRaw);
+  if (!/^\d+$/.test(portRaw) || port < 1 || port > 65535) problems.push(`PORT must be a number 1-65535, got "${portRaw}"`);
+
+  const databaseUrl = env['DATABASE_URL']?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl}"`);
+  }
+  const natsUrl = env['NATS_URL']?.trim() || undefined;
+  if (natsUrl && !/^(nats|tls|ws|wss):\/\//.test(natsUrl)) {
+    problems.push(`NATS_URL must start with nats:// (or tls://, ws://), got "${natsUrl}"`);
+  }
+  const dataDir = resolve(cwd, env['SMART_CUSTOMS_DATA_DIR'] ?? '../shared/data');
+  if (!existsSync(dataDir)) {
+    problems.push(`SMART_CUSTOMS_DATA_DIR: no reference data folder at ${dataDir} (set SMART_CUSTOMS_DATA_DIR)`);
+  }
+  const adminKey = env['SMART_CUSTOMS_ADMIN_KEY'] || undefined;
+  if (adminKey !== undefined && adminKey.length < 16) {
+    problems.push('SMART_CUSTOMS_ADMIN_KEY must be at least 16 characters');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host: env['HOST'] ?? '0.0.0.0',
+    databaseUrl,
+    dbDir: resolve(cwd, env['SMART_CUSTOMS_DB_DIR'] ?? 'var/db'),
+    natsUrl,
+    dataDir,
+    adminKey,
+    logLevel: env['LOG_LEVEL'] ?? 'info',
+    hmacSecret: env['SMART_CUSTOMS_HMAC_SECRET'] || undefined,
+  };
+}
+
+/** The data folder for tools and tests that need no other configuration. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return resolve(cwd, env['SMART_CUSTOMS_DATA_DIR'] ?? '../shared/data');
+}
