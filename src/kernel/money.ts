@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * Money never goes through binary floats. Amounts in yen are integers (`number` is exact up to 2^53 yen);

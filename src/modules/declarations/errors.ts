@@ -1,0 +1,25 @@
+import { defineError } from '../../kernel/index.ts';
+
+export const DeclarationErrors = {
+  invalid: defineError('DECLARATION.INVALID', 422, 'The declaration has problems; see details.problems'),
+  unknownTariffCode: defineError('DECLARATION.UNKNOWN_TARIFF_CODE', 422, 'No such 9-digit statistical code in the tariff schedule'),
+  notLeafCode: defineError('DECLARATION.NOT_A_LEAF_CODE', 422, 'The code is a grouping line; declare a 9-digit leaf line'),
+  unitMismatch: defineError('DECLARATION.UNIT_MISMATCH', 422, "The quantity's unit is not the tariff line's unit"),
+  missingQuantity: defineError('DECLARATION.MISSING_QUANTITY', 422, "A quantity in the tariff line's unit is required"),
+  unknownCountry: defineError('DECLARATION.UNKNOWN_COUNTRY', 422, 'Unknown ISO 3166 country code'),
+  unknownCurrency: defineError('DECLARATION.UNKNOWN_CURRENCY', 422, 'Unknown or withdrawn ISO 4217 currency code'),
+  unknownLocation: defineError('DECLARATION.UNKNOWN_LOCATION', 422, 'Unknown UN/LOCODE'),
+  nonPositiveValue: defineError('DECLARATION.NON_POSITIVE_VALUE', 422, 'The value must be greater than zero'),
+  invalidAmount: defineError('DECLARATION.INVALID_AMOUNT', 422, 'Amounts are decimal strings such as "1234.50"'),
+  missingParty: defineError('DECLARATION.MISSING_PARTY', 422, 'A required party is missing'),
+  unknownParty: defineError('DECLARATION.UNKNOWN_PARTY', 422, 'No such party in the registry'),
+  invalidCorporateNumber: defineError('DECLARATION.INVALID_CORPORATE_NUMBER', 422, 'A Japanese corporate number has 13 digits with a valid check digit'),
+  unknownAgreement: defineError('DECLARATION.UNKNOWN_AGREEMENT', 422, 'No such preferential agreement'),
+  invalidDate: defineError('DECLARATION.INVALID_DATE', 422, 'Dates are ISO dates such as 2026-11-23'),
+  invalidTransportDocument: defineError('DECLARATION.INVALID_TRANSPORT_DOCUMENT', 422, 'The B/L or AWB number is not valid'),
+  otherLawsPermit: defineError('DECLARATION.OTHER_LAWS_PERMIT_REQUIRED', 200, 'The line needs permits under other laws (他法令)'),
+  notFound: defineError('DECLARATION.NOT_FOUND', 404, 'No such declaration'),
+  invalidTransition: defineError('DECLARATION.INVALID_TRANSITION', 409, 'The declaration is not in a state that allows this action'),
+  versionConflict: defineError('DECLARATION.VERSION_CONFLICT', 409, 'The declaration changed since you read it (version mismatch)'),
+  reasonRequired: defineError('DECLARATION.REASON_REQUIRED', 422, 'An officer decision needs a reason'),
+} as const;

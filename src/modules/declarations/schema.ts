@@ -1,0 +1,82 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** JSON Schemas of the declaration API; unknown fields are rejected so typos never pass silently. */
+const strict = { additionalProperties: false } as const;
+
+export const MoneySchema = Type.Object(
+  {
+    amount: Type.String({ pattern: '^-?\\d{1,15}(\\.\\d{1,6})?$', description: 'decimal string, e.g. "1234.50"' }),
+    currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' }),
+  },
+  strict,
+);
+
+export const PartyRefSchema = Type.Object(
+  {
+    partyId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    corporateNumber: Type.Optional(Type.String({ maxLength: 13 })),
+    country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+    address: Type.Optional(Type.String({ maxLength: 400 })),
+  },
+  strict,
+);
+
+export const ItemSchema = Type.Object(
+  {
+    code9: Type.String({ pattern: '^\\d{9}$', description: '9-digit statistical code' }),
+    description: Type.String({ minLength: 1, maxLength: 500 }),
+    originCountry: Type.String({ pattern: '^[A-Z]{2}$' }),
+    quantities: Type.Array(
+      Type.Object({ amount: Type.String({ maxLength: 24 }), unit: Type.String({ minLength: 1, maxLength: 4 }) }, strict),
+      { maxItems: 2 },
+    ),
+    netMassKg: Type.Optional(Type.String({ maxLength: 24 })),
+    invoiceValue: MoneySchema,
+    preference: Type.Optional(Type.String({ maxLength: 32 })),
+    reducedRate: Type.Optional(Type.Boolean()),
+    quota: Type.Optional(Type.Union([Type.Literal('inside'), Type.Literal('outside')])),
+  },
+  strict,
+);
+
+export const TransportSchema = Type.Object(
+  {
+    mode: Type.Union(['sea', 'air', 'road', 'rail', 'post', 'multimodal'].map((m) => Type.Literal(m))),
+    date: Type.String({ description: 'arrival (import) or departure (export) date, yyyy-mm-dd' }),
+    portOfLoading: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[A-Z2-9]{3}$' })),
+    port: Type.String({ pattern: '^[A-Z]{2}[A-Z2-9]{3}$', description: 'UN/LOCODE of the Japanese port or airport' }),
+    transportDocument: Type.Object(
+      { type: Type.Union([Type.Literal('BL'), Type.Literal('AWB')]), number: Type.String({ minLength: 1, maxLength: 35 }) },
+      strict,
+    ),
+    vesselOrFlight: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  strict,
+);
+
+export const DeclarationInputSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('import'), Type.Literal('export')]),
+    lrn: Type.Optional(Type.String({ maxLength: 64 })),
+    customsOffice: Type.String({ pattern: '^[0-9A-Z]{2,8}$', description: 'customs office code' }),
+    declarant: PartyRefSchema,
+    importer: Type.Optional(PartyRefSchema),
+    exporter: Type.Optional(PartyRefSchema),
+    seller: Type.Optional(PartyRefSchema),
+    buyer: Type.Optional(PartyRefSchema),
+    transport: TransportSchema,
+    incoterm: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+    freight: Type.Optional(MoneySchema),
+    insurance: Type.Optional(MoneySchema),
+    items: Type.Array(ItemSchema, { minItems: 1, maxItems: 999 }),
+  },
+  strict,
+);
+
+export const CreateDeclarationSchema = Type.Intersect([
+  DeclarationInputSchema,
+  Type.Object({ submit: Type.Optional(Type.Boolean({ description: 'false keeps it as a draft; default true' })) }),
+]);
+
+export type DeclarationInputBody = Static<typeof DeclarationInputSchema>;

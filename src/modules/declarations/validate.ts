@@ -1,0 +1,144 @@
+import { Decimal, isDecimalString, type Money, type Problem } from '../../kernel/index.ts';
+import type { ReferenceCatalog } from '../reference/index.ts';
+import { isValidCorporateNumber } from './corporate-number.ts';
+import { DeclarationErrors as E } from './errors.ts';
+import type { DeclarationInput, PartyRef, Warning } from './model.ts';
+import { lineUnits, sameDimension } from './units.ts';
+
+export interface RegisteredParty {
+  readonly id: string;
+  readonly name: string;
+  readonly corporateNumber: string | null;
+  readonly country: string;
+  readonly aeoStatus: string;
+}
+
+export interface OtherLaw {
+  readonly code: string;
+  readonly law: string;
+  readonly documents: string;
+}
+
+export interface ValidationDeps {
+  readonly catalog: ReferenceCatalog;
+  readonly party: (id: string) => RegisteredParty | undefined;
+  readonly isAgreement: (id: string) => boolean;
+  readonly otherLaw: (code: string) => OtherLaw | undefined;
+}
+
+export interface ValidationOutcome {
+  readonly problems: Problem[];
+  readonly warnings: Warning[];
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(s: string): boolean {
+  return ISO_DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+}
+
+/**
+ * Checks a declaration against the code lists and the tariff schedule. Returns every problem at once (each with a
+ * stable code and the JSON path), and warnings that do not block (permits needed under other laws).
+ */
+export function validateDeclaration(input: DeclarationInput, deps: ValidationDeps): ValidationOutcome {
+  const problems: Problem[] = [];
+  const warnings: Warning[] = [];
+  const { catalog } = deps;
+
+  const money = (m: Money | undefined, path: string, mustBePositive: boolean): void => {
+    if (!m) return;
+    if (!catalog.currency(m.currency)) problems.push(E.unknownCurrency.problem(`${path}.currency`, `Unknown currency "${m.currency}"`));
+    if (!isDecimalString(m.amount)) problems.push(E.invalidAmount.problem(`${path}.amount`));
+    else if (mustBePositive ? new Decimal(m.amount).lte(0) : new Decimal(m.amount).lt(0)) {
+      problems.push(E.nonPositiveValue.problem(`${path}.amount`));
+    }
+  };
+  const country = (c: string | undefined, path: string): void => {
+    if (c !== undefined && !catalog.country(c)) problems.push(E.unknownCountry.problem(path, `Unknown country "${c}"`));
+  };
+  const party = (p: PartyRef | undefined, path: string, required: boolean, role: string): void => {
+    if (!p) {
+      if (required) problems.push(E.missingParty.problem(path, `The ${role} is required`));
+      return;
+    }
+    if (p.partyId !== undefined) {
+      if (!deps.party(p.partyId)) problems.push(E.unknownParty.problem(`${path}.partyId`, `No party "${p.partyId}" in the registry`));
+    } else if (!p.name) {
+      problems.push(E.missingParty.problem(`${path}.name`, `The ${role} needs a partyId from the registry or a name`));
+    }
+    if (p.corporateNumber !== undefined && !isValidCorporateNumber(p.corporateNumber)) {
+      problems.push(E.invalidCorporateNumber.problem(`${path}.corporateNumber`));
+    }
+    country(p.country, `${path}.country`);
+  };
+
+  party(input.declarant, '$.declarant', true, 'declarant');
+  party(input.importer, '$.importer', input.kind === 'import', 'importer');
+  party(input.exporter, '$.exporter', input.kind === 'export', 'exporter');
+  party(input.seller, '$.seller', false, 'seller');
+  party(input.buyer, '$.buyer', false, 'buyer');
+
+  const t = input.transport;
+  if (!validDate(t.date)) problems.push(E.invalidDate.problem('$.transport.date'));
+  if (!catalog.location(t.port)) problems.push(E.unknownLocation.problem('$.transport.port', `Unknown UN/LOCODE "${t.port}"`));
+  if (t.portOfLoading !== undefined && !catalog.location(t.portOfLoading)) {
+    problems.push(E.unknownLocation.problem('$.transport.portOfLoading', `Unknown UN/LOCODE "${t.portOfLoading}"`));
+  }
+  const doc = t.transportDocument;
+  // An air waybill number is an 3-digit airline prefix and 8 digits (the last a mod-7 check digit).
+  if (doc.type === 'AWB') {
+    const digits = doc.number.replace(/[-\s]/g, '');
+    const serial = digits.slice(3, 10);
+    if (!/^\d{11}$/.test(digits) || Number(serial) % 7 !== Number(digits[10])) {
+      problems.push(E.invalidTransportDocument.problem('$.transport.transportDocument.number', 'An AWB number is 11 digits whose last is the mod-7 check digit of the serial'));
+    }
+  } else if (!/^[A-Z0-9-]{4,35}$/i.test(doc.number)) {
+    problems.push(E.invalidTransportDocument.problem('$.transport.transportDocument.number', 'A B/L number has 4 to 35 letters or digits'));
+  }
+  money(input.freight, '$.freight', false);
+  money(input.insurance, '$.insurance', false);
+
+  input.items.forEach((item, i) => {
+    const p = `$.items[${i}]`;
+    country(item.originCountry, `${p}.originCountry`);
+    money(item.invoiceValue, `${p}.invoiceValue`, true);
+    if (item.preference !== undefined && !deps.isAgreement(item.preference)) {
+      problems.push(E.unknownAgreement.problem(`${p}.preference`, `No agreement "${item.preference}"`));
+    }
+    if (item.netMassKg !== undefined && (!isDecimalString(item.netMassKg) || new Decimal(item.netMassKg).lte(0))) {
+      problems.push(E.nonPositiveValue.problem(`${p}.netMassKg`, 'The net mass must be a positive decimal string'));
+    }
+    const line = catalog.tariffLine(item.code9);
+    if (!line) {
+      problems.push(E.unknownTariffCode.problem(`${p}.code9`, `No statistical code "${item.code9}" in the tariff schedule`));
+      return;
+    }
+    if (!line.isLeaf) problems.push(E.notLeafCode.problem(`${p}.code9`));
+    const units = lineUnits(line.unit1, line.unit2);
+    item.quantities.forEach((q, j) => {
+      if (!units.some((u) => sameDimension(u, q.unit.toUpperCase()))) {
+        problems.push(E.unitMismatch.problem(`${p}.quantities[${j}].unit`, `Line ${item.code9} is declared in ${units.join(' and ') || 'no unit'}, not ${q.unit}`));
+      }
+      if (!isDecimalString(q.amount) || new Decimal(q.amount).lte(0)) {
+        problems.push(E.nonPositiveValue.problem(`${p}.quantities[${j}].amount`, 'Quantities are positive decimal strings'));
+      }
+    });
+    for (const u of units) {
+      if (!item.quantities.some((q) => sameDimension(u, q.unit.toUpperCase()))) {
+        problems.push(E.missingQuantity.problem(`${p}.quantities`, `Line ${item.code9} needs a quantity in ${u}`, { unit: u }));
+      }
+    }
+    if (line.otherLaws.length > 0) {
+      const permits = line.otherLaws.map((code) => {
+        const law = deps.otherLaw(code);
+        return { code, law: law?.law ?? 'not described in the other-law table', documents: law?.documents ?? '' };
+      });
+      warnings.push({
+        ...E.otherLawsPermit.problem(`${p}.code9`, `Line ${item.code9} needs permits or confirmations under other laws: ${line.otherLaws.join(', ')}`),
+        permits,
+      });
+    }
+  });
+  return { problems, warnings };
+}
