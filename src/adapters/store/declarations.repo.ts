@@ -1,0 +1,160 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Declaration, DeclarationEvent, DeclarationInput, DeclarationStatus, Lane, Warning } from '../../modules/declarations/index.ts';
+import type { Db } from './connect.ts';
+import { declarationEvents, declarations, outbox } from './schema.ts';
+
+type Row = typeof declarations.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+const toDeclaration = (r: Row): Declaration => ({
+  id: r.id,
+  kind: r.kind as Declaration['kind'],
+  status: r.status as DeclarationStatus,
+  version: r.version,
+  ownerId: r.ownerId,
+  lrn: r.lrn,
+  data: r.data as DeclarationInput,
+  lane: (r.lane as Lane | null) ?? null,
+  assessment: r.assessment ?? null,
+  risk: r.risk ?? null,
+  warnings: r.warnings as Warning[],
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+export interface NewEvent {
+  readonly type: string;
+  readonly actor: string;
+  readonly payload: Record<string, unknown>;
+}
+
+export interface ListFilter {
+  readonly ownerId?: string;
+  readonly status?: DeclarationStatus;
+  readonly lane?: Lane;
+  /** Opaque cursor: the createdAt|id of the last item of the previous page. */
+  readonly cursor?: { createdAt: string; id: string };
+  readonly limit: number;
+}
+
+export const SUBJECT_PREFIX = 'customs.declarations';
+
+/** Appends the event to the history and to the outbox, in the caller's transaction. */
+async function appendEvent(tx: Tx, d: Declaration, seq: number, e: NewEvent): Promise<DeclarationEvent> {
+  const [row] = await tx
+    .insert(declarationEvents)
+    .values({ declarationId: d.id, seq, type: e.type, actor: e.actor, version: d.version, payload: e.payload })
+    .returning();
+  const event: DeclarationEvent = { seq, type: e.type, actor: e.actor, version: d.version, at: row!.at.toISOString(), payload: e.payload };
+  await tx.insert(outbox).values({
+    subject: `${SUBJECT_PREFIX}.${e.type}`,
+    msgId: `${d.id}:${seq}`,
+    payload: { declarationId: d.id, status: d.status, lane: d.lane, ...event },
+  });
+  return event;
+}
+
+export class DeclarationsRepo {
+  constructor(private readonly db: Db) {}
+
+  async create(d: Declaration, e: NewEvent): Promise<Declaration> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(declarations)
+        .values({
+          id: d.id,
+          kind: d.kind,
+          status: d.status,
+          version: d.version,
+          ownerId: d.ownerId,
+          lrn: d.lrn,
+          data: d.data,
+          lane: d.lane,
+          assessment: d.assessment,
+          risk: d.risk,
+          warnings: [...d.warnings],
+        })
+        .returning();
+      const saved = toDeclaration(row!);
+      await appendEvent(tx, saved, 1, e);
+      return saved;
+    });
+  }
+
+  async get(id: string): Promise<Declaration | undefined> {
+    const [row] = await this.db.select().from(declarations).where(eq(declarations.id, id));
+    return row ? toDeclaration(row) : undefined;
+  }
+
+  /**
+   * Changes a declaration under a row lock: `change` sees the current state and returns the new fields and the event,
+   * or throws to abort. State, history and outbox are written in one transaction.
+   */
+  async update(
+    id: string,
+    change: (current: Declaration) => { patch: Partial<Omit<Declaration, 'id' | 'ownerId' | 'createdAt'>>; event: NewEvent },
+  ): Promise<Declaration | undefined> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(declarations).where(eq(declarations.id, id)).for('update');
+      if (!row) return undefined;
+      const current = toDeclaration(row);
+      const { patch, event } = change(current);
+      const values: Partial<typeof declarations.$inferInsert> = { updatedAt: new Date() };
+      if (patch.status !== undefined) values.status = patch.status;
+      if (patch.version !== undefined) values.version = patch.version;
+      if (patch.data !== undefined) values.data = patch.data;
+      if (patch.lane !== undefined) values.lane = patch.lane;
+      if (patch.assessment !== undefined) values.assessment = patch.assessment;
+      if (patch.risk !== undefined) values.risk = patch.risk;
+      if (patch.warnings !== undefined) values.warnings = [...patch.warnings];
+      if (patch.lrn !== undefined) values.lrn = patch.lrn;
+      const [updated] = await tx.update(declarations).set(values).where(eq(declarations.id, id)).returning();
+      const saved = toDeclaration(updated!);
+      const [{ next } = { next: 1 }] = await tx
+        .select({ next: sql<number>`coalesce(max(${declarationEvents.seq}), 0) + 1` })
+        .from(declarationEvents)
+        .where(eq(declarationEvents.declarationId, id));
+      await appendEvent(tx, saved, Number(next), event);
+      return saved;
+    });
+  }
+
+  async history(id: string): Promise<DeclarationEvent[]> {
+    const rows = await this.db
+      .select()
+      .from(declarationEvents)
+      .where(eq(declarationEvents.declarationId, id))
+      .orderBy(asc(declarationEvents.seq));
+    return rows.map((r) => ({
+      seq: r.seq,
+      type: r.type,
+      actor: r.actor,
+      version: r.version,
+      at: r.at.toISOString(),
+      payload: r.payload as Record<string, unknown>,
+    }));
+  }
+
+  async list(f: ListFilter): Promise<Declaration[]> {
+    const where: SQL[] = [];
+    if (f.ownerId !== undefined) where.push(eq(declarations.ownerId, f.ownerId));
+    if (f.status !== undefined) where.push(eq(declarations.status, f.status));
+    if (f.lane !== undefined) where.push(eq(declarations.lane, f.lane));
+    if (f.cursor) {
+      const at = new Date(f.cursor.createdAt);
+      where.push(sql`(${declarations.createdAt}, ${declarations.id}) < (${at}, ${f.cursor.id})`);
+    }
+    const rows = await this.db
+      .select()
+      .from(declarations)
+      .where(where.length ? and(...where) : undefined)
+      .orderBy(desc(declarations.createdAt), desc(declarations.id))
+      .limit(f.limit);
+    return rows.map(toDeclaration);
+  }
+
+  async count(): Promise<number> {
+    const [r] = await this.db.select({ n: sql<number>`count(*)::int` }).from(declarations);
+    return Number(r?.n ?? 0);
+  }
+}

@@ -1,0 +1,64 @@
+import { asc, inArray, isNull } from 'drizzle-orm';
+import type { Db } from './connect.ts';
+import { outbox } from './schema.ts';
+
+export interface Publisher {
+  publish(subject: string, data: unknown, opts?: { msgId?: string }): Promise<void>;
+}
+
+/**
+ * Relays outbox rows to the event bus. The bus de-duplicates by msgId, so a crash between publishing and marking a
+ * row only causes a harmless re-publish. Runs on a timer and when poked after a write.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: Publisher,
+    private readonly onError: (e: unknown) => void = () => {},
+  ) {}
+
+  start(intervalMs = 500): void {
+    this.timer = setInterval(() => this.poke(), intervalMs);
+    this.timer.unref();
+  }
+
+  poke(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((e: unknown) => {
+        this.onError(e);
+        return 0;
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.poke();
+        }
+      });
+  }
+
+  /** Publishes every pending row; returns how many. */
+  async drain(batch = 500): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows = await this.db.select().from(outbox).where(isNull(outbox.publishedAt)).orderBy(asc(outbox.id)).limit(batch);
+      if (rows.length === 0) return total;
+      for (const r of rows) await this.bus.publish(r.subject, r.payload, { msgId: r.msgId });
+      await this.db.update(outbox).set({ publishedAt: new Date() }).where(inArray(outbox.id, rows.map((r) => r.id)));
+      total += rows.length;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Declaration } from '../../modules/declarations/index.ts';
+import type { Store } from './connect.ts';
+import { DeclarationsRepo } from './declarations.repo.ts';
+import { ExchangeRatesRepo } from './exchange-rates.repo.ts';
+import { IdempotencyRepo } from './idempotency.repo.ts';
+import { OutboxRelay } from './outbox.relay.ts';
+import { PrincipalsRepo } from './principals.repo.ts';
+
+const sample = (id: string, ownerId = 'prn_a'): Declaration => ({
+  id,
+  kind: 'import',
+  status: 'draft',
+  version: 1,
+  ownerId,
+  lrn: `LRN-${id}`,
+  data: {
+    kind: 'import',
+    customsOffice: '1A',
+    declarant: { name: 'Declarant KK' },
+    importer: { name: 'Importer KK' },
+    transport: { mode: 'sea', date: '2026-11-20', port: 'JPTYO', transportDocument: { type: 'BL', number: 'BL123456' } },
+    items: [{ code9: '090111000', description: 'coffee', originCountry: 'BR', quantities: [{ amount: '100', unit: 'KG' }], invoiceValue: { amount: '1000.00', currency: 'USD' } }],
+  },
+  lane: null,
+  assessment: null,
+  risk: null,
+  warnings: [],
+  createdAt: '',
+  updatedAt: '',
+});
+
+/** One storage contract, run against PGlite and PostgreSQL alike. */
+export function storeContract(name: string, open: () => Promise<Store>, cleanup: () => Promise<void> = async () => {}): void {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store?.close();
+      await cleanup();
+    });
+
+    it('answers health checks', async () => {
+      expect(await store.health()).toBe(true);
+    });
+
+    it('keeps current state plus an append-only history of every change', async () => {
+      const repo = new DeclarationsRepo(store.db);
+      await repo.create(sample('dcl_hist'), { type: 'created', actor: 'prn_a', payload: {} });
+      await repo.update('dcl_hist', () => ({ patch: { status: 'submitted' }, event: { type: 'submitted', actor: 'prn_a', payload: {} } }));
+      await repo.update('dcl_hist', (d) => ({ patch: { status: 'accepted', version: d.version }, event: { type: 'accepted', actor: 'system', payload: { n: 1 } } }));
+      const d = await repo.get('dcl_hist');
+      expect(d?.status).toBe('accepted');
+      expect(d?.data.items[0]?.code9).toBe('090111000');
+      const h = await repo.history('dcl_hist');
+      expect(h.map((e) => [e.seq, e.type, e.actor])).toEqual([
+        [1, 'created', 'prn_a'],
+        [2, 'submitted', 'prn_a'],
+        [3, 'accepted', 'system'],
+      ]);
+    });
+
+    it('serialises concurrent changes to one declaration without losing an event', async () => {
+      const repo = new DeclarationsRepo(store.db);
+      await repo.create(sample('dcl_conc'), { type: 'created', actor: 'a', payload: {} });
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          repo.update('dcl_conc', (d) => ({ patch: { version: d.version + 1 }, event: { type: 'amended', actor: `a${i}`, payload: {} } })),
+        ),
+      );
+      expect((await repo.get('dcl_conc'))?.version).toBe(9);
+      expect((await repo.history('dcl_conc')).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    });
+
+    it('pages lists newest first with a cursor and filters by owner', async () => {
+      const repo = new DeclarationsRepo(store.db);
+      for (let i = 0; i < 5; i++) await repo.create(sample(`dcl_page${i}`, 'prn_pager'), { type: 'created', actor: 'x', payload: {} });
+      const first = await repo.list({ ownerId: 'prn_pager', limit: 3 });
+      expect(first.map((d) => d.id)).toEqual(['dcl_page4', 'dcl_page3', 'dcl_page2']);
+      const last = first[2]!;
+      const second = await repo.list({ ownerId: 'prn_pager', limit: 3, cursor: { createdAt: last.createdAt, id: last.id } });
+      expect(second.map((d) => d.id)).toEqual(['dcl_page1', 'dcl_page0']);
+    });
+
+    it('relays every outbox event to the bus once, with its message id', async () => {
+      const published: string[] = [];
+      const relay = new OutboxRelay(store.db, { publish: async (_s, _d, o) => void published.push(o?.msgId ?? '') });
+      await relay.drain();
+      expect(published).toContain('dcl_hist:3');
+      const again: string[] = [];
+      await new OutboxRelay(store.db, { publish: async (_s, _d, o) => void again.push(o?.msgId ?? '') }).drain();
+      expect(again).toEqual([]);
+    });
+
+    it('replays an idempotent request and refuses the same key with another body', async () => {
+      const repo = new IdempotencyRepo(store.db);
+      expect(await repo.claim('p', 'k1', 'h1')).toEqual({ kind: 'new' });
+      expect(await repo.claim('p', 'k1', 'h1')).toEqual({ kind: 'in_flight' });
+      await repo.complete('p', 'k1', 201, { id: 'x' });
+      expect(await repo.claim('p', 'k1', 'h1')).toEqual({ kind: 'replay', statusCode: 201, response: { id: 'x' } });
+      expect(await repo.claim('p', 'k1', 'h2')).toEqual({ kind: 'conflict' });
+      expect(await repo.claim('q', 'k1', 'h2')).toEqual({ kind: 'new' });
+    });
+
+    it('stores API keys only as hashes and authenticates them', async () => {
+      const repo = new PrincipalsRepo(store.db);
+      const { principal, key } = await repo.create({ role: 'trader', name: 'Trader KK' });
+      expect((await repo.authenticate(key))?.id).toBe(principal.id);
+      expect(await repo.authenticate(`${key}x`)).toBeUndefined();
+      const rows = await store.db.query.principals.findMany();
+      expect(JSON.stringify(rows)).not.toContain(key);
+    });
+
+    it('finds the exchange rate in force on a date and none outside', async () => {
+      const repo = new ExchangeRatesRepo(store.db);
+      await repo.upsert([{ currency: 'USD', validFrom: '2026-11-15', validTo: '2026-11-21', rate: '151.23', source: 'test' }]);
+      expect(repo.rateFor('USD', '2026-11-18')?.rate).toBe('151.23');
+      expect(repo.rateFor('USD', '2026-11-22')).toBeUndefined();
+    });
+  });
+}
