@@ -1,0 +1,69 @@
+/**
+ * Tariff search quality and latency on a CSV shaped like faq/uk-trade-tariff/search_intercept_messages.csv:
+ *   npm run -s bench:search -- --file PATH [--json] [--limit 5]
+ * Builds the index in-process from the data folder (SMART_CUSTOMS_DATA_DIR), runs every English query with at least
+ * one referenced code, and reports top-1 / top-5 hit rates and the p95 query latency. With --json the last stdout
+ * line is {"queries":N,"top1":x,"top5":y,"p95ms":z}.
+ */
+import { resolve } from 'node:path';
+import { parseArgs, stringFlag } from '../src/cli/args.ts';
+import { dataDirFromEnv } from '../src/config.ts';
+import { loadSearchIndex } from '../src/modules/search/index.ts';
+import { isHit, percentile, readEvalQueries } from './search-eval.ts';
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const file = stringFlag(args, 'file');
+  if (file === undefined) {
+    console.error('usage: npm run -s bench:search -- --file PATH [--json]');
+    return 2;
+  }
+  const json = args.flags['json'] === true;
+  const log = (s: string): void => void (json ? console.error(s) : console.log(s));
+  const queries = readEvalQueries(resolve(process.cwd(), file));
+  const dataDir = dataDirFromEnv();
+
+  const t0 = performance.now();
+  const search = await loadSearchIndex(dataDir);
+  const loadMs = performance.now() - t0;
+
+  // warm the JIT on a few queries outside the measurement, as a long-running server would be
+  for (const q of queries.slice(0, 20)) search.search(q.term, { lang: 'en', limit: 5 });
+
+  let top1 = 0;
+  let top5 = 0;
+  const times: number[] = [];
+  for (const q of queries) {
+    const start = performance.now();
+    const results = search.search(q.term, { lang: 'en', limit: 5 });
+    times.push(performance.now() - start);
+    if (results[0] !== undefined && isHit(results[0].code9, q.codes)) top1++;
+    if (results.some((r) => isHit(r.code9, q.codes))) top5++;
+  }
+  times.sort((a, b) => a - b);
+  const n = queries.length;
+  const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+  const figures = {
+    queries: n,
+    top1: round(n === 0 ? 0 : top1 / n, 4),
+    top5: round(n === 0 ? 0 : top5 / n, 4),
+    p95ms: round(percentile(times, 95), 3),
+  };
+  log(`tariff search benchmark — ${file}`);
+  log(`  data: ${dataDir}; ${search.stats.lines} schedule lines, ${search.stats.subheadings} HS subheadings`);
+  log(`  index load + build: ${Math.round(loadMs)} ms (build alone ${search.stats.buildMs} ms)`);
+  log(`  node ${process.version}, ${n} queries with referenced codes, lang=en, limit=5, single thread`);
+  log(`  top-1 ${figures.top1}  top-5 ${figures.top5}  p50 ${round(percentile(times, 50), 3)} ms  p95 ${figures.p95ms} ms  max ${round(times[times.length - 1] ?? 0, 3)} ms`);
+  if (json) console.log(JSON.stringify(figures));
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,98 @@
+import MiniSearch from 'minisearch';
+import { analyze, words } from './english-text.ts';
+import { expandQuery, type QueryContext } from './english-query.ts';
+import { Speller } from './spelling.ts';
+import { stem } from './stem.ts';
+import { SYNONYMS } from './synonyms.ts';
+
+/** The part of an HS 2022 nomenclature record the search needs (reference's `HsCode` fits). */
+export interface HsRecord {
+  readonly code: string;
+  readonly description: string;
+  readonly level: number;
+}
+
+interface HsDoc {
+  readonly id: string;
+  readonly sub: string;
+  readonly heading: string;
+  readonly chapter: string;
+}
+
+export interface EnglishHit {
+  readonly hs6: string;
+  readonly score: number;
+}
+
+/**
+ * Field weights: the subheading's own words name the goods; the heading's words, propagated to every subheading
+ * under it, name the family (a query for "footwear" should reach "Other" subheadings of 6404 too); the chapter's
+ * words are broad and only break ties.
+ */
+const FIELD_BOOST = { sub: 1.6, heading: 1.2, chapter: 0.3 };
+/** Pseudo code "commodities not specified according to kind" is not a line anyone imports under. */
+const EXCLUDED = new Set(['999999']);
+
+export class EnglishIndex {
+  private constructor(
+    private readonly index: MiniSearch<HsDoc>,
+    private readonly ctx: QueryContext,
+    readonly descriptions: ReadonlyMap<string, string>,
+  ) {}
+
+  static build(hs: readonly HsRecord[], keep: (hs6: string) => boolean): EnglishIndex {
+    const byCode = new Map(hs.map((r) => [r.code, r.description]));
+    const docs: HsDoc[] = [];
+    for (const r of hs) {
+      if (r.level !== 6 || EXCLUDED.has(r.code) || !keep(r.code)) continue;
+      docs.push({
+        id: r.code,
+        sub: r.description,
+        heading: byCode.get(r.code.slice(0, 4)) ?? '',
+        chapter: byCode.get(r.code.slice(0, 2)) ?? '',
+      });
+    }
+    const index = new MiniSearch<HsDoc>({
+      fields: ['sub', 'heading', 'chapter'],
+      tokenize: analyze,
+      processTerm: (t) => t,
+    });
+    index.addAll(docs);
+
+    const speller = new Speller();
+    const knownKeys = new Set<string>();
+    for (const r of hs) {
+      for (const w of words(r.description)) speller.add(w);
+      for (const k of analyze(r.description)) knownKeys.add(k);
+    }
+    const synonyms = new Map<string, readonly string[]>();
+    let longestPhrase = 1;
+    for (const [phrase, expansion] of SYNONYMS) {
+      const phraseWords = phrase.split(/[^a-z0-9]+/).filter((w) => w !== '');
+      for (const w of phraseWords) speller.add(w);
+      const key = phraseWords.map(stem).join(' ');
+      synonyms.set(key, [...new Set(analyze(expansion))]);
+      knownKeys.add(key);
+      longestPhrase = Math.max(longestPhrase, phraseWords.length);
+    }
+    const descriptions = new Map(hs.map((r) => [r.code, r.description]));
+    return new EnglishIndex(index, { speller, knownKeys, synonyms, longestPhrase }, descriptions);
+  }
+
+  /** Subheadings ranked by relevance (best first). */
+  search(q: string): EnglishHit[] {
+    const keys = expandQuery(q, this.ctx);
+    if (keys.length === 0) return [];
+    return this.index
+      .search(keys.map((k) => k.key).join(' '), {
+        tokenize: (s) => s.split(' '),
+        processTerm: (t) => t,
+        boost: FIELD_BOOST,
+        boostTerm: (_t, i) => keys[i]?.weight ?? 1,
+        prefix: (t, i) => (keys[i]?.typed ?? false) && t.length >= 4,
+        fuzzy: false,
+        weights: { fuzzy: 0.4, prefix: 0.3 },
+      })
+      .map((r) => ({ hs6: String(r.id), score: r.score }));
+  }
+}

@@ -1,0 +1,74 @@
+import { keyOf } from './english-text.ts';
+import type { Speller } from './spelling.ts';
+import { stem } from './stem.ts';
+
+/** One index key to look up, with how much it should count. */
+export interface WeightedKey {
+  readonly key: string;
+  readonly weight: number;
+  /** Typed by the user (prefix completion makes sense) rather than added by a synonym. */
+  readonly typed: boolean;
+}
+
+export interface QueryContext {
+  readonly speller: Speller;
+  /** Every key the index or the synonym table knows, to tell a misspelling from a word we simply index by stem. */
+  readonly knownKeys: ReadonlySet<string>;
+  /** Stemmed phrase ("mobil phon") → tariff words to add. */
+  readonly synonyms: ReadonlyMap<string, readonly string[]>;
+  readonly longestPhrase: number;
+}
+
+/** Words added by a synonym count a little less than the user's own words, so an exact tariff match still wins. */
+const SYNONYM_WEIGHT = 0.8;
+/** A word inside a matched multi-word phrase ("mobile" in "mobile phone") is mostly explained by the phrase. */
+const COVERED_WEIGHT = 0.5;
+
+function rawWords(q: string): string[] {
+  return q
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’]s\b/g, '')
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/** Turns an English query into weighted index keys: spelling correction → synonym phrases → stemmed keys. */
+export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
+  const typed = rawWords(q).map((w) => (ctx.knownKeys.has(stem(w)) ? w : (ctx.speller.correct(w) ?? w)));
+  // "t-shirt" / "t shirt" / "tshirt": also try adjacent words glued together when the glued word is known
+  const glued: string[] = [];
+  for (let i = 0; i + 1 < typed.length; i++) {
+    const g = `${typed[i]}${typed[i + 1]}`;
+    if (ctx.knownKeys.has(stem(g))) glued.push(g);
+  }
+  const stems = typed.map(stem);
+  const out = new Map<string, WeightedKey>();
+  const put = (key: string, weight: number, isTyped: boolean): void => {
+    const prior = out.get(key);
+    if (prior === undefined || prior.weight < weight) out.set(key, { key, weight, typed: isTyped });
+  };
+  const covered = new Array<number>(typed.length).fill(1);
+  for (let i = 0; i < stems.length; ) {
+    let matched = 0;
+    for (let n = Math.min(ctx.longestPhrase, stems.length - i); n >= 1; n--) {
+      const expansion = ctx.synonyms.get(stems.slice(i, i + n).join(' '));
+      if (expansion === undefined) continue;
+      for (const key of expansion) put(key, SYNONYM_WEIGHT, false);
+      if (n > 1) covered.fill(COVERED_WEIGHT, i, i + n);
+      matched = n;
+      break;
+    }
+    i += Math.max(matched, 1);
+  }
+  typed.forEach((w, i) => {
+    const key = keyOf(w);
+    if (key !== null) put(key, covered[i] ?? 1, true);
+  });
+  for (const g of glued) {
+    const key = keyOf(g);
+    if (key !== null) put(key, 1, true);
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,13 @@
+/**
+ * Tariff search: plain words → 9-digit lines of Japan's schedule. Japanese queries go through kuromoji over the
+ * schedule's own descriptions and their parent rows; English queries go through HS 2022 subheading text (with the
+ * heading's text propagated down), a light stemmer, spelling correction and an everyday-word thesaurus. The module
+ * owns no rates: callers attach them through `ratesFor`. Pure apart from `loadSearchIndex`, which reads the data folder.
+ */
+export { buildSearchIndex } from './search-index.ts';
+export type { SearchIndexInput, SearchLanguage, TariffSearch, TariffSearchOptions, TariffSearchResult } from './search-index.ts';
+export type { HsRecord } from './english-index.ts';
+export type { ScheduleRow } from './schedule.ts';
+export { loadSearchIndex, readHs2022 } from './loader.ts';
+export { loadJapaneseTokenizer } from './japanese.ts';
+export { stem } from './stem.ts';

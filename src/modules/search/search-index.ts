@@ -1,0 +1,109 @@
+import { diversify } from './diversify.ts';
+import { EnglishIndex, type HsRecord } from './english-index.ts';
+import { JapaneseIndex } from './japanese-index.ts';
+import { loadJapaneseTokenizer, type JapaneseTokenizer } from './japanese.ts';
+import { scheduleLines, type ScheduleLine, type ScheduleRow } from './schedule.ts';
+
+export type SearchLanguage = 'ja' | 'en';
+
+export interface TariffSearchResult<R = never> {
+  readonly code9: string;
+  readonly hs6: string;
+  readonly descriptionJa: string;
+  /** The HS 2022 subheading's English text (the schedule itself is Japanese only). */
+  readonly descriptionEn?: string;
+  readonly score: number;
+  /** Chapter → heading → subheading in English for `en`; the schedule's rows down to the line in Japanese for `ja`. */
+  readonly path: readonly string[];
+  /** Whatever the caller's `ratesFor(code9)` returned (the current rates); absent without one. */
+  readonly rates?: R;
+}
+
+export interface TariffSearchOptions<R = never> {
+  /** Default: `ja` when the query contains Japanese script, else `en`. */
+  readonly lang?: SearchLanguage;
+  /** Default 10, at most 100. */
+  readonly limit?: number;
+  readonly ratesFor?: (code9: string) => R;
+}
+
+export interface TariffSearch {
+  search<R = never>(q: string, options?: TariffSearchOptions<R>): TariffSearchResult<R>[];
+  readonly stats: { readonly lines: number; readonly subheadings: number; readonly buildMs: number };
+}
+
+export interface SearchIndexInput {
+  readonly rows: readonly ScheduleRow[];
+  readonly hs: readonly HsRecord[];
+  /** A tokenizer already loaded elsewhere; otherwise kuromoji's dictionary is loaded here. */
+  readonly tokenizer?: JapaneseTokenizer;
+}
+
+const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+const heading = (code: string): string => code.slice(0, 4);
+
+/** Builds both indexes once (a few seconds, most of it kuromoji); searching is then synchronous. */
+export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffSearch> {
+  const started = performance.now();
+  const tokenizer = input.tokenizer ?? (await loadJapaneseTokenizer());
+  const lines = scheduleLines(input.rows);
+  const linesByHs6 = new Map<string, ScheduleLine[]>();
+  for (const l of lines) {
+    const list = linesByHs6.get(l.hs6);
+    if (list === undefined) linesByHs6.set(l.hs6, [l]);
+    else list.push(l);
+  }
+  const lineByRow = new Map(lines.map((l) => [l.rowId, l]));
+  // an HS subheading Japan does not print has no line to return
+  const english = EnglishIndex.build(input.hs, (hs6) => linesByHs6.has(hs6));
+  const japanese = JapaneseIndex.build(lines, tokenizer);
+  const en = english.descriptions;
+  const buildMs = Math.round(performance.now() - started);
+
+  function result<R>(line: ScheduleLine, score: number, lang: SearchLanguage, ratesFor?: (code9: string) => R): TariffSearchResult<R> {
+    const descriptionEn = en.get(line.hs6);
+    const path =
+      lang === 'en'
+        ? [en.get(line.hs6.slice(0, 2)), en.get(line.hs6.slice(0, 4)), descriptionEn].filter((d) => d !== undefined)
+        : [...line.ancestorsJa, line.descriptionJa];
+    return {
+      code9: line.code9,
+      hs6: line.hs6,
+      descriptionJa: line.descriptionJa,
+      ...(descriptionEn !== undefined ? { descriptionEn } : {}),
+      score: Math.round(score * 1000) / 1000,
+      path,
+      ...(ratesFor !== undefined ? { rates: ratesFor(line.code9) } : {}),
+    };
+  }
+
+  return {
+    stats: { lines: lines.length, subheadings: linesByHs6.size, buildMs },
+    search<R = never>(q: string, options: TariffSearchOptions<R> = {}): TariffSearchResult<R>[] {
+      const limit = Math.max(0, Math.min(options.limit ?? 10, 100));
+      const query = q.normalize('NFKC').trim();
+      if (query === '' || limit === 0) return [];
+      const lang = options.lang ?? (JAPANESE_SCRIPT.test(query) ? 'ja' : 'en');
+      const digits = query.replace(/[.\s]/g, '');
+      if (/^\d{2,9}$/.test(digits)) {
+        // a code or the start of one: list the lines under it
+        return lines
+          .filter((l) => l.code9.startsWith(digits))
+          .slice(0, limit)
+          .map((l) => result(l, 1, lang, options.ratesFor));
+      }
+      if (lang === 'ja' || JAPANESE_SCRIPT.test(query)) {
+        const hits = japanese.search(query).flatMap((h) => {
+          const line = lineByRow.get(h.rowId);
+          return line === undefined ? [] : [{ line, score: h.score }];
+        });
+        return diversify(hits, (h) => heading(h.line.code9), limit).map((h) => result(h.line, h.score, lang, options.ratesFor));
+      }
+      const hits = english.search(query).flatMap((h) => {
+        const line = linesByHs6.get(h.hs6)?.[0];
+        return line === undefined ? [] : [{ line, score: h.score }];
+      });
+      return diversify(hits, (h) => heading(h.line.hs6), limit).map((h) => result(h.line, h.score, 'en', options.ratesFor));
+    },
+  };
+}

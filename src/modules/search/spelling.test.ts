@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { Speller } from './spelling.ts';
+
+describe('Speller', () => {
+  const speller = new Speller();
+  for (const w of ['coffee', 'coffees', 'toffee', 'bananas', 'accessories', 'tea']) speller.add(w);
+  speller.add('coffee', 5);
+
+  it('corrects a word one edit away', () => {
+    expect(speller.correct('cofee')).toBe('coffee');
+    expect(speller.correct('banannas')).toBe('bananas');
+  });
+
+  it('allows two edits on long words only', () => {
+    expect(speller.correct('acessorries')).toBe('accessories');
+    expect(speller.correct('cofea')).toBeNull();
+  });
+
+  it('leaves known and very short words alone', () => {
+    expect(speller.correct('coffee')).toBeNull();
+    expect(speller.correct('tee')).toBeNull();
+  });
+
+  it('prefers the more frequent of two equally close words', () => {
+    // "hoffee" is one edit from both "coffee" (weight 6) and "toffee" (weight 1)
+    expect(speller.correct('hoffee')).toBe('coffee');
+  });
+});

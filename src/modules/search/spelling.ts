@@ -1,0 +1,31 @@
+import SearchableMap from 'minisearch/SearchableMap';
+
+/**
+ * Corrects a misspelt query word to the closest word the search knows ("cofee" → "coffee"), before stemming: edit
+ * distance on whole words is far more reliable than on stems, and short words are left alone because at three
+ * letters almost everything is one edit from something else.
+ */
+export class Speller {
+  private readonly vocabulary = new SearchableMap<number>();
+
+  add(word: string, weight = 1): void {
+    this.vocabulary.update(word, (n) => (n ?? 0) + weight);
+  }
+
+  has(word: string): boolean {
+    return this.vocabulary.has(word);
+  }
+
+  /** The best known word within reach, or null; ties go to the more frequent word. */
+  correct(word: string): string | null {
+    if (word.length < 4 || this.vocabulary.has(word)) return null;
+    const maxDistance = word.length >= 8 ? 2 : 1;
+    let best: { word: string; distance: number; freq: number } | null = null;
+    for (const [candidate, [freq, distance]] of this.vocabulary.fuzzyGet(word, maxDistance)) {
+      if (best === null || distance < best.distance || (distance === best.distance && freq > best.freq)) {
+        best = { word: candidate, distance, freq };
+      }
+    }
+    return best?.word ?? null;
+  }
+}
