@@ -1,0 +1,12 @@
+/**
+ * Passengers: the traveller's personal-effects declaration (携帯品・別送品申告書), its allowances and simplified
+ * duty (jp-rules/passengers.md, unconfirmed rules as dated configuration), the signed gate pass and its offline
+ * verifier, and advance passenger information (PAXLST parsing, matching, keyed watch rules, retention).
+ * Pure: no I/O; keys, secrets, replay stores and clocks are passed in.
+ */
+export { PassengerErrors } from './errors.ts';
+export * from './declaration.schema.ts';
+export * from './assessment.schema.ts';
+export { validateDeclaration, ageOn, type ValidDeclaration } from './validate-declaration.ts';
+export { assessPassenger, type AssessOptions } from './assess-passenger.ts';
+export { rulesFor, assumptionsOf, PASSENGER_RULE_SETS, type PassengerRules, type RulesOverrides } from './rules.ts';

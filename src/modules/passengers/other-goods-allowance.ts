@@ -1,0 +1,77 @@
+import { articleTax, type ArticleFlags } from './article-tax.ts';
+import type { AssessmentLine } from './assessment.schema.ts';
+import type { PassengerRules } from './rules.ts';
+import { within } from './rules.ts';
+import { selectDutyFree, type Selection } from './select-duty-free.ts';
+
+/** One article (a unit of a declared line) valued at its overseas market value in yen. */
+export interface Article extends ArticleFlags {
+  readonly label: string;
+  readonly person: string;
+  readonly kind: string;
+  readonly valueYen: number;
+  /** False for goods of a child under 6 not for the child's own use (A12): no allowance at all. */
+  readonly eligible: boolean;
+}
+
+export interface OtherGoodsResult {
+  readonly lines: AssessmentLine[];
+  readonly method: Selection['method'];
+}
+
+const normaliseKind = (k: string): string => k.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * A9–A13 in the order passengers.md §A.1 gives: goods of one kind totalling 10,000 yen or less are free and not
+ * counted; an article over 200,000 yen is taxed whole; from the rest the articles that save the most tax use the
+ * allowance (`allowanceYen` = 200,000 per person, or the pooled sum).
+ */
+export function assessOtherGoods(articles: readonly Article[], allowanceYen: number, r: PassengerRules): OtherGoodsResult {
+  const o = r.other;
+  const kindTotals = new Map<string, number>();
+  for (const a of articles) {
+    if (a.eligible) kindTotals.set(normaliseKind(a.kind), (kindTotals.get(normaliseKind(a.kind)) ?? 0) + a.valueYen);
+  }
+  const lines = new Map<number, AssessmentLine>();
+  const taxed = (i: number, a: Article, why: string): void => {
+    const t = articleTax(a.valueYen, a, r);
+    lines.set(i, {
+      item: a.label,
+      person: a.person,
+      treatment: t.treatment,
+      taxableYen: t.taxableYen,
+      rate: t.rate,
+      dutyYen: t.dutyYen,
+      explanation: `${why}; ${t.explanation}`,
+    });
+  };
+  const free = (i: number, a: Article, treatment: 'free_allowance' | 'free_small_kind', why: string): void => {
+    lines.set(i, { item: a.label, person: a.person, treatment, taxableYen: null, rate: null, dutyYen: 0, explanation: why });
+  };
+  const candidates: number[] = [];
+  articles.forEach((a, i) => {
+    const kindTotal = kindTotals.get(normaliseKind(a.kind)) ?? 0;
+    if (!a.eligible) taxed(i, a, 'No allowance for a child under 6 except goods for the child’s own use (A12)');
+    else if (within(kindTotal, o.smallKindYen, o.smallKindBoundary)) {
+      free(i, a, 'free_small_kind', `Goods of kind "${normaliseKind(a.kind)}" total ${kindTotal} yen, within ${o.smallKindYen} yen: free and not counted (A11)`);
+    } else if (!within(a.valueYen, o.allowanceYen, o.allowanceBoundary)) {
+      taxed(i, a, `A single article of ${a.valueYen} yen exceeds the ${o.allowanceYen}-yen allowance and is taxed whole (A10)`);
+    } else candidates.push(i);
+  });
+  const weigh = (a: Article): number => (o.objective === 'min_tax' ? articleTax(a.valueYen, a, r).weightYen : a.valueYen);
+  // Integer yen: "less than N" is "at most N − 1".
+  const capacity = o.allowanceBoundary === 'lte' ? allowanceYen : allowanceYen - 1;
+  const selection = selectDutyFree(
+    candidates.map((i) => ({ valueYen: articles[i]!.valueYen, worth: weigh(articles[i]!) })),
+    capacity,
+    o.exactUpTo,
+  );
+  const used = candidates.filter((_, k) => selection.chosen.has(k)).reduce((s, i) => s + articles[i]!.valueYen, 0);
+  candidates.forEach((i, k) => {
+    const a = articles[i]!;
+    if (selection.chosen.has(k)) {
+      free(i, a, 'free_allowance', `${a.valueYen} yen within the ${allowanceYen}-yen allowance (A9; ${used} yen used, chosen in the traveller's favour, A13)`);
+    } else taxed(i, a, `Does not fit in the ${allowanceYen}-yen allowance after the articles chosen in the traveller's favour (A13)`);
+  });
+  return { lines: articles.map((_, i) => lines.get(i)!), method: selection.method };
+}
