@@ -1,0 +1,54 @@
+import { validateConsignment } from './validate.ts';
+import { ConsignmentErrors as E } from './errors.ts';
+import { DEFAULT_MAX_LINE_BYTES, splitLines } from './lines.ts';
+import type { Chunk } from './lines.ts';
+import type { ParsedRecord, ParseOptions } from './records.ts';
+import type { Problem } from '../../kernel/index.ts';
+
+/**
+ * NDJSON consignment batches: one JSON consignment per line, blank lines ignored. A line that is too long, not JSON
+ * or not a valid consignment yields a problems record and the stream goes on.
+ */
+export async function* parseNdjson(source: AsyncIterable<Chunk>, opts: ParseOptions): AsyncGenerator<ParsedRecord> {
+  const maxBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  for await (const line of splitLines(source, maxBytes)) {
+    const { lineNo } = line;
+    if ('tooLong' in line) {
+      yield rejected(lineNo, [E.lineTooLong.problem('$', `The line has ${line.bytes} bytes; the limit is ${maxBytes}`)], claimedId(line.head));
+      continue;
+    }
+    if (isBlank(line.text)) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line.text);
+    } catch (e) {
+      yield rejected(lineNo, [E.malformedLine.problem('$', `Not valid JSON: ${(e as Error).message}`)], claimedId(line.text));
+      continue;
+    }
+    const r = validateConsignment(value, opts);
+    if (r.ok) yield { lineNo, lastLineNo: lineNo, consignment: r.value };
+    else {
+      const id = (value as { consignmentId?: unknown } | null)?.consignmentId;
+      yield rejected(lineNo, r.error, typeof id === 'string' && id.length <= 64 ? id : undefined);
+    }
+  }
+}
+
+function rejected(lineNo: number, problems: Problem[], consignmentId: string | undefined): ParsedRecord {
+  return consignmentId === undefined ? { lineNo, lastLineNo: lineNo, problems } : { lineNo, lastLineNo: lineNo, problems, consignmentId };
+}
+
+const ID_IN_TEXT = /"consignmentId"\s*:\s*"([A-Za-z0-9][A-Za-z0-9._/-]{0,63})"/;
+
+/** The id of a line we could not parse, if its text shows one. */
+function claimedId(text: string): string | undefined {
+  return ID_IN_TEXT.exec(text)?.[1];
+}
+
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
