@@ -10,3 +10,17 @@ export * from './assessment.schema.ts';
 export { validateDeclaration, ageOn, type ValidDeclaration } from './validate-declaration.ts';
 export { assessPassenger, type AssessOptions } from './assess-passenger.ts';
 export { rulesFor, assumptionsOf, PASSENGER_RULE_SETS, type PassengerRules, type RulesOverrides } from './rules.ts';
+export { canonicalJson, declarationDigest } from './canonical-json.ts';
+export { issueGatePass, generateGateKey, gateKeyFromPem, arrivalKeyOf, type GateSigningKey, type IssueInput } from './gate-pass.ts';
+export {
+  GatePassVerifier,
+  type Verdict,
+  type Verification,
+  type GatePassClaims,
+  type ReplayGuard,
+  type PublicGateKey,
+  type VerifierOptions,
+  type VerifyOptions,
+} from './verifier.ts';
+export { MemoryReplayGuard } from './replay-guard.ts';
+export { gatePassQrPng, gatePassQrDataUrl } from './qr-image.ts';

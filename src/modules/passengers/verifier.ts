@@ -1,0 +1,130 @@
+import { KeyObject, createPublicKey, verify as verifySignature, type JsonWebKey } from 'node:crypto';
+import { declarationDigest } from './canonical-json.ts';
+
+/**
+ * Offline gate-pass verifier. Depends on nothing of the platform but node:crypto (and canonical-json.ts), so a gate
+ * can embed it with only the public keys. A gate pass is a compact JWS (RFC 7515) signed with Ed25519 (`EdDSA`),
+ * so any JOSE library can verify it too. Every input gets a verdict; no input makes `verify` throw (only a failing
+ * replay store does, since that is an infrastructure fault and not a property of the pass).
+ */
+export type Verdict = 'valid' | 'expired' | 'tampered' | 'unknown_key' | 'malformed' | 'replay';
+
+export interface GatePassClaims {
+  /** Unique pass id: the replay key. */
+  readonly jti: string;
+  readonly iat: number;
+  readonly exp: number;
+  /** Declaration id. */
+  readonly did: string;
+  /** SHA-256 (base64url) of the declaration's canonical JSON. */
+  readonly dig: string;
+  /** The arrival the pass is for: `<flight>/<arrival date>`. */
+  readonly arr: string;
+}
+
+export interface Verification {
+  readonly verdict: Verdict;
+  readonly reason: string;
+  readonly kid?: string;
+  readonly claims?: GatePassClaims;
+}
+
+/** Port: has this pass already been used on this arrival? Returns true the first time only. */
+export interface ReplayGuard {
+  firstUse(jti: string, arrivalKey: string): Promise<boolean> | boolean;
+}
+
+export interface PublicGateKey {
+  readonly kid: string;
+  /** An Ed25519 public key: a KeyObject or its JWK (`{kty:'OKP', crv:'Ed25519', x}`). */
+  readonly key: KeyObject | JsonWebKey;
+}
+
+export interface VerifierOptions {
+  readonly keys: readonly PublicGateKey[];
+  readonly replayGuard?: ReplayGuard;
+  readonly now?: () => number;
+  /** Clock skew tolerated between issuer and gate, seconds. */
+  readonly leewaySeconds?: number;
+}
+
+export interface VerifyOptions {
+  /** When the gate holds the declaration, its digest must match the pass. */
+  readonly declaration?: unknown;
+}
+
+const MAX_TOKEN = 4096;
+const B64URL = /^[A-Za-z0-9_-]+$/;
+
+const bad = (verdict: Verdict, reason: string, extra: Partial<Verification> = {}): Verification => ({ verdict, reason, ...extra });
+
+function parseJsonObject(b64: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(b64, 'base64url').toString('utf8'));
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function claimsOf(p: Record<string, unknown>): GatePassClaims | null {
+  const { jti, iat, exp, did, dig, arr } = p;
+  const str = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 200;
+  const int = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+  return str(jti) && int(iat) && int(exp) && str(did) && str(dig) && str(arr) ? { jti, iat, exp, did, dig, arr } : null;
+}
+
+export class GatePassVerifier {
+  private readonly keys = new Map<string, KeyObject>();
+  private readonly now: () => number;
+  private readonly leeway: number;
+
+  constructor(private readonly options: VerifierOptions) {
+    for (const { kid, key } of options.keys) {
+      const k = key instanceof KeyObject ? key : createPublicKey({ key, format: 'jwk' });
+      if (k.asymmetricKeyType !== 'ed25519') throw new TypeError(`Gate key ${kid} is not an Ed25519 public key`);
+      this.keys.set(kid, k);
+    }
+    this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
+    this.leeway = options.leewaySeconds ?? 30;
+  }
+
+  async verify(token: unknown, opts: VerifyOptions = {}): Promise<Verification> {
+    const checked = this.check(token, opts);
+    if (checked.verdict !== 'valid' || !this.options.replayGuard) return checked;
+    const { jti, arr } = checked.claims!;
+    const first = await this.options.replayGuard.firstUse(jti, arr);
+    return first ? checked : { ...checked, verdict: 'replay', reason: `Pass ${jti} was already used on arrival ${arr}` };
+  }
+
+  /** Everything but the replay check, synchronously. */
+  check(token: unknown, opts: VerifyOptions = {}): Verification {
+    if (typeof token !== 'string') return bad('malformed', 'The pass is not text');
+    if (token.length > MAX_TOKEN) return bad('malformed', 'The pass is too long');
+    const parts = token.trim().split('.');
+    if (parts.length !== 3 || !parts.every((p) => B64URL.test(p))) {
+      return bad('malformed', 'Not a compact JWS (three base64url parts)');
+    }
+    const [h, p, s] = parts as [string, string, string];
+    const header = parseJsonObject(h);
+    if (header === null) return bad('malformed', 'The header is not a JSON object');
+    if (header['alg'] !== 'EdDSA') return bad('malformed', `Unsupported algorithm ${JSON.stringify(header['alg'] ?? null)}`);
+    const kid = header['kid'];
+    if (typeof kid !== 'string') return bad('malformed', 'The header has no key id');
+    const key = this.keys.get(kid);
+    if (!key) return bad('unknown_key', `No public key with id ${JSON.stringify(kid.slice(0, 64))}`);
+    const signature = Buffer.from(s, 'base64url');
+    const signed = signature.length === 64 && verifySignature(null, Buffer.from(`${h}.${p}`, 'latin1'), key, signature);
+    if (!signed) return bad('tampered', 'The signature does not match the contents', { kid });
+    const payload = parseJsonObject(p);
+    const claims = payload && claimsOf(payload);
+    if (!claims) return bad('malformed', 'The signed claims are incomplete', { kid });
+    if (opts.declaration !== undefined && declarationDigest(opts.declaration) !== claims.dig) {
+      return bad('tampered', 'The declaration does not match the digest in the pass', { kid, claims });
+    }
+    const now = this.now();
+    if (claims.iat > now + this.leeway) return bad('malformed', 'The pass is issued in the future', { kid, claims });
+    if (now > claims.exp + this.leeway) return bad('expired', `The pass expired at ${claims.exp}`, { kid, claims });
+    return { verdict: 'valid', reason: 'Signature, key and validity period check out', kid, claims };
+  }
+}
