@@ -48,8 +48,7 @@ export function eventBusContract(factory: BusFactory, caps: BusCapabilities): vo
     const bus = await open();
     const got: BusMessage[] = [];
     track(await bus.consume({ durable: 'd1', subjects: `${p}.declarations.>` }, async (m) => void got.push(m)));
-    const ack = await bus.publish(`${p}.declarations.submitted`, { id: 'D1', at: new Date(0), n: 1 }, { msgId: 'D1:1' });
-    expect(ack.duplicate).toBe(false);
+    await bus.publish(`${p}.declarations.submitted`, { id: 'D1', at: new Date(0), n: 1 }, { msgId: 'D1:1' });
     await waitFor(() => got.length === 1);
     const m = got[0]!;
     expect(m.subject).toBe(`${p}.declarations.submitted`);
@@ -140,11 +139,9 @@ export function eventBusContract(factory: BusFactory, caps: BusCapabilities): vo
     const bus = await open();
     const got: unknown[] = [];
     track(await bus.consume({ durable: 'dedupe', subjects: `${p}.d` }, async (m) => void got.push(m.data)));
-    const first = await bus.publish(`${p}.d`, 1, { msgId: 'same' });
-    const again = await bus.publish(`${p}.d`, 2, { msgId: 'same' });
+    await bus.publish(`${p}.d`, 1, { msgId: 'same' });
+    await bus.publish(`${p}.d`, 2, { msgId: 'same' });
     await bus.publish(`${p}.d`, 3, { msgId: 'other' });
-    expect(first.duplicate).toBe(false);
-    expect(again).toEqual({ seq: first.seq, duplicate: true });
     await waitFor(() => got.length >= 2);
     await sleep(200);
     expect(got).toEqual([1, 3]);

@@ -1,6 +1,6 @@
 import { BusErrors } from './errors.ts';
 import { Group, Member, type Entry } from './memory-group.ts';
-import type { ConsumeOptions, EventBus, Handler, PublishAck, PublishOptions, Subscription } from './port.ts';
+import type { ConsumeOptions, EventBus, Handler, PublishOptions, Subscription } from './port.ts';
 import { assertPublishSubject, encodeData, resolveConsume } from './validate.ts';
 
 export interface MemoryBusOptions {
@@ -29,7 +29,7 @@ export class MemoryEventBus implements EventBus {
   private readonly groups = new Map<string, Group>();
   private readonly subs = new Map<Member, Group>();
   private history: Entry[] = [];
-  private readonly seen = new Map<string, { seq: number; at: number }>();
+  private readonly seen = new Map<string, number>();
   private seq = 0;
   private closed = false;
   /** Publishes are admitted one at a time, in call order, so a blocked publish keeps later ones behind it. */
@@ -44,7 +44,7 @@ export class MemoryEventBus implements EventBus {
     if (!(this.maxBacklog >= 1 && this.retain >= 0)) throw BusErrors.invalidOptions('maxBacklog must be >= 1');
   }
 
-  publish(subject: string, data: unknown, opts: PublishOptions = {}): Promise<PublishAck> {
+  publish(subject: string, data: unknown, opts: PublishOptions = {}): Promise<void> {
     let json: string;
     try {
       if (this.closed) throw BusErrors.closed();
@@ -55,16 +55,16 @@ export class MemoryEventBus implements EventBus {
     }
     const result = this.admission.then(() => this.admit(subject, json, opts.msgId));
     this.admission = result.catch(() => undefined);
-    return result;
+    return result.then(() => undefined);
   }
 
-  private async admit(subject: string, json: string, msgId: string | undefined): Promise<PublishAck> {
+  /** Resolves with false when msgId was a duplicate inside the window (nothing stored). */
+  private async admit(subject: string, json: string, msgId: string | undefined): Promise<boolean> {
     if (this.closed) throw BusErrors.closed();
     const now = this.now();
     this.expireSeen(now);
     if (msgId !== undefined) {
-      const prior = this.seen.get(msgId);
-      if (prior) return { seq: prior.seq, duplicate: true };
+      if (this.seen.has(msgId)) return false;
     }
     let targets = this.targets(subject);
     while (targets.some((g) => g.backlog >= this.maxBacklog)) {
@@ -73,11 +73,11 @@ export class MemoryEventBus implements EventBus {
       targets = this.targets(subject);
     }
     const entry: Entry = { seq: ++this.seq, subject, json, msgId };
-    if (msgId !== undefined) this.seen.set(msgId, { seq: entry.seq, at: this.now() });
+    if (msgId !== undefined) this.seen.set(msgId, this.now());
     this.history.push(entry);
     if (this.history.length > 2 * this.retain) this.history = this.history.slice(-this.retain);
     for (const g of targets) g.enqueue(entry);
-    return { seq: entry.seq, duplicate: false };
+    return true;
   }
 
   private targets(subject: string): Group[] {
@@ -86,8 +86,8 @@ export class MemoryEventBus implements EventBus {
 
   /** Map iteration follows insertion order, which is time order here, so expiry stops at the first live id. */
   private expireSeen(now: number): void {
-    for (const [id, s] of this.seen) {
-      if (now - s.at < this.windowMs) break;
+    for (const [id, at] of this.seen) {
+      if (now - at < this.windowMs) break;
       this.seen.delete(id);
     }
   }

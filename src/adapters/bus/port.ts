@@ -18,18 +18,12 @@ export interface PublishOptions {
   readonly msgId?: string;
 }
 
-export interface PublishAck {
-  /** Position in the stream (for the in-process bus, a per-bus counter). */
-  readonly seq: number;
-  /** True when the msgId was seen inside the window and this publish stored nothing. */
-  readonly duplicate: boolean;
-}
-
 export interface BusMessage<T = unknown> {
   readonly subject: Subject;
   /** The published value after a JSON round trip (what crosses a wire), whichever adapter delivers it. */
   readonly data: T;
   readonly msgId?: string;
+  /** Position in the stream (in-process: a per-bus counter). */
   readonly seq: number;
   /** 1 on the first delivery, then 2, 3, … up to maxDeliver. */
   readonly deliveryCount: number;
@@ -78,8 +72,12 @@ export interface Subscription {
 }
 
 export interface EventBus {
-  /** Resolves once the message is durable (JetStream PubAck) — in-process, once queued. May wait (backpressure). */
-  publish(subject: Subject, data: unknown, opts?: PublishOptions): Promise<PublishAck>;
+  /**
+   * Resolves once the message is durable (JetStream PubAck) — in-process, once queued — or recognised as a
+   * duplicate of a msgId inside the window. May wait (backpressure). Publishes may be pipelined (not awaited one by
+   * one); their order within the bus connection is kept.
+   */
+  publish(subject: Subject, data: unknown, opts?: PublishOptions): Promise<void>;
   consume<T = unknown>(opts: ConsumeOptions, handler: Handler<T>): Promise<Subscription>;
   /** Removes a durable and its position; its running subscriptions are stopped. */
   deleteConsumer(durable: string): Promise<void>;

@@ -1,0 +1,168 @@
+import { JetStreamApiError, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { connect, nuid, type NatsConnection } from '@nats-io/transport-node';
+import { BusErrors } from './errors.ts';
+import { AUTO_ID_PREFIX, startPull } from './nats-consume.ts';
+import { ensureConsumer, ensureStream, isNotFound, type StreamSettings } from './nats-setup.ts';
+import {
+  subjectMatches,
+  type ConsumeOptions,
+  type EventBus,
+  type Handler,
+  type PublishOptions,
+  type Subscription,
+} from './port.ts';
+import { assertPublishSubject, encodeData, resolveConsume } from './validate.ts';
+
+export interface NatsBusOptions {
+  readonly servers: string | readonly string[];
+  /** Stream name. Default `CUSTOMS`. */
+  readonly streamName?: string;
+  /** Subjects the stream stores. Default `customs.>`. */
+  readonly subjects?: readonly string[];
+  /** msgId de-duplication window. Default 2 minutes. */
+  readonly duplicateWindowMs?: number;
+  readonly storage?: 'file' | 'memory';
+  readonly replicas?: number;
+  /** Stream limits (oldest messages go first). Defaults: 10 GiB, 7 days. */
+  readonly maxBytes?: number;
+  readonly maxAgeMs?: number;
+  /** How long a publish keeps retrying (same msgId, so no duplicates) while the server is away. Default 30 s. */
+  readonly publishTimeoutMs?: number;
+  /** Connection name shown by the server's monitoring. */
+  readonly name?: string;
+}
+
+const encoder = new TextEncoder();
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The NATS JetStream event bus for scaled mode: one file-backed stream, durable pull consumers with explicit acks.
+ * The connection reconnects forever; publishes in progress retry until confirmed, consumers resume pulling.
+ */
+export class NatsEventBus implements EventBus {
+  private closed = false;
+  private readonly subs = new Map<Subscription, string>();
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    readonly stream: StreamSettings,
+    private readonly publishTimeoutMs: number,
+  ) {}
+
+  static async connect(opts: NatsBusOptions): Promise<NatsEventBus> {
+    const stream: StreamSettings = {
+      name: opts.streamName ?? 'CUSTOMS',
+      subjects: opts.subjects ?? ['customs.>'],
+      duplicateWindowMs: opts.duplicateWindowMs ?? 120_000,
+      storage: opts.storage ?? 'file',
+      replicas: opts.replicas ?? 1,
+      maxBytes: opts.maxBytes ?? 10 * 1024 ** 3,
+      maxAgeMs: opts.maxAgeMs ?? 7 * 24 * 3600_000,
+    };
+    const nc = await connect({
+      servers: typeof opts.servers === 'string' ? opts.servers : [...opts.servers],
+      name: opts.name ?? 'smart-customs',
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+    });
+    try {
+      const jsm = await jetstreamManager(nc);
+      await ensureStream(jsm, stream);
+      return new NatsEventBus(nc, jetstream(nc), jsm, stream, opts.publishTimeoutMs ?? 30_000);
+    } catch (e) {
+      await nc.close();
+      throw e;
+    }
+  }
+
+  async publish(subject: string, data: unknown, opts: PublishOptions = {}): Promise<void> {
+    if (this.closed) throw BusErrors.closed();
+    assertPublishSubject(subject);
+    if (!this.stream.subjects.some((f) => subjectMatches(f, subject))) {
+      throw BusErrors.invalidSubject(`Subject "${subject}" is outside stream ${this.stream.name}`);
+    }
+    if (opts.msgId?.startsWith(AUTO_ID_PREFIX)) {
+      throw BusErrors.invalidOptions(`msgId must not start with "${AUTO_ID_PREFIX}"`);
+    }
+    // Without a caller's id, one of ours still makes a retry after a lost PubAck harmless.
+    const msgID = opts.msgId ?? AUTO_ID_PREFIX + nuid.next();
+    const payload = encoder.encode(encodeData(data));
+    const deadline = Date.now() + this.publishTimeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const timeout = Math.max(500, Math.min(5_000, deadline - Date.now()));
+        // ack.duplicate: the stream already had this msgId inside its window — also a success for the caller.
+        await this.js.publish(subject, payload, { msgID, timeout, retries: 1 });
+        return;
+      } catch (e) {
+        if (this.closed || this.nc.isClosed()) throw BusErrors.closed();
+        if (e instanceof JetStreamApiError && e.status !== 503) throw e;
+        if (Date.now() >= deadline) {
+          throw BusErrors.publishTimeout(`No JetStream confirmation for ${subject} within ${this.publishTimeoutMs} ms`, {
+            cause: String(e),
+          });
+        }
+        await sleep(Math.min(1_000, 50 * 2 ** attempt));
+      }
+    }
+  }
+
+  async consume<T = unknown>(opts: ConsumeOptions, handler: Handler<T>): Promise<Subscription> {
+    if (this.closed) throw BusErrors.closed();
+    const cfg = resolveConsume(opts);
+    await ensureConsumer(this.jsm, this.stream.name, cfg, this.nc.info?.version ?? '0.0.0');
+    const sub = startPull(this.js, this.stream.name, cfg, handler as Handler, opts.onError);
+    this.subs.set(sub, cfg.durable);
+    return {
+      durable: cfg.durable,
+      stop: async () => {
+        this.subs.delete(sub);
+        await sub.stop();
+      },
+    };
+  }
+
+  async deleteConsumer(durable: string): Promise<void> {
+    const mine = [...this.subs].filter(([, d]) => d === durable).map(([s]) => s);
+    mine.forEach((s) => this.subs.delete(s));
+    await Promise.all(mine.map((s) => s.stop()));
+    try {
+      await this.jsm.consumers.delete(this.stream.name, durable);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  }
+
+  /** The stream answers within 2 s: the server is up, JetStream is enabled and our stream exists. */
+  async health(): Promise<boolean> {
+    if (this.closed || this.nc.isClosed()) return false;
+    const timeout = sleep(2_000).then(() => false);
+    const probe = this.jsm.streams.info(this.stream.name).then(
+      () => true,
+      () => false,
+    );
+    return Promise.race([probe, timeout]);
+  }
+
+  /** For tests and benchmarks that create their own stream: removes it with everything in it. */
+  async deleteStream(): Promise<void> {
+    try {
+      await this.jsm.streams.delete(this.stream.name);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const subs = [...this.subs.keys()];
+    this.subs.clear();
+    await Promise.all(subs.map((s) => s.stop()));
+    // drain flushes the acks just sent; a dead server must not hold shutdown, so it is bounded.
+    await Promise.race([this.nc.drain().catch(() => undefined), sleep(2_000)]);
+    if (!this.nc.isClosed()) await this.nc.close();
+  }
+}
