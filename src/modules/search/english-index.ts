@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { analyze, words } from './english-text.ts';
+import { rankByGroup } from './rank-by-group.ts';
 import { expandQuery, type QueryContext } from './english-query.ts';
 import { Speller } from './spelling.ts';
 import { stem } from './stem.ts';
@@ -79,20 +80,24 @@ export class EnglishIndex {
     return new EnglishIndex(index, { speller, knownKeys, synonyms, longestPhrase }, descriptions);
   }
 
-  /** Subheadings ranked by relevance (best first). */
+  /** Subheadings ranked by relevance (best first), grouped so that the best-supported headings come first. */
   search(q: string): EnglishHit[] {
     const keys = expandQuery(q, this.ctx);
     if (keys.length === 0) return [];
-    return this.index
-      .search(keys.map((k) => k.key).join(' '), {
-        tokenize: (s) => s.split(' '),
-        processTerm: (t) => t,
-        boost: FIELD_BOOST,
-        boostTerm: (_t, i) => keys[i]?.weight ?? 1,
-        prefix: (t, i) => (keys[i]?.typed ?? false) && t.length >= 4,
-        fuzzy: false,
-        weights: { fuzzy: 0.4, prefix: 0.3 },
-      })
-      .map((r) => ({ hs6: String(r.id), score: r.score }));
+    const run = (fuzzy: number | false): EnglishHit[] =>
+      this.index
+        .search(keys.map((k) => k.key).join(' '), {
+          tokenize: (s) => s.split(' '),
+          processTerm: (t) => t,
+          boost: FIELD_BOOST,
+          boostTerm: (_t, i) => keys[i]?.weight ?? 1,
+          prefix: (t, i) => (keys[i]?.typed ?? false) && t.length >= 4,
+          fuzzy: (t, i) => (fuzzy !== false && (keys[i]?.typed ?? false) && t.length >= 4 ? fuzzy : false),
+          weights: { fuzzy: 0.4, prefix: 0.3 },
+        })
+        .map((r) => ({ hs6: String(r.id), score: r.score }));
+    const exact = run(false);
+    // nothing matched as typed: allow edits inside the stems before giving up
+    return rankByGroup(exact.length > 0 ? exact : run(0.34), (h) => h.hs6.slice(0, 4));
   }
 }

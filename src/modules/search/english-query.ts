@@ -35,13 +35,23 @@ function rawWords(q: string): string[] {
 }
 
 /** Turns an English query into weighted index keys: spelling correction → synonym phrases → stemmed keys. */
+function fix(w: string, ctx: QueryContext): string {
+  if (ctx.knownKeys.has(stem(w))) return w;
+  return ctx.speller.correct(w) ?? ctx.speller.complete(w) ?? w;
+}
+
+/** Turns an English query into weighted index keys: spelling correction → synonym phrases → stemmed keys. */
 export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
-  const typed = rawWords(q).map((w) => (ctx.knownKeys.has(stem(w)) ? w : (ctx.speller.correct(w) ?? w)));
-  // "t-shirt" / "t shirt" / "tshirt": also try adjacent words glued together when the glued word is known
-  const glued: string[] = [];
-  for (let i = 0; i + 1 < typed.length; i++) {
-    const g = `${typed[i]}${typed[i + 1]}`;
-    if (ctx.knownKeys.has(stem(g))) glued.push(g);
+  const raw = rawWords(q);
+  // "back pack", "t shirt": two typed words may be one known word; prefer the glued word when it is known
+  const typed: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const a = raw[i] ?? '';
+    const b = raw[i + 1];
+    if (b !== undefined && !ctx.knownKeys.has(`${stem(a)} ${stem(b)}`) && ctx.knownKeys.has(stem(`${a}${b}`))) {
+      typed.push(`${a}${b}`);
+      i++;
+    } else typed.push(fix(a, ctx));
   }
   const stems = typed.map(stem);
   const out = new Map<string, WeightedKey>();
@@ -66,9 +76,5 @@ export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
     const key = keyOf(w);
     if (key !== null) put(key, covered[i] ?? 1, true);
   });
-  for (const g of glued) {
-    const key = keyOf(g);
-    if (key !== null) put(key, 1, true);
-  }
   return [...out.values()];
 }

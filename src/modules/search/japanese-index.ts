@@ -5,6 +5,7 @@ import type { ScheduleLine } from './schedule.ts';
 interface JaDoc {
   readonly id: number;
   readonly own: string;
+  readonly heading: string;
   readonly path: string;
 }
 
@@ -13,14 +14,18 @@ export interface JapaneseHit {
   readonly score: number;
 }
 
-/** A line's own words name it; its ancestors' words ("コーヒー" above a bare "その他のもの") say what family it is in. */
-const FIELD_BOOST = { own: 2, path: 1 };
+/**
+ * A line's own words name it; the heading row's words (the official heading text) say what family it is in, and
+ * the rows between say how it is split ("コーヒー" above a bare "その他のもの").
+ */
+const FIELD_BOOST = { own: 2, heading: 3, path: 1 };
 
 /** Japanese search over the schedule's leaf lines, keyed by kuromoji dictionary forms. */
 export class JapaneseIndex {
   private constructor(
     private readonly index: MiniSearch<JaDoc>,
     private readonly tokenizer: JapaneseTokenizer,
+    private readonly vocabulary: ReadonlySet<string>,
   ) {}
 
   static build(lines: readonly ScheduleLine[], tokenizer: JapaneseTokenizer): JapaneseIndex {
@@ -34,18 +39,27 @@ export class JapaneseIndex {
       }
       return k;
     };
-    const docs = lines.map((l) => ({ id: l.rowId, own: keysOf(l.descriptionJa), path: l.ancestorsJa.map(keysOf).join(' ') }));
+    const docs = lines.map((l) => {
+      const own = keysOf(l.descriptionJa);
+      const heading = keysOf(l.ancestorsJa[0] ?? '');
+      // each intermediate word once: repeating words down a deep path only slows indexing
+      const path = new Set(l.ancestorsJa.slice(1).flatMap((a) => keysOf(a).split(' ')));
+      for (const k of [...own.split(' '), ...heading.split(' ')]) path.delete(k);
+      return { id: l.rowId, own, heading, path: [...path].join(' ') };
+    });
     const index = new MiniSearch<JaDoc>({
-      fields: ['own', 'path'],
+      fields: ['own', 'heading', 'path'],
       tokenize: (s) => s.split(' ').filter((t) => t !== ''),
       processTerm: (t) => t,
     });
     index.addAll(docs);
-    return new JapaneseIndex(index, tokenizer);
+    const vocabulary = new Set<string>();
+    for (const k of cache.values()) for (const w of k.split(' ')) vocabulary.add(w);
+    return new JapaneseIndex(index, tokenizer, vocabulary);
   }
 
   search(q: string): JapaneseHit[] {
-    const keys = japaneseKeys(this.tokenizer, q);
+    const keys = this.queryKeys(q);
     if (keys.length === 0) return [];
     return this.index
       .search(keys.join(' '), {
@@ -58,4 +72,53 @@ export class JapaneseIndex {
       })
       .map((r) => ({ rowId: Number(r.id), score: r.score }));
   }
+
+  /**
+   * Query keys, with everyday words replaced by the schedule's wording ("パソコン" → "自動データ処理機械"), and a
+   * compound the schedule never writes as one word split into its kanji ("牛肉" → "牛", "肉", as in "牛の肉").
+   */
+  private queryKeys(q: string): string[] {
+    const keys: string[] = [];
+    for (const k of japaneseKeys(this.tokenizer, q)) {
+      const synonym = JA_SYNONYMS[k];
+      if (synonym !== undefined) keys.push(...japaneseKeys(this.tokenizer, synonym));
+      if (this.vocabulary.has(k) || synonym !== undefined) keys.push(k);
+      else if (/^\p{Script=Han}{2,}$/u.test(k)) keys.push(...[...k].filter((c) => this.vocabulary.has(c)));
+      else keys.push(k);
+    }
+    return [...new Set(keys)];
+  }
 }
+
+/** Everyday Japanese → the schedule's wording; hand-written, generic. */
+const JA_SYNONYMS: Readonly<Record<string, string>> = {
+  パソコン: '自動データ処理機械',
+  ノートパソコン: '携帯用自動データ処理機械',
+  スマホ: 'スマートフォン',
+  テレビ: 'テレビジョン受像機器',
+  スニーカー: '履物 運動靴',
+  シューズ: '履物',
+  タイヤ: 'ゴム製の空気タイヤ',
+  ワイン: 'ぶどう酒',
+  ビール: 'ビール 麦芽',
+  ウイスキー: 'ウイスキー 蒸留酒',
+  日本酒: '清酒',
+  お菓子: '菓子',
+  おもちゃ: '玩具',
+  ぬいぐるみ: '玩具 動物 人形',
+  化粧品: '化粧品 調製品',
+  香水: '香水 オーデコロン',
+  薬: '医薬品',
+  サプリメント: '調製食料品',
+  自転車: '自転車',
+  自動車: '乗用自動車',
+  車: '自動車',
+  Tシャツ: 'Tシャツ シングレット',
+  ジーンズ: 'ズボン 綿製',
+  バッグ: 'ハンドバッグ 旅行用バッグ',
+  財布: '財布 札入れ',
+  時計: '腕時計 時計',
+  眼鏡: '眼鏡',
+  メガネ: '眼鏡',
+  サングラス: 'サングラス',
+};

@@ -1,4 +1,5 @@
 import { diversify } from './diversify.ts';
+import { rankByGroup } from './rank-by-group.ts';
 import { EnglishIndex, type HsRecord } from './english-index.ts';
 import { JapaneseIndex } from './japanese-index.ts';
 import { loadJapaneseTokenizer, type JapaneseTokenizer } from './japanese.ts';
@@ -93,10 +94,17 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffS
           .map((l) => result(l, 1, lang, options.ratesFor));
       }
       if (lang === 'ja' || JAPANESE_SCRIPT.test(query)) {
-        const hits = japanese.search(query).flatMap((h) => {
-          const line = lineByRow.get(h.rowId);
-          return line === undefined ? [] : [{ line, score: h.score }];
-        });
+        // seasonal lines share a code9 (ch. 08): one result per code
+        const seen = new Set<string>();
+        const hits = rankByGroup(
+          japanese.search(query).flatMap((h) => {
+            const line = lineByRow.get(h.rowId);
+            if (line === undefined || seen.has(line.code9)) return [];
+            seen.add(line.code9);
+            return [{ line, score: h.score }];
+          }),
+          (h) => heading(h.line.code9),
+        );
         return diversify(hits, (h) => heading(h.line.code9), limit).map((h) => result(h.line, h.score, lang, options.ratesFor));
       }
       const hits = english.search(query).flatMap((h) => {

@@ -19,12 +19,22 @@ export class Speller {
   /** The best known word within reach, or null; ties go to the more frequent word. */
   correct(word: string): string | null {
     if (word.length < 4 || this.vocabulary.has(word)) return null;
-    const maxDistance = word.length >= 8 ? 2 : 1;
+    const maxDistance = word.length >= 7 ? 2 : 1;
     let best: { word: string; distance: number; freq: number } | null = null;
     for (const [candidate, [freq, distance]] of this.vocabulary.fuzzyGet(word, maxDistance)) {
       if (best === null || distance < best.distance || (distance === best.distance && freq > best.freq)) {
         best = { word: candidate, distance, freq };
       }
+    }
+    return best?.word ?? null;
+  }
+
+  /** The most frequent known word that starts with `prefix` (a query cut short while typing: "backpa"). */
+  complete(prefix: string): string | null {
+    if (prefix.length < 4) return null;
+    let best: { word: string; freq: number } | null = null;
+    for (const [word, freq] of this.vocabulary.atPrefix(prefix)) {
+      if (word !== prefix && (best === null || freq > best.freq)) best = { word, freq };
     }
     return best?.word ?? null;
   }

@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataDirFromEnv } from '../../config.ts';
+import { loadSearchIndex, type TariffSearch } from './index.ts';
+
+// One full index (schedule + HS 2022 + kuromoji) for the file: the rules below are about the real data.
+let search: TariffSearch;
+beforeAll(async () => {
+  search = await loadSearchIndex(dataDirFromEnv());
+});
+
+const codes = (q: string, lang: 'ja' | 'en', limit = 5): string[] => search.search(q, { lang, limit }).map((r) => r.code9);
+
+describe('Japanese search (kuromoji over the schedule)', () => {
+  it('finds coffee lines under heading 0901 for "コーヒー"', () => {
+    expect(codes('コーヒー', 'ja', 3).some((c) => c.startsWith('0901'))).toBe(true);
+  });
+
+  it('reaches a bare "その他のもの" line through the words of its parent rows', () => {
+    const hits = search.search('バナナ', { lang: 'ja', limit: 5 });
+    expect(hits[0]?.code9.startsWith('0803')).toBe(true);
+    expect(hits[0]?.path.join(' ')).toContain('バナナ');
+  });
+
+  it('detects Japanese script when no language is given', () => {
+    expect(search.search('緑茶', { limit: 3 }).some((r) => r.code9.startsWith('0902'))).toBe(true);
+  });
+});
+
+describe('English search (HS 2022 text mapped to 9-digit lines)', () => {
+  it('folds plurals: "bananas" finds heading 0803', () => {
+    expect(codes('bananas', 'en', 3).some((c) => c.startsWith('0803'))).toBe(true);
+  });
+
+  it('corrects misspellings: "cofee" finds heading 0901', () => {
+    expect(codes('cofee', 'en', 3).some((c) => c.startsWith('0901'))).toBe(true);
+  });
+
+  it('maps everyday words to tariff words: "trainers" finds footwear (chapter 64)', () => {
+    expect(codes('trainers', 'en', 3).some((c) => c.startsWith('64'))).toBe(true);
+  });
+
+  it('gives a broad query five different headings', () => {
+    const headings = codes('footwear', 'en', 5).map((c) => c.slice(0, 4));
+    expect(headings).toHaveLength(5);
+    expect(new Set(headings).size).toBe(5);
+  });
+
+  it('returns leaf lines with both descriptions and an English path', () => {
+    const [first] = search.search('green tea', { lang: 'en', limit: 1 });
+    expect(first?.code9).toMatch(/^0902\d{5}$/);
+    expect(first?.hs6).toBe(first?.code9.slice(0, 6));
+    expect(first?.descriptionEn).toMatch(/tea/i);
+    expect(first?.descriptionJa).not.toBe('');
+    expect(first?.path[0]).toMatch(/coffee, tea/i);
+  });
+});
+
+describe('search options', () => {
+  it('attaches whatever ratesFor returns for each line', () => {
+    const hits = search.search('coffee', { lang: 'en', limit: 2, ratesFor: (code9) => ({ general: `rate of ${code9}` }) });
+    expect(hits).toHaveLength(2);
+    for (const h of hits) expect(h.rates).toEqual({ general: `rate of ${h.code9}` });
+  });
+
+  it('lists the lines under a code typed as the query', () => {
+    const hits = codes('0901.11', 'en', 10);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((c) => c.startsWith('090111'))).toBe(true);
+  });
+
+  it('returns nothing for an empty query and respects the limit', () => {
+    expect(search.search('  ', { lang: 'en' })).toEqual([]);
+    expect(codes('steel', 'en', 3)).toHaveLength(3);
+  });
+});
