@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { calibrate, type Observation } from './calibrate.ts';
+import type { SelectionPolicy } from './policy.ts';
+
+const policy: SelectionPolicy = {
+  version: 'p',
+  salt: 'salt-salt-salt-salt',
+  unit: 'declarations',
+  budget: { red: 0.05, yellow: 0.1 },
+  controlShare: 0,
+  controlLane: 'red',
+  explorationShare: 0.02,
+  explorationLane: 'red',
+  aeoFactor: 0.5,
+};
+// 200 decisions with priorities 0.005, 0.010, …, 1.000.
+const plain = (i: number): Observation => ({ weight: 1, priority: (i + 1) / 200, preLane: 'green', ruleHit: false, control: false, aeo: false });
+const window = Array.from({ length: 200 }, (_, i) => plain(i));
+
+describe('deriving thresholds from recent decisions', () => {
+  it('puts the red threshold at the top 5 % and the yellow one at the top 15 %', () => {
+    const c = calibrate(window, policy);
+    expect(c.redThreshold).toBeCloseTo(0.955); // 10 of 200 at or above
+    expect(c.yellowThreshold).toBeCloseTo(0.855); // 30 of 200
+    expect(c.coldStart).toBe(false);
+  });
+
+  it('leaves the model less room when rules or random picks already used the lane', () => {
+    const w = window.map((o, i) => (i < 6 ? { ...o, preLane: 'red' as const, ruleHit: true } : o));
+    expect(calibrate(w, policy).redThreshold).toBeCloseTo(0.985); // 10 − 6 = 4 left: 0.985 … 1.000
+  });
+
+  it('selects nothing by model when the lane is already full', () => {
+    const w = window.map((o, i) => (i < 20 ? { ...o, preLane: 'red' as const, ruleHit: true } : o));
+    expect(calibrate(w, policy).redThreshold).toBeNull();
+  });
+
+  it('raises the exploration chance to make up for ineligible and AEO decisions', () => {
+    const w = window.map((o, i) => (i < 100 ? { ...o, aeo: true } : o)); // eligible weight 100 × 0.5 + 100 = 150
+    expect(calibrate(w, policy).explorationProbability).toBeCloseTo((0.02 * 200) / 150);
+  });
+
+  it('falls back to a uniform prior with too little history', () => {
+    const c = calibrate(window.slice(0, 10), policy);
+    expect(c).toMatchObject({ coldStart: true, observations: 10 });
+    expect(c.redThreshold).toBeCloseTo(0.97); // 5 % − 2 % exploration sent to red
+  });
+});

@@ -1,0 +1,94 @@
+import { laneRank, type DecisionBasis, type LaneName } from './decision.ts';
+import type { SelectionPolicy } from './policy.ts';
+
+/** One past decision as the calibration needs it (derivable from a stored decision's basis). */
+export interface Observation {
+  readonly weight: number;
+  readonly priority: number | null;
+  readonly preLane: LaneName;
+  readonly ruleHit: boolean;
+  readonly control: boolean;
+  readonly aeo: boolean;
+}
+
+export interface Calibration {
+  /** Priority from which the model sends to red / yellow; null: it sends none. */
+  readonly redThreshold: number | null;
+  readonly yellowThreshold: number | null;
+  /** Chance of an exploration pick for an eligible non-AEO declaration (AEO: × aeoFactor). */
+  readonly explorationProbability: number;
+  readonly observations: number;
+  readonly coldStart: boolean;
+}
+
+/** Below this many recent decisions the window says too little; a uniform prior stands in. */
+export const MIN_OBSERVATIONS = 200;
+
+export const observationOf = (basis: DecisionBasis, control: boolean): Observation => ({
+  weight: basis.weight,
+  priority: basis.priority,
+  preLane: basis.preLane,
+  ruleHit: basis.ruleHit,
+  control,
+  aeo: basis.traderAeo,
+});
+
+/**
+ * Thresholds that would have met the budget on the recent decisions: for each lane, what rules, control and
+ * exploration already sent there is counted first, and the highest priorities among the others fill the rest.
+ * On a stationary stream the realised shares converge to the budget; when rules alone exceed it the model selects
+ * nothing (rules always win — an analyst's rule is never dropped for budget).
+ */
+export function calibrate(window: readonly Observation[], policy: SelectionPolicy): Calibration {
+  const total = policy.budget.red + policy.budget.yellow;
+  if (window.length < MIN_OBSERVATIONS) return coldStart(policy, window.length);
+  const W = window.reduce((s, o) => s + o.weight, 0);
+  const red = threshold(window, 'red', policy.budget.red * W);
+  const yellow = threshold(window, 'yellow', total * W);
+  const eligible = window.reduce(
+    (s, o) => (o.control || o.ruleHit ? s : s + o.weight * (o.aeo ? policy.aeoFactor : 1)),
+    0,
+  );
+  return {
+    redThreshold: red,
+    // A declaration the model sends to red is also selected; keep the yellow threshold at or below the red one.
+    yellowThreshold: red === null ? yellow : yellow === null ? red : Math.min(red, yellow),
+    explorationProbability: eligible > 0 ? Math.min(1, (policy.explorationShare * W) / eligible) : policy.explorationShare,
+    observations: window.length,
+    coldStart: false,
+  };
+}
+
+function threshold(window: readonly Observation[], lane: LaneName, target: number): number | null {
+  let room = target;
+  const candidates: Observation[] = [];
+  for (const o of window) {
+    if (laneRank(o.preLane) >= laneRank(lane)) room -= o.weight;
+    else if (o.priority !== null) candidates.push(o);
+  }
+  candidates.sort((a, b) => b.priority! - a.priority!);
+  let t: number | null = null;
+  for (const c of candidates) {
+    if (c.weight > room) break;
+    room -= c.weight;
+    t = c.priority;
+  }
+  return t;
+}
+
+/** Without history, assume priorities uniform on [0, 1] (true of the no-model random draw). */
+function coldStart(policy: SelectionPolicy, n: number): Calibration {
+  const c = policy.controlShare;
+  const e = policy.explorationShare;
+  const randomRed = (policy.controlLane === 'red' ? c : 0) + (policy.explorationLane === 'red' ? e : 0);
+  const toThreshold = (share: number): number | null => (share <= 0 ? null : Math.max(0, 1 - share));
+  const red = toThreshold(policy.budget.red - randomRed);
+  const yellow = toThreshold(policy.budget.red + policy.budget.yellow - c - e);
+  return {
+    redThreshold: red,
+    yellowThreshold: red === null ? yellow : yellow === null ? red : Math.min(red, yellow),
+    explorationProbability: Math.min(1, e / Math.max(1e-9, 1 - c)),
+    observations: n,
+    coldStart: true,
+  };
+}

@@ -1,0 +1,107 @@
+import type { Calibration } from './calibrate.ts';
+import { maxLane, type Decision, type LaneName, type Reason } from './decision.ts';
+import type { RuleHit } from './evaluate-rules.ts';
+import type { SelectionPolicy } from './policy.ts';
+import { hashUniform } from './uniform.ts';
+
+export interface ModelScore {
+  /** Probability-like score in [0, 1] from the promoted model. */
+  readonly score: number;
+  readonly modelVersion: string;
+  /** Officer-readable reason codes from the model's explanation, strongest first. */
+  readonly reasons: readonly { readonly code: string; readonly text: string }[];
+}
+
+export interface SelectionInput {
+  readonly declarationId: string;
+  readonly itemCount: number;
+  readonly traderAeo: boolean;
+  readonly ruleHits: readonly RuleHit[];
+  /** null: no promoted model yet ("no model"). */
+  readonly model: ModelScore | null;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1).replace(/\.0$/, '')} %`;
+
+/**
+ * The lane of one declaration. Order of say: analyst rules (always honoured, never thinned for AEO: the analyst can
+ * write the AEO criterion), the random control sample (uniform, AEO included, so that its precision is an honest
+ * estimate for the whole flow), exploration, then the model's priority against the calibrated thresholds. Without a
+ * model a random draw takes the model's place, so the budget is still used. Same input, policy and calibration →
+ * the same decision.
+ */
+export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: Calibration): Decision {
+  const reasons: Reason[] = [];
+  const draw = (purpose: string): number => hashUniform(policy.salt, purpose, input.declarationId);
+  const aeoFactor = input.traderAeo ? policy.aeoFactor : 1;
+
+  let ruleLane: LaneName = 'green';
+  for (const h of input.ruleHits) {
+    ruleLane = maxLane(ruleLane, h.lane);
+    reasons.push({
+      code: 'RULE_HIT',
+      text: `Rule "${h.name}" (v${h.version}): ${h.reason}`,
+      source: 'rule',
+      ruleId: h.ruleId,
+      ruleVersion: h.version,
+      items: [...h.items],
+    });
+  }
+  const ruleHit = input.ruleHits.length > 0;
+
+  const control = draw('control') < policy.controlShare;
+  if (control)
+    reasons.push({ code: 'CONTROL_SAMPLE', text: `Random control sample (${pct(policy.controlShare)})`, source: 'control' });
+
+  const explored = !control && !ruleHit && draw('explore') < cal.explorationProbability * aeoFactor;
+  if (explored)
+    reasons.push({ code: 'EXPLORATION', text: 'Random exploration pick, to learn outside the usual targets', source: 'exploration' });
+
+  const preLane = maxLane(ruleLane, control ? policy.controlLane : 'green', explored ? policy.explorationLane : 'green');
+  const raw = input.model === null ? draw('fill') : input.model.score;
+  const priority = raw * aeoFactor;
+  const modelLane: LaneName =
+    cal.redThreshold !== null && priority >= cal.redThreshold
+      ? 'red'
+      : cal.yellowThreshold !== null && priority >= cal.yellowThreshold
+        ? 'yellow'
+        : 'green';
+  const lane = maxLane(preLane, modelLane);
+
+  if (input.model === null) {
+    reasons.push({ code: 'NO_MODEL', text: 'No model: selection on rules, the budget and the random control sample', source: 'model' });
+    if (modelLane !== 'green' && modelLane === lane && preLane !== lane)
+      reasons.push({ code: 'BUDGET_RANDOM_PICK', text: 'Picked at random to fill the inspection budget', source: 'exploration' });
+  } else if (modelLane !== 'green') {
+    const t = modelLane === 'red' ? cal.redThreshold : cal.yellowThreshold;
+    reasons.push({
+      code: 'MODEL_SCORE',
+      text: `Risk score ${input.model.score.toFixed(3)} (model ${input.model.modelVersion})` +
+        `${input.traderAeo ? `, × AEO factor ${policy.aeoFactor}` : ''} ≥ ${modelLane} threshold ${t?.toFixed(3)}`,
+      source: 'model',
+    });
+    for (const r of input.model.reasons) reasons.push({ code: r.code, text: r.text, source: 'model' });
+  }
+
+  return {
+    declarationId: input.declarationId,
+    lane,
+    reasons,
+    score: input.model?.score ?? null,
+    modelVersion: input.model?.modelVersion ?? null,
+    control,
+    noModel: input.model === null,
+    basis: {
+      policyVersion: policy.version,
+      priority,
+      redThreshold: cal.redThreshold,
+      yellowThreshold: cal.yellowThreshold,
+      explorationProbability: cal.explorationProbability,
+      preLane,
+      ruleHit,
+      explored,
+      traderAeo: input.traderAeo,
+      weight: policy.unit === 'items' ? Math.max(1, input.itemCount) : 1,
+    },
+  };
+}
