@@ -12,4 +12,6 @@ interface Entry {
 /** The command table. Lazy imports keep `customs --help` and small commands fast. */
 export const COMMANDS: Record<string, Entry> = {
   serve: { summary: 'serve the whole platform (API, web app) on PORT', load: () => import('./serve.command.ts') },
+  'data load': { summary: 'load the reference data (idempotent; --force reloads)', booleanFlags: ['json', 'force'], load: () => import('./data-load.command.ts') },
+  'principals create': { summary: 'create a principal: --role trader|officer|analyst|admin [--name N] [--party ID]; prints {id, role, key}', load: () => import('./principals-create.command.ts') },
 };

@@ -30,7 +30,7 @@ export function reportError(e: unknown): number {
     return e.status >= 500 ? EXIT_INTERNAL : EXIT_INVALID;
   }
   if (e instanceof CliUsageError) {
-    printJson({ code: 'CLI.USAGE', message: e.message, details: null });
+    printJson({ code: 'CLI.USAGE', message: e.message, details: null }); // CliErrors.usage
     return EXIT_INVALID;
   }
   log(e instanceof Error ? (e.stack ?? e.message) : String(e));

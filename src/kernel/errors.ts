@@ -65,6 +65,10 @@ export const isDomainError = (e: unknown): e is DomainError => e instanceof Doma
 // Codes shared by every module.
 export const CommonErrors = {
   validation: defineError('REQUEST.VALIDATION_FAILED', 422, 'The request is invalid'),
+  unknownField: defineError('REQUEST.UNKNOWN_FIELD', 422, 'The body has a field this endpoint does not know'),
+  missingField: defineError('REQUEST.MISSING_FIELD', 422, 'A required field is missing'),
+  invalidValue: defineError('REQUEST.INVALID_VALUE', 422, 'A value has the wrong type or format'),
+  badRequest: defineError('REQUEST.BAD_REQUEST', 400, 'The request is malformed'),
   malformed: defineError('REQUEST.MALFORMED_JSON', 400, 'The request body is not valid JSON'),
   tooLarge: defineError('REQUEST.BODY_TOO_LARGE', 413, 'The request body is too large'),
   unsupportedMedia: defineError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 415, 'The content type is not supported'),

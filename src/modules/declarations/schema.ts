@@ -74,9 +74,12 @@ export const DeclarationInputSchema = Type.Object(
   strict,
 );
 
-export const CreateDeclarationSchema = Type.Intersect([
-  DeclarationInputSchema,
-  Type.Object({ submit: Type.Optional(Type.Boolean({ description: 'false keeps it as a draft; default true' })) }),
-]);
+export const CreateDeclarationSchema = Type.Object(
+  {
+    ...DeclarationInputSchema.properties,
+    submit: Type.Optional(Type.Boolean({ description: 'false keeps it as a draft; default true' })),
+  },
+  strict,
+);
 
 export type DeclarationInputBody = Static<typeof DeclarationInputSchema>;

@@ -65,3 +65,22 @@ export function buildCatalog(input: CatalogInput): ReferenceCatalog {
     },
   };
 }
+
+/** A catalog whose data can be replaced after a reload while callers keep their reference to it. */
+export function swappableCatalog(initial: ReferenceCatalog): { catalog: ReferenceCatalog; swap(next: ReferenceCatalog): void } {
+  let cur = initial;
+  const catalog: ReferenceCatalog = {
+    tariffLine: (c) => cur.tariffLine(c),
+    tariffLines: (c) => cur.tariffLines(c),
+    tariffRow: (id) => cur.tariffRow(id),
+    ancestors: (r) => cur.ancestors(r),
+    hs: (c) => cur.hs(c),
+    country: (c) => cur.country(c),
+    currency: (c) => cur.currency(c),
+    location: (l) => cur.location(l),
+    get counts() {
+      return cur.counts;
+    },
+  };
+  return { catalog, swap: (next) => void (cur = next) };
+}

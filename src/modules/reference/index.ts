@@ -6,3 +6,5 @@ export * from './tariff-rows.ts';
 export * from './csv.ts';
 export * from './code-lists.ts';
 export * from './catalog.ts';
+export * from './errors.ts';
+export * from './jp-files.ts';

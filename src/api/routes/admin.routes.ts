@@ -1,0 +1,140 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { ROLES, type Role } from '../../adapters/store/principals.repo.ts';
+import { CommonErrors, isDecimalString } from '../../kernel/index.ts';
+import { isValidCorporateNumber, type RegisteredParty } from '../../modules/declarations/index.ts';
+import { requireRole } from '../auth.ts';
+import type { ApiContext } from '../context.ts';
+import { idempotent } from '../idempotency.ts';
+
+const strict = { additionalProperties: false } as const;
+const ISO_DATE = '^\\d{4}-\\d{2}-\\d{2}$';
+
+/** Principals (admin), the party registry (officers, admin) and the weekly customs exchange rates. */
+export function adminRoutes(ctx: ApiContext) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const admin = requireRole('admin');
+
+    app.post<{ Body: { role: Role; name: string; partyId?: string } }>(
+      '/api/v1/principals',
+      {
+        preHandler: admin,
+        schema: {
+          tags: ['admin'],
+          summary: 'Create a principal; the API key is shown once',
+          body: Type.Object(
+            { role: Type.Union(ROLES.map((r) => Type.Literal(r))), name: Type.String({ minLength: 1, maxLength: 200 }), partyId: Type.Optional(Type.String({ maxLength: 64 })) },
+            strict,
+          ),
+        },
+      },
+      (req, reply) =>
+        idempotent(ctx.idempotency, req, reply, async () => {
+          if (req.body.partyId !== undefined && !ctx.parties.get(req.body.partyId)) {
+            throw CommonErrors.validation('Unknown party', { problems: [{ path: '$.partyId', code: 'DECLARATION.UNKNOWN_PARTY', message: `No party "${req.body.partyId}"` }] });
+          }
+          const { principal, key } = await ctx.principals.create(req.body);
+          return { status: 201, body: { id: principal.id, role: principal.role, name: principal.name, partyId: principal.partyId, key } };
+        }),
+    );
+
+    app.get('/api/v1/principals', { preHandler: admin, schema: { tags: ['admin'], summary: 'List principals (never their keys)' } }, async () => ({
+      items: await ctx.principals.list(),
+    }));
+
+    app.delete<{ Params: { id: string } }>(
+      '/api/v1/principals/:id',
+      { preHandler: admin, schema: { tags: ['admin'], summary: 'Disable a principal', params: Type.Object({ id: Type.String() }) } },
+      async (req, reply) => {
+        if (!(await ctx.principals.disable(req.params.id))) throw CommonErrors.notFound(`No principal "${req.params.id}"`);
+        return reply.status(204).send();
+      },
+    );
+
+    app.put<{ Params: { id: string }; Body: Omit<RegisteredParty, 'id'> }>(
+      '/api/v1/parties/:id',
+      {
+        preHandler: requireRole('officer', 'admin'),
+        schema: {
+          tags: ['parties'],
+          summary: 'Create or update a party of the registry (corporate number, AEO status)',
+          params: Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }),
+          body: Type.Object(
+            {
+              name: Type.String({ minLength: 1, maxLength: 200 }),
+              corporateNumber: Type.Union([Type.String(), Type.Null()]),
+              country: Type.String({ pattern: '^[A-Z]{2}$' }),
+              aeoStatus: Type.Union(['none', 'importer', 'exporter', 'customs_broker', 'warehouse', 'logistics'].map((s) => Type.Literal(s))),
+            },
+            strict,
+          ),
+        },
+      },
+      async (req) => {
+        const b = req.body;
+        if (b.corporateNumber !== null && !isValidCorporateNumber(b.corporateNumber)) {
+          throw CommonErrors.validation('Invalid corporate number', { problems: [{ path: '$.corporateNumber', code: 'DECLARATION.INVALID_CORPORATE_NUMBER', message: 'A Japanese corporate number has 13 digits with a valid check digit' }] });
+        }
+        if (!ctx.catalog.country(b.country)) {
+          throw CommonErrors.validation('Unknown country', { problems: [{ path: '$.country', code: 'DECLARATION.UNKNOWN_COUNTRY', message: `Unknown country "${b.country}"` }] });
+        }
+        return ctx.parties.upsert({ id: req.params.id, ...b });
+      },
+    );
+
+    app.get('/api/v1/parties', { preHandler: requireRole('officer', 'analyst', 'admin'), schema: { tags: ['parties'], summary: 'The party registry' } }, async () => ({
+      items: ctx.parties.list(),
+    }));
+
+    app.get<{ Querystring: { currency?: string; date?: string } }>(
+      '/api/v1/exchange-rates',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Weekly customs exchange rates (yen per unit), with source and validity',
+          querystring: Type.Object({ currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })), date: Type.Optional(Type.String({ pattern: ISO_DATE })) }, strict),
+        },
+      },
+      async (req) => ({ items: await ctx.exchangeRates.listFromDb(req.query.currency, req.query.date) }),
+    );
+
+    app.post<{ Body: { rates: { currency: string; validFrom: string; validTo: string; rate: string; source: string }[] } }>(
+      '/api/v1/exchange-rates',
+      {
+        preHandler: requireRole('officer', 'admin'),
+        schema: {
+          tags: ['reference'],
+          summary: 'Load weekly customs exchange rates',
+          body: Type.Object(
+            {
+              rates: Type.Array(
+                Type.Object(
+                  {
+                    currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+                    validFrom: Type.String({ pattern: ISO_DATE }),
+                    validTo: Type.String({ pattern: ISO_DATE }),
+                    rate: Type.String(),
+                    source: Type.String({ minLength: 1, maxLength: 300 }),
+                  },
+                  strict,
+                ),
+                { minItems: 1, maxItems: 1000 },
+              ),
+            },
+            strict,
+          ),
+        },
+      },
+      async (req, reply) => {
+        const problems = req.body.rates.flatMap((r, i) => [
+          ...(!ctx.catalog.currency(r.currency) ? [{ path: `$.rates[${i}].currency`, code: 'DECLARATION.UNKNOWN_CURRENCY', message: `Unknown currency "${r.currency}"` }] : []),
+          ...(!isDecimalString(r.rate) || Number(r.rate) <= 0 ? [{ path: `$.rates[${i}].rate`, code: CommonErrors.invalidValue.code, message: 'A rate is a positive decimal string (yen per unit)' }] : []),
+          ...(r.validTo < r.validFrom ? [{ path: `$.rates[${i}].validTo`, code: CommonErrors.invalidValue.code, message: 'validTo is before validFrom' }] : []),
+        ]);
+        if (problems.length) throw CommonErrors.validation(`${problems.length} problem(s)`, { problems });
+        await ctx.exchangeRates.upsert(req.body.rates);
+        return reply.status(201).send({ loaded: req.body.rates.length });
+      },
+    );
+  };
+}

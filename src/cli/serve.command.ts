@@ -1,0 +1,42 @@
+import { ConfigError, loadConfig } from '../config.ts';
+import { updateLock } from '../adapters/store/lock.ts';
+import { createPlatform } from '../platform.ts';
+import type { Args } from './args.ts';
+import { EXIT_INTERNAL, log } from './io.ts';
+import { datasetProgress } from './progress.ts';
+
+/** `customs serve` (what `npm start` runs): the whole platform on one port. */
+export async function run(_args: Args): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      log(e.message);
+      return EXIT_INTERNAL;
+    }
+    throw e;
+  }
+  const started = Date.now();
+  log(`Smart Customs starting (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dbDir}`}, ${config.natsUrl ? 'NATS JetStream' : 'in-process bus'})`);
+  const progress = datasetProgress();
+  const platform = await createPlatform(config, {
+    logger: { level: config.logLevel },
+    onLoadProgress: progress,
+  });
+  progress.stop();
+  const address = await platform.app.listen({ port: config.port, host: config.host });
+  if (!config.databaseUrl) updateLock(config.dbDir, `http://127.0.0.1:${config.port}`);
+  log(`Serving on ${address} (API /api/v1, OpenAPI /docs) after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log(`${signal}: shutting down`);
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  await platform.close();
+  return 0;
+}

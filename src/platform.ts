@@ -1,0 +1,99 @@
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { createBus } from './adapters/bus/index.ts';
+import type { EventBus } from './adapters/bus/port.ts';
+import { openStore, type Store } from './adapters/store/connect.ts';
+import { DeclarationsRepo } from './adapters/store/declarations.repo.ts';
+import { ExchangeRatesRepo } from './adapters/store/exchange-rates.repo.ts';
+import { IdempotencyRepo } from './adapters/store/idempotency.repo.ts';
+import { OutboxRelay } from './adapters/store/outbox.relay.ts';
+import { PartiesRepo } from './adapters/store/parties.repo.ts';
+import { PrincipalsRepo } from './adapters/store/principals.repo.ts';
+import { isReferenceLoaded, loadCatalog, loadReferenceData, type LoadProgress } from './adapters/store/reference.repo.ts';
+import { buildApp } from './api/app.ts';
+import type { ApiContext } from './api/context.ts';
+import type { Config } from './config.ts';
+import { readAgreementIds, readOtherLaws, swappableCatalog } from './modules/reference/index.ts';
+import { DeclarationService } from './workflows/declarations.service.ts';
+
+export interface Platform {
+  readonly app: FastifyInstance;
+  readonly ctx: ApiContext;
+  readonly store: Store;
+  readonly bus: EventBus;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Load reference data when missing (npm start does; tests may pre-load). */
+  readonly loadReference?: boolean;
+  readonly onLoadProgress?: LoadProgress;
+  readonly role?: 'server' | 'cli';
+  readonly store?: Store;
+}
+
+/** The composition root: the only place that wires adapters to modules. */
+export async function createPlatform(config: Config, opts: PlatformOptions = {}): Promise<Platform> {
+  const store = opts.store ?? (await openStore({ databaseUrl: config.databaseUrl, dbDir: config.dbDir, role: opts.role ?? 'server' }));
+  const bus = await createBus({ natsUrl: config.natsUrl });
+  try {
+    if (opts.loadReference !== false && !(await isReferenceLoaded(store.db))) {
+      await loadReferenceData(store.db, config.dataDir, opts.onLoadProgress);
+    }
+    const swappable = swappableCatalog(await loadCatalog(store.db));
+    const catalog = swappable.catalog;
+    const otherLaws = readOtherLaws(config.dataDir);
+    const agreements = readAgreementIds(config.dataDir);
+    const principals = new PrincipalsRepo(store.db);
+    if (config.adminKey) await principals.seedAdmin(config.adminKey);
+    const parties = new PartiesRepo(store.db);
+    await parties.load();
+    const exchangeRates = new ExchangeRatesRepo(store.db);
+    await exchangeRates.load();
+    const relay = new OutboxRelay(store.db, bus, (e) => process.stderr.write(`outbox relay: ${String(e)}\n`));
+    const otherLaw = (code: string) => {
+      const o = otherLaws.get(code);
+      return o ? { code, law: o.law, documents: o.documents } : undefined;
+    };
+    const declarations = new DeclarationService({
+      repo: new DeclarationsRepo(store.db),
+      validation: () => ({ catalog, party: (id) => parties.get(id), isAgreement: (id) => agreements.has(id), otherLaw }),
+      onChange: () => relay.poke(),
+    });
+    const ctx: ApiContext = {
+      config,
+      store,
+      bus,
+      catalog,
+      otherLaw,
+      principals,
+      parties,
+      idempotency: new IdempotencyRepo(store.db),
+      exchangeRates,
+      declarations,
+      reloadReference: async (force) => {
+        const datasets = await loadReferenceData(store.db, config.dataDir, undefined, force);
+        swappable.swap(await loadCatalog(store.db));
+        return datasets;
+      },
+    };
+    const app = await buildApp(ctx, { logger: opts.logger ?? false });
+    relay.start();
+    return {
+      app,
+      ctx,
+      store,
+      bus,
+      close: async () => {
+        await app.close();
+        await relay.stop();
+        await bus.close();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await bus.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,198 @@
+import { DomainError, newId, type Problem } from '../kernel/index.ts';
+import {
+  DeclarationErrors as E,
+  canApply,
+  validateDeclaration,
+  type Action,
+  type Declaration,
+  type DeclarationEvent,
+  type DeclarationInput,
+  type DeclarationStatus,
+  type Lane,
+  type ValidationDeps,
+} from '../modules/declarations/index.ts';
+import type { DeclarationsRepo, ListFilter, NewEvent } from '../adapters/store/declarations.repo.ts';
+import type { AssessmentOutcome, AssessmentPort, RiskPort } from './ports.ts';
+
+export interface Actor {
+  readonly id: string;
+  readonly role: string;
+}
+
+export interface DeclarationServiceDeps {
+  readonly repo: DeclarationsRepo;
+  readonly validation: () => ValidationDeps;
+  readonly assessment?: AssessmentPort | undefined;
+  readonly risk?: RiskPort | undefined;
+  /** Called after each committed change so the outbox relay publishes promptly. */
+  readonly onChange?: () => void;
+  readonly today?: () => string;
+}
+
+export type OfficerDecision = 'release' | 'hold' | 'reject';
+
+/**
+ * The declaration spine: create → submit → accept → assess → lane → release / hold / reject. Every transition is an
+ * event on the history and, through the outbox, on the bus. Without an assessment module a declaration stops at
+ * `accepted`; without a risk module it stops at `assessed` — never a placeholder amount or a fake lane.
+ */
+export class DeclarationService {
+  constructor(private readonly deps: DeclarationServiceDeps) {}
+
+  private invalid(problems: Problem[]): DomainError {
+    return E.invalid(`The declaration has ${problems.length} problem(s)`, { problems });
+  }
+
+  async create(input: DeclarationInput, actor: Actor, submit: boolean): Promise<Declaration> {
+    const { problems, warnings } = validateDeclaration(input, this.deps.validation());
+    if (problems.length > 0) throw this.invalid(problems);
+    const draft: Declaration = {
+      id: newId('dcl'),
+      kind: input.kind,
+      status: 'draft',
+      version: 1,
+      ownerId: actor.id,
+      lrn: input.lrn ?? null,
+      data: input,
+      lane: null,
+      assessment: null,
+      risk: null,
+      warnings,
+      createdAt: '',
+      updatedAt: '',
+    };
+    const created = await this.deps.repo.create(draft, { type: 'created', actor: actor.id, payload: { version: 1 } });
+    this.deps.onChange?.();
+    return submit ? this.submit(created.id, actor) : created;
+  }
+
+  async get(id: string): Promise<Declaration> {
+    const d = await this.deps.repo.get(id);
+    if (!d) throw E.notFound(`No declaration "${id}"`, { id });
+    return d;
+  }
+
+  history(id: string): Promise<DeclarationEvent[]> {
+    return this.deps.repo.history(id);
+  }
+
+  list(filter: ListFilter): Promise<Declaration[]> {
+    return this.deps.repo.list(filter);
+  }
+
+  private async transition(
+    id: string,
+    action: Action,
+    actor: Actor,
+    build: (d: Declaration) => { patch: Partial<Declaration>; payload?: Record<string, unknown> },
+    type: string = action,
+  ): Promise<Declaration> {
+    const updated = await this.deps.repo.update(id, (d) => {
+      if (!canApply(action, d.status)) {
+        throw E.invalidTransition(`Cannot ${action.replace('_', ' ')} a declaration that is ${d.status}`, { status: d.status, action });
+      }
+      const { patch, payload } = build(d);
+      const event: NewEvent = { type, actor: actor.id, payload: { from: d.status, to: patch.status ?? d.status, ...payload } };
+      return { patch, event };
+    });
+    if (!updated) throw E.notFound(`No declaration "${id}"`, { id });
+    this.deps.onChange?.();
+    return updated;
+  }
+
+  /** Submits and runs the automatic steps as far as the wired modules allow. */
+  async submit(id: string, actor: Actor): Promise<Declaration> {
+    await this.transition(id, 'submit', actor, () => ({ patch: { status: 'submitted' } }), 'submitted');
+    return this.process(id);
+  }
+
+  /** Acceptance (a number is the id), assessment, risk and lane; a green declaration owing nothing is released. */
+  async process(id: string): Promise<Declaration> {
+    const system: Actor = { id: 'system', role: 'system' };
+    let d = await this.get(id);
+    if (d.status === 'submitted') {
+      const { problems, warnings } = validateDeclaration(d.data, this.deps.validation());
+      if (problems.length > 0) {
+        return this.transition(id, 'reject', system, () => ({ patch: { status: 'rejected' }, payload: { problems } }), 'rejected');
+      }
+      d = await this.transition(id, 'accept', system, () => ({ patch: { status: 'accepted', warnings } }), 'accepted');
+    }
+    const assessment = this.deps.assessment;
+    let outcome: AssessmentOutcome | undefined;
+    if (d.status === 'accepted' && assessment) {
+      const r = assessment.assess(d.data, this.deps.today?.() ?? new Date().toISOString().slice(0, 10));
+      if (!r.ok) {
+        // Stays accepted: an officer or a corrected exchange-rate table can resume it. The problems are on the history.
+        await this.deps.repo.update(id, (cur) => ({
+          patch: { assessment: { problems: r.error } },
+          event: { type: 'assessment_failed', actor: 'system', payload: { problems: r.error, version: cur.version } },
+        }));
+        this.deps.onChange?.();
+        return this.get(id);
+      }
+      outcome = r.value;
+      d = await this.transition(id, 'assess', system, () => ({
+        patch: { status: 'assessed', assessment: { totalYen: r.value.totalYen, ...(r.value.detail as object) } },
+        payload: { totalYen: r.value.totalYen },
+      }), 'assessed');
+    }
+    if (d.status === 'assessed' && this.deps.risk) {
+      outcome ??= { totalYen: (d.assessment as { totalYen?: number } | null)?.totalYen ?? 0, detail: d.assessment };
+      const decision = await this.deps.risk.decide(d, outcome);
+      d = await this.transition(id, 'assign_lane', system, () => ({
+        patch: { status: 'lane_assigned', lane: decision.lane, risk: decision.detail },
+        payload: { lane: decision.lane, risk: decision.detail },
+      }), 'lane_assigned');
+      if (decision.lane === 'green' && outcome.totalYen === 0) {
+        d = await this.transition(id, 'release', system, () => ({ patch: { status: 'released' }, payload: { reason: 'green lane, nothing owed' } }), 'released');
+      }
+    }
+    return d;
+  }
+
+  async amend(id: string, input: DeclarationInput, actor: Actor): Promise<Declaration> {
+    const { problems, warnings } = validateDeclaration(input, this.deps.validation());
+    if (problems.length > 0) throw this.invalid(problems);
+    const amended = await this.transition(id, 'amend', actor, (d) => ({
+      patch: {
+        data: input,
+        version: d.version + 1,
+        warnings,
+        lrn: input.lrn ?? d.lrn,
+        status: d.status === 'draft' ? 'draft' : 'submitted',
+        lane: null,
+        assessment: null,
+        risk: null,
+      },
+      payload: { version: d.version + 1 },
+    }), 'amended');
+    return amended.status === 'submitted' ? this.process(id) : amended;
+  }
+
+  async decide(id: string, decision: OfficerDecision, reason: string, actor: Actor): Promise<Declaration> {
+    if (reason.trim() === '') throw E.reasonRequired();
+    const to: Record<OfficerDecision, DeclarationStatus> = { release: 'released', hold: 'held', reject: 'rejected' };
+    const d = await this.get(id);
+    if (decision === 'release' && d.lane === 'green') {
+      const owed = (d.assessment as { totalYen?: number } | null)?.totalYen ?? 0;
+      const paid = (d.assessment as { paidYen?: number } | null)?.paidYen ?? 0;
+      if (owed > paid) throw E.invalidTransition(`¥${owed - paid} is still owed; record the payment first`, { owedYen: owed - paid });
+    }
+    return this.transition(id, decision, actor, () => ({ patch: { status: to[decision] }, payload: { reason } }), to[decision]);
+  }
+
+  /** Records a payment; a green declaration that then owes nothing is released. */
+  async recordPayment(id: string, amountYen: number, reference: string, actor: Actor): Promise<Declaration> {
+    let released = false;
+    const updated = await this.transition(id, 'record_payment', actor, (d) => {
+      const a = (d.assessment ?? {}) as { totalYen?: number; paidYen?: number };
+      const paidYen = (a.paidYen ?? 0) + amountYen;
+      released = d.lane === 'green' && paidYen >= (a.totalYen ?? 0);
+      return { patch: { assessment: { ...a, paidYen } }, payload: { amountYen, reference, paidYen } };
+    }, 'payment_recorded');
+    if (!released) return updated;
+    return this.transition(id, 'release', { id: 'system', role: 'system' }, () => ({ patch: { status: 'released' }, payload: { reason: 'paid in full, green lane' } }), 'released');
+  }
+
+  static lanes: readonly Lane[] = ['green', 'yellow', 'red'];
+}
