@@ -222,7 +222,9 @@ export function eventBusContract(factory: BusFactory, caps: BusCapabilities): vo
     const bus = await open();
     for (let i = 0; i < 5; i++) await bus.publish(`${p}.late`, i);
     const got: number[] = [];
-    track(await bus.consume({ durable: 'latecomer', subjects: `${p}.late` }, async (m) => void got.push(m.data as number)));
+    track(
+      await bus.consume({ durable: 'latecomer', subjects: `${p}.late` }, async (m) => void got.push(m.data as number)),
+    );
     await waitFor(() => got.length >= 5);
     expect(got.sort()).toEqual([0, 1, 2, 3, 4]);
   });
@@ -231,13 +233,18 @@ export function eventBusContract(factory: BusFactory, caps: BusCapabilities): vo
     const bus = await open();
     const first: number[] = [];
     const second: number[] = [];
-    const s1 = await bus.consume({ durable: 'resume', subjects: `${p}.r` }, async (m) => void first.push(m.data as number));
+    const s1 = await bus.consume(
+      { durable: 'resume', subjects: `${p}.r` },
+      async (m) => void first.push(m.data as number),
+    );
     await bus.publish(`${p}.r`, 1);
     await waitFor(() => first.length === 1);
     await s1.stop();
     await bus.publish(`${p}.r`, 2);
     await sleep(200);
-    track(await bus.consume({ durable: 'resume', subjects: `${p}.r` }, async (m) => void second.push(m.data as number)));
+    track(
+      await bus.consume({ durable: 'resume', subjects: `${p}.r` }, async (m) => void second.push(m.data as number)),
+    );
     await waitFor(() => second.length >= 1);
     await sleep(200);
     expect([first, second]).toEqual([[1], [2]]);

@@ -18,7 +18,11 @@ describe.skipIf(!url)('NATS JetStream event bus: contract', () => {
       return {
         bus,
         dispose: async () => {
-          const admin = await NatsEventBus.connect({ servers: url!, streamName: `TEST_${prefix}`, subjects: [`${prefix}.>`] });
+          const admin = await NatsEventBus.connect({
+            servers: url!,
+            streamName: `TEST_${prefix}`,
+            subjects: [`${prefix}.>`],
+          });
           await admin.deleteStream();
           await admin.close();
           await bus.close();

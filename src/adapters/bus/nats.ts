@@ -1,4 +1,10 @@
-import { JetStreamApiError, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  JetStreamApiError,
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import { connect, nuid, type NatsConnection } from '@nats-io/transport-node';
 import { BusErrors } from './errors.ts';
 import { AUTO_ID_PREFIX, startPull } from './nats-consume.ts';
@@ -34,6 +40,12 @@ export interface NatsBusOptions {
 
 const encoder = new TextEncoder();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** A one-shot event (Promise.withResolvers needs Node 22). */
+function signal(): { promise: Promise<void>; fire: () => void } {
+  let fire = (): void => {};
+  const promise = new Promise<void>((r) => (fire = r));
+  return { promise, fire };
+}
 
 /**
  * The NATS JetStream event bus for scaled mode: one file-backed stream, durable pull consumers with explicit acks.
@@ -42,6 +54,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export class NatsEventBus implements EventBus {
   private closed = false;
   private readonly subs = new Map<Subscription, string>();
+  /** Resolves at the next reconnect: a publish sent into a dying connection is re-sent then, not after its timeout. */
+  private reconnected = signal();
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -49,7 +63,15 @@ export class NatsEventBus implements EventBus {
     private readonly jsm: JetStreamManager,
     readonly stream: StreamSettings,
     private readonly publishTimeoutMs: number,
-  ) {}
+  ) {
+    void (async () => {
+      for await (const st of nc.status()) {
+        if (st.type !== 'reconnect') continue;
+        this.reconnected.fire();
+        this.reconnected = signal();
+      }
+    })();
+  }
 
   static async connect(opts: NatsBusOptions): Promise<NatsEventBus> {
     const stream: StreamSettings = {
@@ -93,16 +115,25 @@ export class NatsEventBus implements EventBus {
     for (let attempt = 0; ; attempt++) {
       try {
         const timeout = Math.max(500, Math.min(5_000, deadline - Date.now()));
-        // ack.duplicate: the stream already had this msgId inside its window — also a success for the caller.
-        await this.js.publish(subject, payload, { msgID, timeout, retries: 1 });
-        return;
+        const attempt = this.js.publish(subject, payload, { msgID, timeout, retries: 1 });
+        // ack.duplicate (the stream already had this msgId inside its window) is also a success for the caller.
+        const outcome = await Promise.race([
+          attempt.then(() => 'stored' as const),
+          this.reconnected.promise.then(() => 'resend' as const),
+        ]);
+        if (outcome === 'stored') return;
+        attempt.catch(() => undefined);
+        continue;
       } catch (e) {
         if (this.closed || this.nc.isClosed()) throw BusErrors.closed();
         if (e instanceof JetStreamApiError && e.status !== 503) throw e;
         if (Date.now() >= deadline) {
-          throw BusErrors.publishTimeout(`No JetStream confirmation for ${subject} within ${this.publishTimeoutMs} ms`, {
-            cause: String(e),
-          });
+          throw BusErrors.publishTimeout(
+            `No JetStream confirmation for ${subject} within ${this.publishTimeoutMs} ms`,
+            {
+              cause: String(e),
+            },
+          );
         }
         await sleep(Math.min(1_000, 50 * 2 ** attempt));
       }
