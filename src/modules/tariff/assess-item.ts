@@ -1,0 +1,121 @@
+import { Decimal, type Problem } from '../../kernel/index.ts';
+import type { RateColumn } from '../reference/index.ts';
+import { epaOptions, gspStatus, type EpaOption } from './eligibility.ts';
+import { AssessmentErrors } from './errors.ts';
+import type { JpRules } from './jp-rules.ts';
+import { quantityIn } from './quantities.ts';
+import type { Need } from './rate-eval.ts';
+import { resolveRates, type Resolution } from './rate-resolution.ts';
+import type { AssessmentRules } from './rules.ts';
+import type { AssessmentItemRequest } from './schema.ts';
+import type { TariffLine } from './tariff-index.ts';
+
+export interface ItemContext {
+  readonly line: TariffLine;
+  readonly item: AssessmentItemRequest;
+  readonly path: string;
+  readonly date: string;
+  readonly taxableYen: number;
+  readonly claim: EpaOption | undefined;
+  readonly jpRules: JpRules | undefined;
+  readonly rules: AssessmentRules;
+  /** Exempt items owe no duty: inputs that only the duty needs are then not asked for. */
+  readonly exempt: boolean;
+}
+
+export interface ItemResolution {
+  readonly resolution: Resolution;
+  readonly assumptions: readonly string[];
+}
+
+const dec = (s: string | undefined): Decimal | undefined => (s === undefined ? undefined : new Decimal(s));
+
+/** Resolves the applicable rate of one item, or the problems (missing quantity, attribute…) that prevent it. */
+export function resolveItem(ctx: ItemContext): { ok: true; value: ItemResolution } | { ok: false; problems: Problem[] } {
+  const { item, line, rules } = ctx;
+  const origin = item.originCountry;
+  const options = ctx.jpRules ? epaOptions(ctx.jpRules.agreements, origin, ctx.date) : [];
+  const gsp = ctx.jpRules
+    ? gspStatus(origin, ctx.date, ctx.jpRules.gsp, rules.gsp)
+    : { gsp: 'unknown' as const, ldc: 'not' as const, assumptions: ['no GSP lists loaded'] };
+  const value = new Decimal(ctx.taxableYen);
+  const resolution = resolveRates(line, {
+    claim: ctx.claim,
+    epaOptions: options,
+    gsp,
+    evalFor: (column: RateColumn) => ({
+      valueYen: value,
+      quantity: (unit) => quantityIn(item.quantities, unit),
+      lactosePercent: dec(item.lactosePercent),
+      sugarContentKg: dec(item.sugarContentKg),
+      referencePrice: (name) => dec(rules.referencePrices[name]),
+      origin,
+      date: ctx.date,
+      quota: item.quota,
+      branch: item.rateBranch?.[column],
+    }),
+  });
+  if (ctx.exempt) return { ok: true, value: { resolution, assumptions: [] } };
+  if (resolution.needs.length > 0) return { ok: false, problems: needProblems(resolution.needs, ctx) };
+  if (!resolution.applied) {
+    const why = resolution.candidates
+      .filter((c) => c.eligible && c.result.status === 'unavailable')
+      .map((c) => `${c.column}: ${c.result.status === 'unavailable' ? c.result.reason : ''}`);
+    return {
+      ok: false,
+      problems: [AssessmentErrors.noRate.problem(`${ctx.path}.code9`, `no rate applies to ${line.code9} as declared${why.length ? ` (${why.join('; ')})` : ''}`)],
+    };
+  }
+  const assumptions = [...gsp.assumptions.filter(() => resolution.candidates.some((c) => c.basis === 'gsp' || c.basis === 'ldc'))];
+  const used = resolution.applied;
+  if (used.agreementId === 'rcep') {
+    assumptions.push('RCEP: the column of the origin party was used (Art. 2.6 "RCEP country of origin" overrides are not modelled)');
+  }
+  const party = ctx.claim?.party;
+  if (party?.unconfirmed && used.basis === 'epa') {
+    assumptions.push(`${ctx.claim?.agreement.id} in force for ${party.iso2} from ${party.entryIntoForce} (unconfirmed date)`);
+  }
+  for (const c of resolution.candidates) {
+    if (c.result.status === 'ok' && line.cells[c.column]?.rate.kind === 'referencePrice') {
+      assumptions.push(`reference prices (基準輸入価格) are configured values: ${JSON.stringify(rules.referencePrices)}`);
+      break;
+    }
+  }
+  return { ok: true, value: { resolution, assumptions } };
+}
+
+function needProblems(needs: readonly Need[], ctx: ItemContext): Problem[] {
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  for (const n of needs) {
+    const key = JSON.stringify(n);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    switch (n.kind) {
+      case 'quantity':
+        out.push(
+          AssessmentErrors.missingQuantity.problem(
+            `${ctx.path}.quantities`,
+            `${ctx.line.code9} has a specific duty per ${n.unit}: declare the quantity in ${n.unit}${n.unit === 'KG' ? ' (or MT)' : n.unit === 'L' ? ' (or KL)' : ''}`,
+            { unit: n.unit },
+          ),
+        );
+        break;
+      case 'lactosePercent':
+        out.push(AssessmentErrors.missingAttribute.problem(`${ctx.path}.lactosePercent`, `${ctx.line.code9}: the duty depends on the lactose content`));
+        break;
+      case 'sugarContentKg':
+        out.push(AssessmentErrors.missingAttribute.problem(`${ctx.path}.sugarContentKg`, `${ctx.line.code9}: the duty depends on the weight of sugar contained`));
+        break;
+      case 'referencePrice':
+        out.push(
+          AssessmentErrors.missingReferencePrice.problem(
+            `${ctx.path}.code9`,
+            `${ctx.line.code9}: the duty refers to the reference import price of ${n.name}, which is not configured (rules.referencePrices)`,
+          ),
+        );
+        break;
+    }
+  }
+  return out;
+}

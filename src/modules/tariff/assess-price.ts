@@ -1,0 +1,130 @@
+import { Decimal, type Problem } from '../../kernel/index.ts';
+import type { ItemResolution } from './assess-item.ts';
+import { AssessmentErrors } from './errors.ts';
+import { exciseNote, quantityIn } from './quantities.ts';
+import type { SimplifiedTariffRule } from './rules.ts';
+import type { AssessmentItemRequest, AssessmentNote } from './schema.ts';
+import { describeSimplified, simplifiedRateFor } from './simplified-tariff.ts';
+import type { TariffLine } from './tariff-index.ts';
+
+export interface Alternative {
+  readonly column: string;
+  readonly text: string;
+  readonly dutyYen: number;
+  readonly differenceYen: number;
+  readonly requires?: string;
+}
+
+export interface PricedItem {
+  readonly appliedRate: { readonly column: string; readonly text: string };
+  readonly alternatives: Alternative[];
+  readonly customsValueYen: number;
+  /** In yen, fractions dropped; the declaration's total is truncated below 100 yen. */
+  readonly dutyYen: number;
+  readonly exempt: boolean;
+  readonly notes: AssessmentNote[];
+}
+
+export interface PriceInput {
+  readonly item: AssessmentItemRequest;
+  readonly path: string;
+  readonly line: TariffLine;
+  readonly resolution: ItemResolution;
+  readonly taxableYen: number;
+  readonly claimed: boolean;
+  /** The simplified-tariff rule when the declaration qualifies for it. */
+  readonly simplified: SimplifiedTariffRule | undefined;
+  readonly exempt: boolean;
+  readonly personalUse: boolean;
+}
+
+const yen = (d: Decimal): number => d.floor().toNumber();
+
+/** The item's duty from its applied rate (or the simplified rate / exemption), with every alternative priced. */
+export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { ok: false; problems: Problem[] } {
+  const { resolution: r, line } = p;
+  const applied = r.resolution.applied;
+  const notes: AssessmentNote[] = [...r.resolution.notes];
+  const excise = exciseNote(line.code9);
+  if (excise) notes.push(excise);
+  if (p.personalUse) notes.push({ code: 'PERSONAL_USE_VALUATION', message: 'valued at 60 % of the overseas retail price (関税定率法 Art. 4-6)' });
+  const inherited = Object.keys(line.inheritedFrom);
+  if (applied && inherited.includes(applied.column)) {
+    notes.push({ code: 'RATE_INHERITED', message: `${applied.column} is printed on the parent row ${line.inheritedFrom[applied.column]}` });
+  }
+
+  if (p.exempt) {
+    notes.push({ code: 'SMALL_VALUE_EXEMPT', message: 'total taxable value ≤ 10,000 yen: duty and consumption tax exempt (関税定率法 Art. 14 (18)); excise still due' });
+    return {
+      ok: true,
+      value: {
+        appliedRate: { column: 'exempt', text: '少額免税' },
+        alternatives: [],
+        customsValueYen: p.taxableYen,
+        dutyYen: 0,
+        exempt: true,
+        notes,
+      },
+    };
+  }
+  if (!applied) return { ok: false, problems: [AssessmentErrors.noRate.problem(`${p.path}.code9`)] };
+  notes.push(...applied.result.notes);
+  const cell = line.cells[applied.column];
+  if (cell && cell.markers.length > 0) {
+    notes.push({ code: 'RATE_MARKER', message: `${applied.column} is printed with ${cell.markers.join(' ')} (see the schedule legend)` });
+  }
+
+  let appliedRate = { column: applied.column as string, text: applied.text };
+  let dutyYen = yen(applied.result.yen);
+  const alternatives: Alternative[] = [];
+  const regularDuty = dutyYen;
+
+  // 関税定率法 Art. 3-3: applied automatically to small imports unless declined; free goods and goods under a
+  // preference claim keep their rate (the simplified rates exist to simplify, not to tax free goods).
+  if (p.simplified && !p.claimed && regularDuty > 0) {
+    const sr = simplifiedRateFor(line.code9, p.simplified);
+    if (sr.kind === 'excluded') notes.push({ code: 'SIMPLIFIED_TARIFF_EXCLUDED', message: sr.reason });
+    else {
+      let duty: Decimal;
+      if (sr.kind === 'percent') duty = new Decimal(p.taxableYen).times(sr.percent).dividedBy(100);
+      else {
+        const litres = quantityIn(p.item.quantities, 'L');
+        if (!litres) {
+          return {
+            ok: false,
+            problems: [AssessmentErrors.missingQuantity.problem(`${p.path}.quantities`, `the simplified rate for ${sr.label} is per litre: declare the quantity in L`, { unit: 'L' })],
+          };
+        }
+        duty = litres.times(sr.yen);
+      }
+      appliedRate = { column: 'simplified_tariff', text: describeSimplified(sr) };
+      dutyYen = yen(duty);
+      notes.push({ code: 'SIMPLIFIED_TARIFF', message: 'small import ≤ 200,000 yen: simplified rate (関税定率法 Art. 3-3); set simplifiedTariff false to decline for the whole declaration' });
+      alternatives.push({
+        column: applied.column,
+        text: applied.text,
+        dutyYen: regularDuty,
+        differenceYen: regularDuty - dutyYen,
+        requires: 'declining the simplified rates for the whole declaration (simplifiedTariff: false)',
+      });
+    }
+  }
+
+  // The MFN rate (lowest of base and WTO) is an alternative only when a preference applies: "without the claim…".
+  const mfnBases = new Set(['general', 'temporary', 'wto']);
+  let mfn: (typeof r.resolution.candidates)[number] | undefined;
+  for (const c of r.resolution.candidates) {
+    if (!mfnBases.has(c.basis) || c.result.status !== 'ok') continue;
+    if (!mfn || (mfn.result.status === 'ok' && c.result.yen.lessThan(mfn.result.yen))) mfn = c;
+  }
+  for (const c of r.resolution.candidates) {
+    if (c === applied || c.result.status !== 'ok') continue;
+    if (mfnBases.has(c.basis) && (c !== mfn || mfnBases.has(applied.basis))) continue;
+    const d = yen(c.result.yen);
+    // An unknown GSP status is only worth mentioning where it would help.
+    if (c.basis === 'gsp' && !c.eligible && d >= regularDuty) continue;
+    alternatives.push({ column: c.column, text: c.text, dutyYen: d, differenceYen: d - dutyYen, ...(c.requires ? { requires: c.requires } : {}) });
+  }
+  alternatives.sort((a, b) => a.dutyYen - b.dutyYen);
+  return { ok: true, value: { appliedRate, alternatives, customsValueYen: p.taxableYen, dutyYen, exempt: false, notes } };
+}

@@ -1,0 +1,228 @@
+import { Decimal, err, ok, truncateYen, type Problem, type Result } from '../../kernel/index.ts';
+import { RATE_COLUMNS, TARIFF_SCHEDULE_VERSION } from '../reference/index.ts';
+import { resolveItem, type ItemResolution } from './assess-item.ts';
+import { consumptionTaxes, consumptionTaxRuleFor, reducedRateByDefault } from './consumption-tax.ts';
+import { customsValues, needsFreight } from './customs-value.ts';
+import { agreementCovers, type EpaOption } from './eligibility.ts';
+import { AssessmentErrors } from './errors.ts';
+import type { ExchangeRateSource } from './exchange-rates.ts';
+import type { JpRules } from './jp-rules.ts';
+import { checkShape } from './request-shape.ts';
+import { DEFAULT_RULES, inForce, startsWithAny, type AssessmentRules } from './rules.ts';
+import type { AssessmentNote, AssessmentRequest, AssessmentResponse } from './schema.ts';
+import { pricedItem, type PricedItem } from './assess-price.ts';
+import type { TariffIndex, TariffLine } from './tariff-index.ts';
+
+export interface AssessOptions {
+  readonly index: TariffIndex;
+  /** Agreements and GSP lists (loadJpRules); without them no preference can be claimed. */
+  readonly jpRules?: JpRules;
+  readonly exchangeRates?: ExchangeRateSource;
+  readonly rules?: Partial<AssessmentRules>;
+  /** ISO date used when the request has none. */
+  readonly today?: string;
+}
+
+interface Prepared {
+  readonly req: AssessmentRequest;
+  readonly date: string;
+  readonly lines: TariffLine[];
+  readonly claims: (EpaOption | undefined)[];
+  readonly rates: Map<string, { rate: Decimal; source: string }>;
+}
+
+/**
+ * Assesses duty and import consumption tax for a declaration (issue 3 item 4 contract). Pure: the tariff index,
+ * agreement lists and exchange rates come in through `options`. Invalid requests yield every problem at once.
+ */
+export function assess(body: unknown, options: AssessOptions): Result<AssessmentResponse, Problem[]> {
+  const rules: AssessmentRules = { ...DEFAULT_RULES, ...options.rules };
+  const prepared = prepare(body, options, rules);
+  if (!prepared.ok) return prepared;
+  const { req, date, lines, claims, rates } = prepared.value;
+  const problems: Problem[] = [];
+  const assumptions = new Set<string>();
+
+  const ctRule = consumptionTaxRuleFor(rules.consumptionTax, date);
+  if (!ctRule) problems.push(AssessmentErrors.noRuleForDate.problem('$.date', `no consumption-tax rule in force on ${date}`));
+  const personalUse = inForce(rules.personalUse, date) ? rules.personalUse : undefined;
+  const valuation = customsValues({
+    incoterm: req.incoterm ?? 'CIF',
+    freight: req.freight,
+    insurance: req.insurance,
+    items: req.items,
+    yenPer: (c) => rates.get(c)?.rate ?? new Decimal(1),
+    personalUse,
+  });
+  const totalValueYen = valuation.values.reduce((a, b) => a.plus(b), new Decimal(0)).floor().toNumber();
+
+  const sv = rules.smallValueExemption;
+  const exemption = inForce(sv, date) && totalValueYen <= sv.thresholdYen;
+  const exempt = req.items.map((it) => exemption && !startsWithAny(it.code9, sv.excludedHsPrefixes));
+
+  const resolved: ItemResolution[] = [];
+  req.items.forEach((item, i) => {
+    const r = resolveItem({
+      line: lines[i]!,
+      item,
+      path: `$.items[${i}]`,
+      date,
+      taxableYen: truncateYen(valuation.values[i]!, 1000),
+      claim: claims[i],
+      jpRules: options.jpRules,
+      rules,
+      exempt: exempt[i]!,
+    });
+    if (r.ok) resolved.push(r.value);
+    else problems.push(...r.problems);
+  });
+  if (problems.length > 0 || !ctRule) return err(problems);
+
+  const simplified = rules.simplifiedTariff;
+  const useSimplified = req.simplifiedTariff !== false && inForce(simplified, date) && totalValueYen <= simplified.thresholdYen;
+  const priced: PricedItem[] = [];
+  req.items.forEach((item, i) => {
+    const p = pricedItem({
+      item,
+      path: `$.items[${i}]`,
+      line: lines[i]!,
+      resolution: resolved[i]!,
+      taxableYen: truncateYen(valuation.values[i]!, 1000),
+      claimed: claims[i] !== undefined,
+      simplified: useSimplified ? simplified : undefined,
+      exempt: exempt[i]!,
+      personalUse: item.personalUse === true && personalUse !== undefined,
+    });
+    if (!p.ok) problems.push(...p.problems);
+    else priced.push(p.value);
+  });
+  if (problems.length > 0) return err(problems);
+
+  if (useSimplified && priced.some((p) => p.appliedRate.column === 'simplified_tariff')) {
+    assumptions.add(`simplified-tariff table unconfirmed (${simplified.version}); category HS mapping by this engine`);
+  }
+  if (exemption) {
+    assumptions.add(`small-value exemption: total taxable value ${totalValueYen} yen ≤ ${sv.thresholdYen} yen (関税定率法 Art. 14 (18))`);
+    if (!sv.exclusionsConfirmed) assumptions.add('the list of goods excluded from the small-value exemption (施行令 Art. 16-3) is unconfirmed');
+  }
+  if (personalUse && req.items.some((i) => i.personalUse)) {
+    if (!personalUse.confirmed) {
+      assumptions.add(`personal-use valuation: ×${personalUse.factor} of the retail price${personalUse.addFreightAndInsurance ? ' plus freight' : ', freight not added'} (Basic Notice 4の6-2(3); unconfirmed)`);
+    }
+  }
+  for (const r of resolved) for (const a of r.assumptions) assumptions.add(a);
+
+  const taxes = consumptionTaxes(
+    priced.map((p, i) => ({
+      customsValueYen: p.customsValueYen,
+      dutyYen: p.dutyYen,
+      reduced: req.items[i]!.reducedRate ?? reducedRateByDefault(lines[i]!),
+      exempt: p.exempt,
+    })),
+    ctRule,
+  );
+  const items = priced.map((p, i) => {
+    const item = req.items[i]!;
+    const notes: AssessmentNote[] = [...valuationNotes(i, valuation.notes), ...p.notes];
+    const reduced = item.reducedRate ?? reducedRateByDefault(lines[i]!);
+    if (!p.exempt) {
+      notes.push({
+        code: reduced ? 'REDUCED_RATE' : 'STANDARD_RATE',
+        message: `consumption tax at ${reduced ? ctRule.reducedPercent : ctRule.standardPercent}% national${item.reducedRate === undefined ? ' (default for this line; set reducedRate to confirm)' : ''}`,
+      });
+    }
+    return {
+      code9: item.code9,
+      appliedRate: p.appliedRate,
+      alternatives: p.alternatives,
+      customsValueYen: p.customsValueYen,
+      dutyYen: p.dutyYen,
+      consumptionTaxYen: taxes[i]!.national,
+      localConsumptionTaxYen: taxes[i]!.local,
+      notes,
+    };
+  });
+  const sum = (f: (x: (typeof items)[number]) => number): number => items.reduce((a, x) => a + f(x), 0);
+  const totals = {
+    customsValueYen: sum((x) => x.customsValueYen),
+    dutyYen: truncateYen(sum((x) => x.dutyYen), 100),
+    consumptionTaxYen: truncateYen(sum((x) => x.consumptionTaxYen), 100),
+    localConsumptionTaxYen: truncateYen(sum((x) => x.localConsumptionTaxYen), 100),
+    totalYen: 0,
+  };
+  totals.totalYen = totals.dutyYen + totals.consumptionTaxYen + totals.localConsumptionTaxYen;
+  return ok({
+    date,
+    scheduleVersion: TARIFF_SCHEDULE_VERSION,
+    items,
+    totals,
+    exchangeRates: [...rates.entries()].filter(([c]) => c !== 'JPY').map(([currency, r]) => ({ currency, rate: r.rate.toString(), source: r.source })),
+    assumptions: [...assumptions].map((message) => ({ code: 'ASSUMPTION', message })),
+  });
+}
+
+/** Header-level valuation notes go on the first item only, so they are not repeated. */
+const valuationNotes = (i: number, notes: readonly AssessmentNote[]): AssessmentNote[] => (i === 0 ? [...notes] : []);
+
+function prepare(body: unknown, options: AssessOptions, _rules: AssessmentRules): Result<Prepared, Problem[]> {
+  const shape = checkShape(body);
+  if (!shape.ok) return err(shape.problems);
+  const req = shape.value;
+  const problems: Problem[] = [];
+  const date = req.date ?? options.today ?? new Date().toISOString().slice(0, 10);
+  if (Number.isNaN(Date.parse(date))) problems.push(AssessmentErrors.field.problem('$.date', `not a calendar date: ${date}`));
+
+  const rates = new Map<string, { rate: Decimal; source: string }>([['JPY', { rate: new Decimal(1), source: 'JPY' }]]);
+  const needRate = (currency: string, path: string): void => {
+    if (rates.has(currency)) return;
+    const own = req.exchangeRates?.[currency];
+    if (own !== undefined && !new Decimal(own).isZero()) {
+      rates.set(currency, { rate: new Decimal(own), source: 'request' });
+      return;
+    }
+    const quote = options.exchangeRates?.rateFor(currency, date);
+    if (quote) {
+      rates.set(currency, { rate: new Decimal(quote.rate), source: `${quote.source} (${quote.validFrom}–${quote.validTo})` });
+      return;
+    }
+    problems.push(AssessmentErrors.noExchangeRate.problem(path, `no customs exchange rate for ${currency} on ${date}`));
+    rates.set(currency, { rate: new Decimal(0), source: 'missing' });
+  };
+  req.items.forEach((it, i) => needRate(it.value.currency, `$.items[${i}].value.currency`));
+  if (req.freight) needRate(req.freight.currency, '$.freight.currency');
+  if (req.insurance) needRate(req.insurance.currency, '$.insurance.currency');
+  const incoterm = req.incoterm ?? 'CIF';
+  if (needsFreight(incoterm) && !req.freight) {
+    problems.push(AssessmentErrors.field.problem('$.freight', `incoterm ${incoterm} excludes freight: declare the freight to Japan`));
+  }
+
+  const lines: TariffLine[] = [];
+  const claims: (EpaOption | undefined)[] = [];
+  req.items.forEach((it, i) => {
+    const line = options.index.lookup(it.code9, date);
+    if (line) lines.push(line);
+    else problems.push(AssessmentErrors.unknownCode.problem(`$.items[${i}].code9`, `${it.code9} is not in the tariff schedule ${TARIFF_SCHEDULE_VERSION}`));
+    for (const col of Object.keys(it.rateBranch ?? {})) {
+      if (!(RATE_COLUMNS as readonly string[]).includes(col)) {
+        problems.push(AssessmentErrors.field.problem(`$.items[${i}].rateBranch.${col}`, `not a rate column of the schedule`));
+      }
+    }
+    claims.push(undefined);
+    if (it.preference === undefined) return;
+    const agreement = options.jpRules?.agreements.find((a) => a.id === it.preference);
+    const claim = agreement ? agreementCovers(agreement, it.originCountry, date) : undefined;
+    if (!claim) {
+      problems.push(
+        AssessmentErrors.preferenceNotApplicable.problem(
+          `$.items[${i}].preference`,
+          agreement
+            ? `"${it.preference}" does not cover ${it.originCountry} on ${date}`
+            : `no agreement list loaded for "${it.preference}"`,
+        ),
+      );
+    }
+    claims[i] = claim;
+  });
+  if (problems.length > 0) return err(problems);
+  return ok({ req, date, lines, claims, rates });
+}

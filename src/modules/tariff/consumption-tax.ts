@@ -1,0 +1,48 @@
+import { Decimal, truncateYen } from '../../kernel/index.ts';
+import { inForce, type ConsumptionTaxRule } from './rules.ts';
+import type { TariffLine } from './tariff-index.ts';
+
+/**
+ * Default reduced-rate status of a line: food and drink for people, not liquor — chapters 1–23 except live animals
+ * (ch. 01, ornamental fish 0301.1x), non-food chapters 05, 06 and 14, seeds for sowing, feed, and alcoholic drinks
+ * (22.03–22.08). The declarant confirms with `reducedRate`; this is only the starting point.
+ */
+export function reducedRateByDefault(line: TariffLine): boolean {
+  const ch = Number(line.chapter);
+  if (!(ch >= 1 && ch <= 23)) return false;
+  if ([1, 5, 6, 14].includes(ch)) return false;
+  const code = line.code9;
+  if (code.startsWith('03011')) return false;
+  if (/^220[3-8]/.test(code)) return false;
+  if (code.startsWith('2309')) return false;
+  const path = line.descriptionPathJa;
+  if (/播種用|飼料用|飼料の原料|家畜用/.test(path)) return false;
+  return true;
+}
+
+export const consumptionTaxRuleFor = (rules: readonly ConsumptionTaxRule[], date: string): ConsumptionTaxRule | undefined =>
+  rules.find((r) => inForce(r, date));
+
+export interface TaxItem {
+  readonly customsValueYen: number;
+  readonly dutyYen: number;
+  readonly reduced: boolean;
+  /** Exempt (≤ 10,000 yen declarations): no consumption tax. */
+  readonly exempt: boolean;
+}
+
+/**
+ * Customs Answer 1111's order: per item, base = customs value + duty (duty truncated below 100 yen), truncated below
+ * 1,000 yen; national tax in yen (fractions dropped); local tax = 22/78 of the item's national tax truncated below
+ * 100 yen. The declaration's totals are truncated below 100 yen by the caller.
+ */
+export function consumptionTaxes(items: readonly TaxItem[], rule: ConsumptionTaxRule): { national: number; local: number }[] {
+  return items.map((i) => {
+    if (i.exempt) return { national: 0, local: 0 };
+    const base = truncateYen(new Decimal(i.customsValueYen).plus(truncateYen(i.dutyYen, 100)), 1000);
+    const percent = i.reduced ? rule.reducedPercent : rule.standardPercent;
+    const national = new Decimal(base).times(percent).dividedBy(100).floor().toNumber();
+    const local = new Decimal(truncateYen(national, 100)).times(rule.localNumerator).dividedBy(rule.localDenominator).floor().toNumber();
+    return { national, local };
+  });
+}
