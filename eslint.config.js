@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'var', 'web/dist', 'drizzle', 'bin', 'bench/peer/*.py'] },
+  { ignores: ['node_modules', 'var', 'web/dist', 'drizzle', 'bin', '*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
