@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, type Observation } from './calibrate.ts';
+import { calibrate, type SelectionObservation } from './calibrate.ts';
 import type { SelectionPolicy } from './policy.ts';
 
 const policy: SelectionPolicy = {
@@ -14,7 +14,7 @@ const policy: SelectionPolicy = {
   aeoFactor: 0.5,
 };
 // 200 decisions with priorities 0.005, 0.010, …, 1.000.
-const plain = (i: number): Observation => ({ weight: 1, priority: (i + 1) / 200, preLane: 'green', ruleHit: false, control: false, aeo: false });
+const plain = (i: number): SelectionObservation => ({ weight: 1, priority: (i + 1) / 200, preLane: 'green', ruleHit: false, control: false, aeo: false });
 const window = Array.from({ length: 200 }, (_, i) => plain(i));
 
 describe('deriving thresholds from recent decisions', () => {

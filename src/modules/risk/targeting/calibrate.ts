@@ -2,7 +2,7 @@ import { laneRank, type DecisionBasis, type LaneName } from './decision.ts';
 import type { SelectionPolicy } from './policy.ts';
 
 /** One past decision as the calibration needs it (derivable from a stored decision's basis). */
-export interface Observation {
+export interface SelectionObservation {
   readonly weight: number;
   readonly priority: number | null;
   readonly preLane: LaneName;
@@ -11,7 +11,7 @@ export interface Observation {
   readonly aeo: boolean;
 }
 
-export interface Calibration {
+export interface SelectionCalibration {
   /** Priority from which the model sends to red / yellow; null: it sends none. */
   readonly redThreshold: number | null;
   readonly yellowThreshold: number | null;
@@ -24,7 +24,7 @@ export interface Calibration {
 /** Below this many recent decisions the window says too little; a uniform prior stands in. */
 export const MIN_OBSERVATIONS = 200;
 
-export const observationOf = (basis: DecisionBasis, control: boolean): Observation => ({
+export const observationOf = (basis: DecisionBasis, control: boolean): SelectionObservation => ({
   weight: basis.weight,
   priority: basis.priority,
   preLane: basis.preLane,
@@ -39,7 +39,7 @@ export const observationOf = (basis: DecisionBasis, control: boolean): Observati
  * On a stationary stream the realised shares converge to the budget; when rules alone exceed it the model selects
  * nothing (rules always win — an analyst's rule is never dropped for budget).
  */
-export function calibrate(window: readonly Observation[], policy: SelectionPolicy): Calibration {
+export function calibrate(window: readonly SelectionObservation[], policy: SelectionPolicy): SelectionCalibration {
   const total = policy.budget.red + policy.budget.yellow;
   if (window.length < MIN_OBSERVATIONS) return coldStart(policy, window.length);
   const W = window.reduce((s, o) => s + o.weight, 0);
@@ -59,9 +59,9 @@ export function calibrate(window: readonly Observation[], policy: SelectionPolic
   };
 }
 
-function threshold(window: readonly Observation[], lane: LaneName, target: number): number | null {
+function threshold(window: readonly SelectionObservation[], lane: LaneName, target: number): number | null {
   let room = target;
-  const candidates: Observation[] = [];
+  const candidates: SelectionObservation[] = [];
   for (const o of window) {
     if (laneRank(o.preLane) >= laneRank(lane)) room -= o.weight;
     else if (o.priority !== null) candidates.push(o);
@@ -77,7 +77,7 @@ function threshold(window: readonly Observation[], lane: LaneName, target: numbe
 }
 
 /** Without history, assume priorities uniform on [0, 1] (true of the no-model random draw). */
-function coldStart(policy: SelectionPolicy, n: number): Calibration {
+function coldStart(policy: SelectionPolicy, n: number): SelectionCalibration {
   const c = policy.controlShare;
   const e = policy.explorationShare;
   const randomRed = (policy.controlLane === 'red' ? c : 0) + (policy.explorationLane === 'red' ? e : 0);

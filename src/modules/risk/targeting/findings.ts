@@ -45,7 +45,7 @@ export function validateFinding(input: unknown, itemCount?: number): Result<Find
   return problems.length > 0 ? err(E.invalidFinding(undefined, { problems })) : ok(f);
 }
 
-export interface Label {
+export interface FindingLabel {
   readonly declarationId: string;
   /** null: a finding on the whole declaration. */
   readonly item: number | null;
@@ -62,7 +62,7 @@ export const isPositive = (kind: FindingKind): boolean => kind !== 'no_discrepan
  * Findings become training labels. A later finding on the same item replaces an earlier one (officers correct
  * their records; the history keeps both, the label follows the latest).
  */
-export function findingsToLabels(findings: readonly Finding[]): Label[] {
+export function findingsToLabels(findings: readonly Finding[]): FindingLabel[] {
   const latest = new Map<string, Finding>();
   for (const f of findings) {
     const key = `${f.declarationId}\u0000${f.item ?? ''}`;
@@ -87,7 +87,7 @@ export interface DeclarationOutcome {
 }
 
 /** One outcome per inspected declaration: positive when any of its (latest) labels is. */
-export function declarationOutcomes(labels: readonly Label[]): Map<string, DeclarationOutcome> {
+export function declarationOutcomes(labels: readonly FindingLabel[]): Map<string, DeclarationOutcome> {
   const out = new Map<string, DeclarationOutcome>();
   for (const l of labels) {
     const o = out.get(l.declarationId) ?? { declarationId: l.declarationId, label: 0, revenueYen: 0, prohibited: false };

@@ -11,7 +11,7 @@ import { TargetingErrors as E } from './errors.ts';
  *   candidate ──reject───► rejected
  */
 const status = Type.Union([Type.Literal('candidate'), Type.Literal('active'), Type.Literal('retired'), Type.Literal('rejected')]);
-export const ModelVersionSchema = Type.Object({
+export const RegisteredModelSchema = Type.Object({
   version: Type.String(),
   createdAt: Type.String(),
   /** Validation metrics of the fit, e.g. precisionAt5, auc, controlPrecision. */
@@ -25,14 +25,14 @@ export const RegistryActionSchema = Type.Union([
   Type.Object({ type: Type.Literal('rollback') }),
 ]);
 export const RegistryStateSchema = Type.Object({
-  versions: Type.Array(ModelVersionSchema),
+  versions: Type.Array(RegisteredModelSchema),
   active: Type.Union([Type.String(), Type.Null()]),
   /** Previously active versions, most recent last. */
   previous: Type.Array(Type.String()),
   log: Type.Array(Type.Object({ action: Type.String(), version: Type.Union([Type.String(), Type.Null()]), at: Type.String(), by: Type.String() })),
 });
 export type ModelStatus = Static<typeof status>;
-export type ModelVersion = Static<typeof ModelVersionSchema>;
+export type RegisteredModel = Static<typeof RegisteredModelSchema>;
 export type RegistryAction = Static<typeof RegistryActionSchema>;
 export type RegistryState = Static<typeof RegistryStateSchema>;
 
@@ -44,7 +44,7 @@ export function applyRegistry(
   meta: { readonly at: string; readonly by: string },
 ): Result<RegistryState, DomainError> {
   const find = (v: string) => s.versions.find((x) => x.version === v);
-  const setStatus = (vs: readonly ModelVersion[], changes: Record<string, ModelStatus>) =>
+  const setStatus = (vs: readonly RegisteredModel[], changes: Record<string, ModelStatus>) =>
     vs.map((x) => (changes[x.version] ? { ...x, status: changes[x.version]! } : x));
   const logged = (next: Omit<RegistryState, 'log'>, version: string | null): RegistryState => ({
     ...next,
@@ -54,7 +54,7 @@ export function applyRegistry(
   switch (a.type) {
     case 'register': {
       if (find(a.version)) return err(E.modelVersionExists(`Model ${a.version} is already registered`));
-      const v: ModelVersion = { version: a.version, createdAt: meta.at, metrics: { ...a.metrics }, status: 'candidate' };
+      const v: RegisteredModel = { version: a.version, createdAt: meta.at, metrics: { ...a.metrics }, status: 'candidate' };
       return ok(logged({ ...s, versions: [...s.versions, v] }, a.version));
     }
     case 'promote': {
@@ -81,5 +81,5 @@ export function applyRegistry(
   }
 }
 
-export const activeModel = (s: RegistryState): ModelVersion | undefined =>
+export const activeModel = (s: RegistryState): RegisteredModel | undefined =>
   s.active === null ? undefined : s.versions.find((v) => v.version === s.active);

@@ -1,4 +1,4 @@
-import { calibrate, observationOf, type Calibration, type Observation } from './calibrate.ts';
+import { calibrate, observationOf, type SelectionCalibration, type SelectionObservation } from './calibrate.ts';
 import type { Decision } from './decision.ts';
 import type { SelectionPolicy } from './policy.ts';
 import { selectLane, type SelectionInput } from './select.ts';
@@ -16,16 +16,16 @@ export interface OnlineOptions {
  * Each decision records the calibration it used, which is what makes a replay exact.
  */
 export class OnlineSelector {
-  private readonly obs: Observation[];
+  private readonly obs: SelectionObservation[];
   private readonly size: number;
   private readonly every: number;
   private next = 0;
   private since = 0;
-  private cal: Calibration;
+  private cal: SelectionCalibration;
 
   constructor(
     private readonly policy: SelectionPolicy,
-    seed: readonly Observation[] = [],
+    seed: readonly SelectionObservation[] = [],
     options: OnlineOptions = {},
   ) {
     this.size = options.windowSize ?? 5000;
@@ -41,15 +41,15 @@ export class OnlineSelector {
     return d;
   }
 
-  calibration(): Calibration {
+  calibration(): SelectionCalibration {
     return this.cal;
   }
 
-  window(): Observation[] {
+  window(): SelectionObservation[] {
     return this.obs.length < this.size ? [...this.obs] : [...this.obs.slice(this.next), ...this.obs.slice(0, this.next)];
   }
 
-  private record(o: Observation): void {
+  private record(o: SelectionObservation): void {
     if (this.obs.length < this.size) this.obs.push(o);
     else this.obs[this.next] = o;
     this.next = (this.next + 1) % this.size;

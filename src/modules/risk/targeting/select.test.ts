@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Calibration } from './calibrate.ts';
+import type { SelectionCalibration } from './calibrate.ts';
 import type { SelectionPolicy } from './policy.ts';
 import { selectLane, type SelectionInput } from './select.ts';
 import { hashUniform } from './uniform.ts';
@@ -15,7 +15,7 @@ const policy: SelectionPolicy = {
   explorationLane: 'red',
   aeoFactor: 0.5,
 };
-const cal: Calibration = { redThreshold: 0.9, yellowThreshold: 0.7, explorationProbability: 0, observations: 5000, coldStart: false };
+const cal: SelectionCalibration = { redThreshold: 0.9, yellowThreshold: 0.7, explorationProbability: 0, observations: 5000, coldStart: false };
 const input = (over: Partial<SelectionInput> = {}): SelectionInput => ({
   declarationId: 'dec-1',
   itemCount: 2,

@@ -1,4 +1,4 @@
-import type { Calibration } from './calibrate.ts';
+import type { SelectionCalibration } from './calibrate.ts';
 import { maxLane, type Decision, type LaneName, type Reason } from './decision.ts';
 import type { RuleHit } from './evaluate-rules.ts';
 import type { SelectionPolicy } from './policy.ts';
@@ -30,7 +30,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(1).replace(/\.0$/, '')} 
  * model a random draw takes the model's place, so the budget is still used. Same input, policy and calibration →
  * the same decision.
  */
-export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: Calibration): Decision {
+export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: SelectionCalibration): Decision {
   const reasons: Reason[] = [];
   const draw = (purpose: string): number => hashUniform(policy.salt, purpose, input.declarationId);
   const aeoFactor = input.traderAeo ? policy.aeoFactor : 1;
