@@ -38,6 +38,9 @@ export const TravellerSchema = Type.Object(
 export const FamilyMemberSchema = Type.Object(
   {
     givenNames: Type.Optional(Type.String({ maxLength: 70 })),
+    familyName: Type.Optional(Type.String({ maxLength: 70, description: "Absent = the traveller's family name" })),
+    /** With names, lets advance passenger data be matched to this member too. */
+    dateOfBirth: Type.Optional(DateString),
     age: Type.Integer({ minimum: 0, maximum: 130, description: 'Age on the arrival date' }),
   },
   { additionalProperties: false },

@@ -48,7 +48,8 @@ export function tokenizeEdifact(input: string): Result<{ delimiters: Delimiters;
     elements.push(components);
     const tag = (elements[0]?.[0] ?? '').trim();
     elements[0] = [tag, ...(elements[0]?.slice(1) ?? [])];
-    segments.push({ tag, elements, position: segments.length + 1 });
+    // A stray terminator (an empty segment) carries nothing; senders emit them after UNA or at line ends.
+    if (tag !== '' || elements.length > 1) segments.push({ tag, elements, position: segments.length + 1 });
     elements = [];
     components = [];
     current = '';

@@ -24,3 +24,26 @@ export {
 } from './verifier.ts';
 export { MemoryReplayGuard } from './replay-guard.ts';
 export { gatePassQrPng, gatePassQrDataUrl } from './qr-image.ts';
+export { tokenizeEdifact, type Delimiters, type Segment } from './edifact.ts';
+export {
+  parsePaxlst,
+  type PaxlstInterchange,
+  type PaxlstMessage,
+  type ApiPassenger,
+  type FlightLeg,
+  type TravelDocument,
+} from './paxlst.ts';
+export { IdentifierKeyer, normaliseName, normaliseDocumentNumber } from './identifier-keys.ts';
+export { protectPassenger, type ProtectedPassenger, type ProtectedDocument } from './protect-passenger.ts';
+export { WatchList, documentWatchRule, personWatchRule, type WatchRule } from './watch-rules.ts';
+export {
+  matchDeclarations,
+  normaliseFlight,
+  type ArrivingPassenger,
+  type StoredDeclaration,
+  type Match,
+  type MatchResult,
+} from './match-declarations.ts';
+export { suggestChannel, type ChannelSuggestion, type ChannelReason, type ChannelInput } from './suggest-channel.ts';
+export { screenArrivals, type ScreenedPassenger } from './screen-arrivals.ts';
+export { dueForDeletion, type RetainedRecord, type RetentionPolicy, type RetentionDecision } from './retention.ts';
