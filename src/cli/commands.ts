@@ -14,4 +14,6 @@ export const COMMANDS: Record<string, Entry> = {
   serve: { summary: 'serve the whole platform (API, web app) on PORT', load: () => import('./serve.command.ts') },
   'data load': { summary: 'load the reference data (idempotent; --force reloads)', booleanFlags: ['json', 'force'], load: () => import('./data-load.command.ts') },
   'principals create': { summary: 'create a principal: --role trader|officer|analyst|admin [--name N] [--party ID]; prints {id, role, key}', load: () => import('./principals-create.command.ts') },
+  'tariff coverage': { summary: 'per rate column of the tariff schedule, how many cells parse; lists those that do not', load: () => import('./tariff-coverage.command.ts') },
+  assess: { summary: 'assess duty and consumption tax: request JSON on stdin, response JSON on stdout [--rates FILE]', load: () => import('./assess.command.ts') },
 };

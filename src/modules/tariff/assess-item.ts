@@ -4,7 +4,7 @@ import { epaOptions, gspStatus, type EpaOption } from './eligibility.ts';
 import { AssessmentErrors } from './errors.ts';
 import type { JpRules } from './jp-rules.ts';
 import { quantityIn } from './quantities.ts';
-import type { Need } from './rate-eval.ts';
+import type { EvalInput, Need } from './rate-eval.ts';
 import { resolveRates, type Resolution } from './rate-resolution.ts';
 import type { AssessmentRules } from './rules.ts';
 import type { AssessmentItemRequest } from './schema.ts';
@@ -39,21 +39,24 @@ export function resolveItem(ctx: ItemContext): { ok: true; value: ItemResolution
     ? gspStatus(origin, ctx.date, ctx.jpRules.gsp, rules.gsp)
     : { gsp: 'unknown' as const, ldc: 'not' as const, assumptions: ['no GSP lists loaded'] };
   const value = new Decimal(ctx.taxableYen);
+  // One input per item; only the declared goods branch differs between columns.
+  const shared: EvalInput = {
+    valueYen: value,
+    quantity: (unit) => quantityIn(item.quantities, unit),
+    lactosePercent: dec(item.lactosePercent),
+    sugarContentKg: dec(item.sugarContentKg),
+    referencePrice: (name) => dec(rules.referencePrices[name]),
+    origin,
+    date: ctx.date,
+    quota: item.quota,
+    branch: undefined,
+  };
+  const branches = item.rateBranch;
   const resolution = resolveRates(line, {
     claim: ctx.claim,
     epaOptions: options,
     gsp,
-    evalFor: (column: RateColumn) => ({
-      valueYen: value,
-      quantity: (unit) => quantityIn(item.quantities, unit),
-      lactosePercent: dec(item.lactosePercent),
-      sugarContentKg: dec(item.sugarContentKg),
-      referencePrice: (name) => dec(rules.referencePrices[name]),
-      origin,
-      date: ctx.date,
-      quota: item.quota,
-      branch: item.rateBranch?.[column],
-    }),
+    evalFor: (column: RateColumn) => (branches?.[column] === undefined ? shared : { ...shared, branch: branches[column] }),
   });
   if (ctx.exempt) return { ok: true, value: { resolution, assumptions: [] } };
   if (resolution.needs.length > 0) return { ok: false, problems: needProblems(resolution.needs, ctx) };

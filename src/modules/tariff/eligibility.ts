@@ -19,8 +19,19 @@ export function agreementCovers(agreement: Agreement, origin: string, date: stri
 
 /** Every agreement whose preferential rate the goods could claim (origin rules are the importer's claim). */
 export function epaOptions(agreements: readonly Agreement[], origin: string, date: string): EpaOption[] {
-  return agreements.flatMap((a) => agreementCovers(a, origin, date) ?? []);
+  // Assessments repeat the same origins and dates: memoised per agreement list (the lists are immutable values).
+  let byKey = memo.get(agreements);
+  if (!byKey) memo.set(agreements, (byKey = new Map()));
+  const key = `${origin}|${date}`;
+  let options = byKey.get(key);
+  if (!options) {
+    if (byKey.size > 10_000) byKey.clear();
+    options = agreements.flatMap((a) => agreementCovers(a, origin, date) ?? []);
+    byKey.set(key, options);
+  }
+  return options;
 }
+const memo = new WeakMap<readonly Agreement[], Map<string, EpaOption[]>>();
 
 export type Eligibility = 'eligible' | 'not' | 'unknown';
 

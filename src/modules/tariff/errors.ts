@@ -1,4 +1,4 @@
-import { defineError } from '../../kernel/index.ts';
+import { defineError, DomainError, type Problem } from '../../kernel/index.ts';
 
 /** Every expected failure of an assessment; 422 answers list them all at once as problems with JSON paths. */
 export const AssessmentErrors = {
@@ -21,3 +21,14 @@ export const AssessmentErrors = {
   noRate: defineError('ASSESSMENT.NO_APPLICABLE_RATE', 422, 'No rate of the schedule applies to the goods as declared'),
   noRuleForDate: defineError('ASSESSMENT.NO_RULE_FOR_DATE', 422, 'No consumption-tax rule is in force on the date'),
 } as const;
+
+/**
+ * The 422 an invalid assessment request answers with (API and CLI alike): the problem's own code when all problems
+ * share one (`ASSESSMENT.NO_EXCHANGE_RATE`), otherwise ASSESSMENT.INVALID_REQUEST; `details.problems` lists them all.
+ */
+export function assessmentError(problems: readonly Problem[]): DomainError {
+  const codes = new Set(problems.map((p) => p.code));
+  const only = codes.size === 1 ? problems[0] : undefined;
+  const message = only ? only.message : `${problems.length} problems in the assessment request`;
+  return new DomainError(only ? only.code : AssessmentErrors.invalid.code, 422, message, { problems });
+}

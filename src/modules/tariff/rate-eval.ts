@@ -38,15 +38,17 @@ export type EvalResult =
   | { readonly status: 'unavailable'; readonly reason: string; readonly notes: readonly EvalNote[] };
 
 const ZERO = new Decimal(0);
-const okYen = (yen: Decimal, notes: readonly EvalNote[] = []): EvalResult => ({ status: 'ok', yen, notes });
+const NO_NOTES: readonly EvalNote[] = Object.freeze([]);
+const okYen = (yen: Decimal, notes: readonly EvalNote[] = NO_NOTES): EvalResult => ({ status: 'ok', yen, notes });
+const FREE = okYen(ZERO);
 
 /** Computes the duty in yen (unrounded) that a parsed rate gives for one item. */
 export function evaluateRate(rate: Rate, input: EvalInput): EvalResult {
   switch (rate.kind) {
     case 'free':
-      return okYen(ZERO);
+      return FREE;
     case 'adValorem':
-      return okYen(input.valueYen.times(rate.percent).dividedBy(100));
+      return okYen(rate.percent.isZero() ? ZERO : input.valueYen.times(rate.percent).dividedBy(100));
     case 'specific': {
       const q = input.quantity(rate.basis.unit);
       if (!q) return { status: 'needs', needs: [{ kind: 'quantity', unit: rate.basis.unit }] };
