@@ -68,7 +68,8 @@ export async function ensureConsumer(
   serverVersion: string,
 ): Promise<void> {
   const [major = 0, minor = 0] = serverVersion.split('.').map(Number);
-  if (c.filters.length > 1 && major === 2 && minor < 10) {
+  const before210 = major < 2 || (major === 2 && minor < 10);
+  if (c.filters.length > 1 && before210) {
     throw BusErrors.invalidOptions(`several subject filters need nats-server >= 2.10 (this one is ${serverVersion})`);
   }
   const tunables = {
@@ -80,8 +81,21 @@ export async function ensureConsumer(
   try {
     const info = await jsm.consumers.info(stream, c.durable);
     const k = info.config;
-    if (k.ack_wait !== tunables.ack_wait || k.max_deliver !== c.maxDeliver || k.max_ack_pending !== c.maxInFlight) {
-      await jsm.consumers.update(stream, c.durable, tunables);
+    const current = k.filter_subjects ?? (k.filter_subject ? [k.filter_subject] : []);
+    const sameFilter = JSON.stringify([...current].sort()) === JSON.stringify([...c.filters].sort());
+    // nats-server 2.9 accepts a new filter on an existing durable but then delivers nothing (tried): refuse instead.
+    if (!sameFilter && before210) {
+      throw BusErrors.invalidOptions(
+        `durable ${c.durable} filters on ${current.join(', ')}; delete it (deleteConsumer) or use another name`,
+      );
+    }
+    if (
+      !sameFilter ||
+      k.ack_wait !== tunables.ack_wait ||
+      k.max_deliver !== c.maxDeliver ||
+      k.max_ack_pending !== c.maxInFlight
+    ) {
+      await jsm.consumers.update(stream, c.durable, sameFilter ? tunables : { ...tunables, ...filter });
     }
   } catch (e) {
     if (!isNotFound(e)) throw e;

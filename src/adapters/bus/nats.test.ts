@@ -1,5 +1,6 @@
-import { describe } from 'vitest';
-import { eventBusContract } from './contract.ts';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { eventBusContract, waitFor } from './contract.ts';
 import { NatsEventBus } from './nats.ts';
 
 const url = process.env['TEST_NATS_URL'];
@@ -31,4 +32,36 @@ describe.skipIf(!url)('NATS JetStream event bus: contract', () => {
     },
     { multipleFilters: false },
   );
+});
+
+describe.skipIf(!url)('NATS JetStream event bus: durables on the server', () => {
+  it('re-points a durable to other subjects on nats-server 2.10+, refuses on older servers', async () => {
+    const prefix = `t${randomBytes(5).toString('hex')}`;
+    const bus = await NatsEventBus.connect({
+      servers: url!,
+      streamName: `TEST_${prefix}`,
+      subjects: [`${prefix}.>`],
+      storage: 'memory',
+    });
+    try {
+      const first = await bus.consume({ durable: 'moved', subjects: `${prefix}.a` }, async () => {});
+      await first.stop();
+      const got: string[] = [];
+      const again = bus.consume({ durable: 'moved', subjects: `${prefix}.b` }, async (m) => void got.push(m.subject));
+      const [major = 0, minor = 0] = bus.serverVersion.split('.').map(Number);
+      if (major === 2 && minor < 10) {
+        await expect(again).rejects.toMatchObject({ code: 'BUS.INVALID_OPTIONS' });
+      } else {
+        const sub = await again;
+        await bus.publish(`${prefix}.a`, 1);
+        await bus.publish(`${prefix}.b`, 2);
+        await waitFor(() => got.length === 1);
+        expect(got).toEqual([`${prefix}.b`]);
+        await sub.stop();
+      }
+    } finally {
+      await bus.deleteStream();
+      await bus.close();
+    }
+  });
 });

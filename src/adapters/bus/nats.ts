@@ -99,6 +99,11 @@ export class NatsEventBus implements EventBus {
     }
   }
 
+  /** The connected server's version, e.g. `2.9.10` (several filters per durable need 2.10). */
+  get serverVersion(): string {
+    return this.nc.info?.version ?? '0.0.0';
+  }
+
   async publish(subject: string, data: unknown, opts: PublishOptions = {}): Promise<void> {
     if (this.closed) throw BusErrors.closed();
     assertPublishSubject(subject);
@@ -143,7 +148,7 @@ export class NatsEventBus implements EventBus {
   async consume<T = unknown>(opts: ConsumeOptions, handler: Handler<T>): Promise<Subscription> {
     if (this.closed) throw BusErrors.closed();
     const cfg = resolveConsume(opts);
-    await ensureConsumer(this.jsm, this.stream.name, cfg, this.nc.info?.version ?? '0.0.0');
+    await ensureConsumer(this.jsm, this.stream.name, cfg, this.serverVersion);
     const sub = startPull(this.js, this.stream.name, cfg, handler as Handler, opts.onError);
     this.subs.set(sub, cfg.durable);
     return {
