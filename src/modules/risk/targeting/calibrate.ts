@@ -61,17 +61,21 @@ export function calibrate(window: readonly SelectionObservation[], policy: Selec
 
 function threshold(window: readonly SelectionObservation[], lane: LaneName, target: number): number | null {
   let room = target;
-  const candidates: SelectionObservation[] = [];
+  // Weight per distinct priority: ties are selected together anyway (priority ≥ threshold), and a typed-array sort
+  // of plain numbers keeps recalibration cheap on a window of thousands.
+  const weightAt = new Map<number, number>();
   for (const o of window) {
     if (laneRank(o.preLane) >= laneRank(lane)) room -= o.weight;
-    else if (o.priority !== null) candidates.push(o);
+    else if (o.priority !== null) weightAt.set(o.priority, (weightAt.get(o.priority) ?? 0) + o.weight);
   }
-  candidates.sort((a, b) => b.priority! - a.priority!);
+  const priorities = Float64Array.from(weightAt.keys()).sort();
   let t: number | null = null;
-  for (const c of candidates) {
-    if (c.weight > room) break;
-    room -= c.weight;
-    t = c.priority;
+  for (let i = priorities.length - 1; i >= 0; i--) {
+    const p = priorities[i]!;
+    const w = weightAt.get(p)!;
+    if (w > room) break;
+    room -= w;
+    t = p;
   }
   return t;
 }
