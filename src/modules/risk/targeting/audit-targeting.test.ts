@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { rankAuditTargets, type AuditRecord } from './audit-targeting.ts';
 
-const outcome = (id: string, hit: boolean, revenueYen = 0) => ({ declarationId: id, label: hit ? (1 as const) : (0 as const), revenueYen, prohibited: false });
-const rec = (declarationId: string, importerId: string, atStakeYen: number, score: number | null, o: AuditRecord['outcome'] = null): AuditRecord => ({
+const outcome = (id: string, hit: boolean, revenueYen = 0) => ({
+  declarationId: id,
+  label: hit ? (1 as const) : (0 as const),
+  revenueYen,
+  prohibited: false,
+});
+const rec = (
+  declarationId: string,
+  importerId: string,
+  atStakeYen: number,
+  score: number | null,
+  o: AuditRecord['outcome'] = null,
+): AuditRecord => ({
   declarationId,
   importerId,
   atStakeYen,
@@ -22,7 +33,10 @@ describe('post-clearance audit targeting', () => {
       [2, 'A', 200_000],
     ]);
     expect(ranked[1]?.topDeclarations.map((d) => d.declarationId)).toEqual(['a1', 'a2']);
-    expect(ranked[1]?.reasons[0]).toEqual({ code: 'VALUE_AT_STAKE', text: '¥1,500,000 duty and tax on 2 declaration(s), mean risk score 0.15' });
+    expect(ranked[1]?.reasons[0]).toEqual({
+      code: 'VALUE_AT_STAKE',
+      text: '¥1,500,000 duty and tax on 2 declaration(s), mean risk score 0.15',
+    });
   });
 
   it('raises importers with past discrepancies and lowers those inspected clean', () => {

@@ -31,7 +31,12 @@ export interface AuditTarget {
   /** Smoothed own hit rate ÷ overall hit rate (1 when nothing is known). */
   readonly recordMultiplier: number;
   readonly reasons: readonly AuditReason[];
-  readonly topDeclarations: readonly { declarationId: string; score: number | null; atStakeYen: number; expectedYen: number }[];
+  readonly topDeclarations: readonly {
+    declarationId: string;
+    score: number | null;
+    atStakeYen: number;
+    expectedYen: number;
+  }[];
 }
 
 export interface AuditOptions {
@@ -81,7 +86,10 @@ export function rankAuditTargets(records: readonly AuditRecord[], options: Audit
         text: `${hits} discrepancy finding(s) in ${own.length} inspection(s) (overall rate ${((p0 ?? 0) * 100).toFixed(1)} %), ${yen(revenueFound)} revenue found`,
       });
     else if (own.length > 0)
-      reasons.push({ code: 'CLEAN_INSPECTIONS', text: `${own.length} inspection(s) without discrepancy lower the estimate` });
+      reasons.push({
+        code: 'CLEAN_INSPECTIONS',
+        text: `${own.length} inspection(s) without discrepancy lower the estimate`,
+      });
     if (own.some((r) => r.outcome!.prohibited))
       reasons.push({ code: 'PROHIBITED_GOODS_FOUND', text: 'Prohibited goods were found in an inspection' });
     if (scored.length < rs.length)
@@ -90,7 +98,12 @@ export function rankAuditTargets(records: readonly AuditRecord[], options: Audit
         text: `${rs.length - scored.length} declaration(s) without a model score counted at the overall hit rate`,
       });
     const topDeclarations = rs
-      .map((r) => ({ declarationId: r.declarationId, score: r.score, atStakeYen: r.atStakeYen, expectedYen: expectedOf(r).floor().toNumber() }))
+      .map((r) => ({
+        declarationId: r.declarationId,
+        score: r.score,
+        atStakeYen: r.atStakeYen,
+        expectedYen: expectedOf(r).floor().toNumber(),
+      }))
       .sort((a, b) => b.expectedYen - a.expectedYen || (a.declarationId < b.declarationId ? -1 : 1))
       .slice(0, 3);
     return {

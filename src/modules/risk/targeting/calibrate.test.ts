@@ -14,7 +14,14 @@ const policy: SelectionPolicy = {
   aeoFactor: 0.5,
 };
 // 200 decisions with priorities 0.005, 0.010, …, 1.000.
-const plain = (i: number): SelectionObservation => ({ weight: 1, priority: (i + 1) / 200, preLane: 'green', ruleHit: false, control: false, aeo: false });
+const plain = (i: number): SelectionObservation => ({
+  weight: 1,
+  priority: (i + 1) / 200,
+  preLane: 'green',
+  ruleHit: false,
+  control: false,
+  aeo: false,
+});
 const window = Array.from({ length: 200 }, (_, i) => plain(i));
 
 describe('deriving thresholds from recent decisions', () => {

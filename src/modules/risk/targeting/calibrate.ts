@@ -53,7 +53,8 @@ export function calibrate(window: readonly SelectionObservation[], policy: Selec
     redThreshold: red,
     // A declaration the model sends to red is also selected; keep the yellow threshold at or below the red one.
     yellowThreshold: red === null ? yellow : yellow === null ? red : Math.min(red, yellow),
-    explorationProbability: eligible > 0 ? Math.min(1, (policy.explorationShare * W) / eligible) : policy.explorationShare,
+    explorationProbability:
+      eligible > 0 ? Math.min(1, (policy.explorationShare * W) / eligible) : policy.explorationShare,
     observations: window.length,
     coldStart: false,
   };

@@ -6,7 +6,12 @@ const lane = Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Lit
 export const ReasonSchema = Type.Object({
   code: Type.String(),
   text: Type.String(),
-  source: Type.Union([Type.Literal('rule'), Type.Literal('model'), Type.Literal('control'), Type.Literal('exploration')]),
+  source: Type.Union([
+    Type.Literal('rule'),
+    Type.Literal('model'),
+    Type.Literal('control'),
+    Type.Literal('exploration'),
+  ]),
   ruleId: Type.Optional(Type.String()),
   ruleVersion: Type.Optional(Type.Integer()),
   items: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }))),

@@ -46,7 +46,9 @@ describe('a targeting rule matches on each criterion, and only then', () => {
   });
 
   it('does not match a value band before the items are valued', () => {
-    const unvalued = sampleFacts({ items: sampleFacts().items.map((i) => ({ ...i, valueYen: null, unitPriceYen: null })) });
+    const unvalued = sampleFacts({
+      items: sampleFacts().items.map((i) => ({ ...i, valueYen: null, unitPriceYen: null })),
+    });
     expect(hits({ valueYen: { min: 0 } }, unvalued)).toEqual([]);
   });
 
@@ -56,7 +58,14 @@ describe('a targeting rule matches on each criterion, and only then', () => {
 
   it('reports the rule id, version, lane and reason', () => {
     expect(hits({ hsPrefixes: ['8517'] })).toEqual([
-      { ruleId: 'r1', version: 1, name: 'switches from CN', lane: 'red', reason: 'Undervaluation seen on network switches', items: [0] },
+      {
+        ruleId: 'r1',
+        version: 1,
+        name: 'switches from CN',
+        lane: 'red',
+        reason: 'Undervaluation seen on network switches',
+        items: [0],
+      },
     ]);
   });
 });
@@ -82,7 +91,9 @@ describe('validity and versions', () => {
     });
     if (!v2.ok) throw v2.error;
     const history = [r, v2.value];
-    expect(evaluateRules(history, sampleFacts(), '2026-11-20').map((h) => [h.version, h.lane])).toEqual([[2, 'yellow']]);
+    expect(evaluateRules(history, sampleFacts(), '2026-11-20').map((h) => [h.version, h.lane])).toEqual([
+      [2, 'yellow'],
+    ]);
     const replay = evaluateRules(history, sampleFacts(), '2026-11-05', { asOf: '2026-11-05T00:00:00Z' });
     expect(replay.map((h) => [h.version, h.lane])).toEqual([[1, 'red']]);
   });

@@ -10,7 +10,12 @@ describe('declaration facts for targeting', () => {
   });
 
   it('takes the departure country from the port of loading', () => {
-    expect(facts).toMatchObject({ portOfLoading: 'CNSHA', departureCountry: 'CN', transportMode: 'sea', customsOffice: '1A' });
+    expect(facts).toMatchObject({
+      portOfLoading: 'CNSHA',
+      departureCountry: 'CN',
+      transportMode: 'sea',
+      customsOffice: '1A',
+    });
   });
 
   it('takes AEO status of the importer for an import and of the exporter for an export', () => {

@@ -7,7 +7,14 @@ const problems = (input: unknown, items?: number) => {
   return r.ok ? [] : (r.error.details as { problems: Problem[] }).problems.map((p) => [p.path, p.code]);
 };
 const f = (over: Partial<Finding>): Finding =>
-  ({ findingId: 'f', officerId: 'o1', at: '2026-11-20T10:00:00Z', declarationId: 'd1', kind: 'no_discrepancy', ...over }) as Finding;
+  ({
+    findingId: 'f',
+    officerId: 'o1',
+    at: '2026-11-20T10:00:00Z',
+    declarationId: 'd1',
+    kind: 'no_discrepancy',
+    ...over,
+  }) as Finding;
 
 describe('inspection findings', () => {
   it('accepts each kind in its proper form', () => {
@@ -17,14 +24,22 @@ describe('inspection findings', () => {
   });
 
   it('needs a yen amount on a revenue discrepancy, and only there', () => {
-    expect(problems({ declarationId: 'd1', kind: 'discrepancy_revenue' })).toEqual([['$.revenueYen', 'RISK.FINDING_INVALID']]);
-    expect(problems({ declarationId: 'd1', kind: 'no_discrepancy', revenueYen: 5 })).toEqual([['$.revenueYen', 'RISK.FINDING_INVALID']]);
-    expect(problems({ declarationId: 'd1', kind: 'discrepancy_revenue', revenueYen: 10.5 })).toEqual([['$.revenueYen', 'RISK.FINDING_INVALID']]);
+    expect(problems({ declarationId: 'd1', kind: 'discrepancy_revenue' })).toEqual([
+      ['$.revenueYen', 'RISK.FINDING_INVALID'],
+    ]);
+    expect(problems({ declarationId: 'd1', kind: 'no_discrepancy', revenueYen: 5 })).toEqual([
+      ['$.revenueYen', 'RISK.FINDING_INVALID'],
+    ]);
+    expect(problems({ declarationId: 'd1', kind: 'discrepancy_revenue', revenueYen: 10.5 })).toEqual([
+      ['$.revenueYen', 'RISK.FINDING_INVALID'],
+    ]);
   });
 
   it('refuses an unknown kind and an item the declaration does not have', () => {
     expect(problems({ declarationId: 'd1', kind: 'smuggling' })).toEqual([['$.kind', 'RISK.FINDING_INVALID']]);
-    expect(problems({ declarationId: 'd1', item: 2, kind: 'no_discrepancy' }, 2)).toEqual([['$.item', 'RISK.FINDING_INVALID']]);
+    expect(problems({ declarationId: 'd1', item: 2, kind: 'no_discrepancy' }, 2)).toEqual([
+      ['$.item', 'RISK.FINDING_INVALID'],
+    ]);
   });
 });
 
@@ -48,7 +63,10 @@ describe('findings become labels', () => {
       f({ item: 0, kind: 'no_discrepancy', at: '2026-11-21T09:00:00Z' }),
       f({ item: 1, kind: 'no_discrepancy', at: '2026-11-20T10:00:00Z' }),
     ]);
-    expect(labels.map((l) => [l.item, l.label])).toEqual([[0, 0], [1, 0]]);
+    expect(labels.map((l) => [l.item, l.label])).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
   });
 
   it('sums a declaration outcome over its items', () => {

@@ -18,14 +18,20 @@ export const FindingInputSchema = Type.Object(
     declarationId: Type.String({ minLength: 1 }),
     item: Type.Optional(Type.Integer({ minimum: 0, description: 'item index; absent: the whole declaration' })),
     kind: FindingKindSchema,
-    revenueYen: Type.Optional(Type.Integer({ minimum: 1, description: 'duty and tax short-declared, yen (discrepancy_revenue only)' })),
+    revenueYen: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'duty and tax short-declared, yen (discrepancy_revenue only)' }),
+    ),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false },
 );
 export const FindingSchema = Type.Intersect([
   FindingInputSchema,
-  Type.Object({ findingId: Type.String(), officerId: Type.String(), at: Type.String({ description: 'ISO timestamp' }) }),
+  Type.Object({
+    findingId: Type.String(),
+    officerId: Type.String(),
+    at: Type.String({ description: 'ISO timestamp' }),
+  }),
 ]);
 export type FindingKind = Static<typeof FindingKindSchema>;
 export type FindingInput = Static<typeof FindingInputSchema>;
@@ -90,7 +96,12 @@ export interface DeclarationOutcome {
 export function declarationOutcomes(labels: readonly FindingLabel[]): Map<string, DeclarationOutcome> {
   const out = new Map<string, DeclarationOutcome>();
   for (const l of labels) {
-    const o = out.get(l.declarationId) ?? { declarationId: l.declarationId, label: 0, revenueYen: 0, prohibited: false };
+    const o = out.get(l.declarationId) ?? {
+      declarationId: l.declarationId,
+      label: 0,
+      revenueYen: 0,
+      prohibited: false,
+    };
     out.set(l.declarationId, {
       declarationId: l.declarationId,
       label: o.label === 1 || l.label === 1 ? 1 : 0,

@@ -29,7 +29,13 @@ export {
   type LaneName,
   type Reason,
 } from './decision.ts';
-export { calibrate, observationOf, MIN_OBSERVATIONS, type SelectionCalibration, type SelectionObservation } from './calibrate.ts';
+export {
+  calibrate,
+  observationOf,
+  MIN_OBSERVATIONS,
+  type SelectionCalibration,
+  type SelectionObservation,
+} from './calibrate.ts';
 export { selectLane, type ModelScore, type SelectionInput } from './select.ts';
 export { OnlineSelector, type OnlineOptions } from './online-selector.ts';
 export { targetDeclaration, type TargetRequest } from './target.ts';
@@ -76,4 +82,11 @@ export {
   type RegistryAction,
   type RegistryState,
 } from './model-registry.ts';
-export { rankAuditTargets, type AuditOptions, type AuditReason, type AuditRecord, type AuditTarget } from './audit-targeting.ts';
+export { AuditTargetSchema, ControlPrecisionSchema, SelectionRateReportSchema } from './report-schemas.ts';
+export {
+  rankAuditTargets,
+  type AuditOptions,
+  type AuditReason,
+  type AuditRecord,
+  type AuditTarget,
+} from './audit-targeting.ts';

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError, Result } from '../../../kernel/index.ts';
-import { activeModel, applyRegistry, emptyRegistry, type RegistryAction, type RegistryState } from './model-registry.ts';
+import {
+  activeModel,
+  applyRegistry,
+  emptyRegistry,
+  type RegistryAction,
+  type RegistryState,
+} from './model-registry.ts';
 
 const meta = { at: '2026-11-23T10:00:00Z', by: 'analyst-1' };
 const run = (actions: RegistryAction[], s: RegistryState = emptyRegistry()): Result<RegistryState, DomainError> => {
@@ -54,14 +60,21 @@ describe('model registry', () => {
     expect(code(run([...three, { type: 'register', version: 'm1', metrics: {} }]))).toBe('RISK.MODEL_VERSION_EXISTS');
     expect(code(run([...three, { type: 'promote', version: 'm9' }]))).toBe('RISK.MODEL_VERSION_UNKNOWN');
     expect(code(run([...three, { type: 'promote', version: 'm2' }]))).toBe('RISK.MODEL_NOT_PROMOTABLE');
-    expect(code(run([...three, { type: 'reject', version: 'm3' }, { type: 'promote', version: 'm3' }]))).toBe('RISK.MODEL_NOT_PROMOTABLE');
+    expect(code(run([...three, { type: 'reject', version: 'm3' }, { type: 'promote', version: 'm3' }]))).toBe(
+      'RISK.MODEL_NOT_PROMOTABLE',
+    );
     expect(code(run([...three, { type: 'reject', version: 'm2' }]))).toBe('RISK.MODEL_NOT_PROMOTABLE');
   });
 
   it('logs every action with who and when', () => {
     const s = must(run([...three, { type: 'rollback' }]));
     expect(s.log.map((l) => [l.action, l.version])).toEqual([
-      ['register', 'm1'], ['register', 'm2'], ['register', 'm3'], ['promote', 'm1'], ['promote', 'm2'], ['rollback', 'm1'],
+      ['register', 'm1'],
+      ['register', 'm2'],
+      ['register', 'm3'],
+      ['promote', 'm1'],
+      ['promote', 'm2'],
+      ['rollback', 'm1'],
     ]);
     expect(s.log[0]).toMatchObject({ by: 'analyst-1', at: meta.at });
   });

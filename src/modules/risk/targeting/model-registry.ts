@@ -10,7 +10,12 @@ import { TargetingErrors as E } from './errors.ts';
  *   candidate ──promote──► active ──(another promoted / roll back)──► retired ──promote──► active
  *   candidate ──reject───► rejected
  */
-const status = Type.Union([Type.Literal('candidate'), Type.Literal('active'), Type.Literal('retired'), Type.Literal('rejected')]);
+const status = Type.Union([
+  Type.Literal('candidate'),
+  Type.Literal('active'),
+  Type.Literal('retired'),
+  Type.Literal('rejected'),
+]);
 export const RegisteredModelSchema = Type.Object({
   version: Type.String(),
   createdAt: Type.String(),
@@ -19,7 +24,11 @@ export const RegisteredModelSchema = Type.Object({
   status,
 });
 export const RegistryActionSchema = Type.Union([
-  Type.Object({ type: Type.Literal('register'), version: Type.String({ minLength: 1 }), metrics: Type.Record(Type.String(), Type.Number()) }),
+  Type.Object({
+    type: Type.Literal('register'),
+    version: Type.String({ minLength: 1 }),
+    metrics: Type.Record(Type.String(), Type.Number()),
+  }),
   Type.Object({ type: Type.Literal('promote'), version: Type.String() }),
   Type.Object({ type: Type.Literal('reject'), version: Type.String() }),
   Type.Object({ type: Type.Literal('rollback') }),
@@ -29,7 +38,14 @@ export const RegistryStateSchema = Type.Object({
   active: Type.Union([Type.String(), Type.Null()]),
   /** Previously active versions, most recent last. */
   previous: Type.Array(Type.String()),
-  log: Type.Array(Type.Object({ action: Type.String(), version: Type.Union([Type.String(), Type.Null()]), at: Type.String(), by: Type.String() })),
+  log: Type.Array(
+    Type.Object({
+      action: Type.String(),
+      version: Type.Union([Type.String(), Type.Null()]),
+      at: Type.String(),
+      by: Type.String(),
+    }),
+  ),
 });
 export type ModelStatus = Static<typeof status>;
 export type RegisteredModel = Static<typeof RegisteredModelSchema>;
@@ -54,13 +70,19 @@ export function applyRegistry(
   switch (a.type) {
     case 'register': {
       if (find(a.version)) return err(E.modelVersionExists(`Model ${a.version} is already registered`));
-      const v: RegisteredModel = { version: a.version, createdAt: meta.at, metrics: { ...a.metrics }, status: 'candidate' };
+      const v: RegisteredModel = {
+        version: a.version,
+        createdAt: meta.at,
+        metrics: { ...a.metrics },
+        status: 'candidate',
+      };
       return ok(logged({ ...s, versions: [...s.versions, v] }, a.version));
     }
     case 'promote': {
       const v = find(a.version);
       if (!v) return err(E.modelVersionUnknown(`No model ${a.version}`));
-      if (v.status !== 'candidate' && v.status !== 'retired') return err(E.modelNotPromotable(undefined, { status: v.status }));
+      if (v.status !== 'candidate' && v.status !== 'retired')
+        return err(E.modelNotPromotable(undefined, { status: v.status }));
       const changes: Record<string, ModelStatus> = { [a.version]: 'active' };
       if (s.active !== null) changes[s.active] = 'retired';
       const previous = s.active === null ? s.previous : [...s.previous, s.active];
@@ -69,7 +91,8 @@ export function applyRegistry(
     case 'reject': {
       const v = find(a.version);
       if (!v) return err(E.modelVersionUnknown(`No model ${a.version}`));
-      if (v.status !== 'candidate') return err(E.modelNotPromotable('Only a candidate can be rejected', { status: v.status }));
+      if (v.status !== 'candidate')
+        return err(E.modelNotPromotable('Only a candidate can be rejected', { status: v.status }));
       return ok(logged({ ...s, versions: setStatus(s.versions, { [a.version]: 'rejected' }) }, a.version));
     }
     case 'rollback': {

@@ -46,7 +46,9 @@ export class OnlineSelector {
   }
 
   window(): SelectionObservation[] {
-    return this.obs.length < this.size ? [...this.obs] : [...this.obs.slice(this.next), ...this.obs.slice(0, this.next)];
+    return this.obs.length < this.size
+      ? [...this.obs]
+      : [...this.obs.slice(this.next), ...this.obs.slice(0, this.next)];
   }
 
   private record(o: SelectionObservation): void {

@@ -23,7 +23,9 @@ describe('selection policy validation', () => {
     expect(validatePolicy(good).ok).toBe(true);
   });
   it('refuses shares outside 0..1 and a short salt', () => {
-    expect(paths({ ...good, aeoFactor: 1.5, salt: 'short' })).toEqual(expect.arrayContaining(['$.aeoFactor', '$.salt']));
+    expect(paths({ ...good, aeoFactor: 1.5, salt: 'short' })).toEqual(
+      expect.arrayContaining(['$.aeoFactor', '$.salt']),
+    );
   });
   it('refuses control and exploration that do not fit in the budget', () => {
     expect(paths({ ...good, controlShare: 0.06, explorationShare: 0.05 })).toContain('$.controlShare');

@@ -40,8 +40,11 @@ export function validatePolicy(input: unknown): Result<SelectionPolicy, DomainEr
   if (total > 1) problems.push(E.invalidPolicy.problem('$.budget', 'red + yellow cannot exceed 1'));
   if (p.controlShare + p.explorationShare > total)
     problems.push(E.invalidPolicy.problem('$.controlShare', 'control + exploration must fit in the budget'));
-  const redRandom = (p.controlLane === 'red' ? p.controlShare : 0) + (p.explorationLane === 'red' ? p.explorationShare : 0);
+  const redRandom =
+    (p.controlLane === 'red' ? p.controlShare : 0) + (p.explorationLane === 'red' ? p.explorationShare : 0);
   if (redRandom > p.budget.red)
-    problems.push(E.invalidPolicy.problem('$.budget.red', 'control and exploration sent to red must fit in the red budget'));
+    problems.push(
+      E.invalidPolicy.problem('$.budget.red', 'control and exploration sent to red must fit in the red budget'),
+    );
   return problems.length > 0 ? err(E.invalidPolicy(undefined, { problems })) : ok(p);
 }

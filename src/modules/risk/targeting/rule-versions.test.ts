@@ -22,14 +22,29 @@ describe('rule versioning', () => {
   });
 
   it('refuses an edit made on a stale version', () => {
-    const v2 = reviseRule([v1], ruleDraft(), { ruleId: 'r1', at: '2026-11-02T00:00:00Z', by: 'bo', expectedVersion: 1 });
+    const v2 = reviseRule([v1], ruleDraft(), {
+      ruleId: 'r1',
+      at: '2026-11-02T00:00:00Z',
+      by: 'bo',
+      expectedVersion: 1,
+    });
     if (!v2.ok) throw v2.error;
-    const stale = reviseRule([v1, v2.value], ruleDraft(), { ruleId: 'r1', at: '2026-11-03T00:00:00Z', by: 'cy', expectedVersion: 1 });
+    const stale = reviseRule([v1, v2.value], ruleDraft(), {
+      ruleId: 'r1',
+      at: '2026-11-03T00:00:00Z',
+      by: 'cy',
+      expectedVersion: 1,
+    });
     expect(stale.ok ? null : stale.error.code).toBe('RISK.RULE_VERSION_CONFLICT');
   });
 
   it('refuses to revise an unknown rule', () => {
-    const r = reviseRule([v1], ruleDraft(), { ruleId: 'nope', at: '2026-11-02T00:00:00Z', by: 'bo', expectedVersion: 1 });
+    const r = reviseRule([v1], ruleDraft(), {
+      ruleId: 'nope',
+      at: '2026-11-02T00:00:00Z',
+      by: 'bo',
+      expectedVersion: 1,
+    });
     expect(r.ok ? null : r.error.code).toBe('RISK.RULE_NOT_FOUND');
   });
 

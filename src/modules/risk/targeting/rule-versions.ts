@@ -39,8 +39,15 @@ export function ruleHistory(versions: readonly RuleVersion[], ruleId: string): R
   return versions.filter((v) => v.ruleId === ruleId).sort((a, b) => a.version - b.version);
 }
 
-export function latestVersion(versions: readonly RuleVersion[], ruleId: string, asOf?: string): RuleVersion | undefined {
-  return currentRules(versions.filter((v) => v.ruleId === ruleId), asOf)[0];
+export function latestVersion(
+  versions: readonly RuleVersion[],
+  ruleId: string,
+  asOf?: string,
+): RuleVersion | undefined {
+  return currentRules(
+    versions.filter((v) => v.ruleId === ruleId),
+    asOf,
+  )[0];
 }
 
 /**

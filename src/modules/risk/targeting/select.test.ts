@@ -15,19 +15,30 @@ const policy: SelectionPolicy = {
   explorationLane: 'red',
   aeoFactor: 0.5,
 };
-const cal: SelectionCalibration = { redThreshold: 0.9, yellowThreshold: 0.7, explorationProbability: 0, observations: 5000, coldStart: false };
+const cal: SelectionCalibration = {
+  redThreshold: 0.9,
+  yellowThreshold: 0.7,
+  explorationProbability: 0,
+  observations: 5000,
+  coldStart: false,
+};
 const input = (over: Partial<SelectionInput> = {}): SelectionInput => ({
   declarationId: 'dec-1',
   itemCount: 2,
   traderAeo: false,
   ruleHits: [],
-  model: { score: 0.8, modelVersion: 'm1', reasons: [{ code: 'UNIT_PRICE_LOW', text: 'unit price 62 % below the norm' }] },
+  model: {
+    score: 0.8,
+    modelVersion: 'm1',
+    reasons: [{ code: 'UNIT_PRICE_LOW', text: 'unit price 62 % below the norm' }],
+  },
   ...over,
 });
 
 /** A declaration id that the control draw picks (or not) under this policy's salt. */
 const idWhere = (control: boolean): string => {
-  for (let i = 0; ; i++) if (hashUniform(policy.salt, 'control', `d${i}`) < policy.controlShare === control) return `d${i}`;
+  for (let i = 0; ; i++)
+    if (hashUniform(policy.salt, 'control', `d${i}`) < policy.controlShare === control) return `d${i}`;
 };
 
 describe('selecting the lane of one declaration', () => {
@@ -40,22 +51,34 @@ describe('selecting the lane of one declaration', () => {
 
   it('sends scores over the thresholds to yellow and red, with the model reasons', () => {
     const id = idWhere(false);
-    const lane = (score: number) => selectLane(input({ declarationId: id, model: { score, modelVersion: 'm1', reasons: [] } }), policy, cal).lane;
+    const lane = (score: number) =>
+      selectLane(input({ declarationId: id, model: { score, modelVersion: 'm1', reasons: [] } }), policy, cal).lane;
     expect([lane(0.5), lane(0.7), lane(0.89), lane(0.95)]).toEqual(['green', 'yellow', 'yellow', 'red']);
     const d = selectLane(input({ declarationId: id }), policy, cal);
     expect(d).toMatchObject({ lane: 'yellow', score: 0.8, modelVersion: 'm1', control: false, noModel: false });
-    expect(d.reasons.map((r) => [r.code, r.source])).toEqual([['MODEL_SCORE', 'model'], ['UNIT_PRICE_LOW', 'model']]);
+    expect(d.reasons.map((r) => [r.code, r.source])).toEqual([
+      ['MODEL_SCORE', 'model'],
+      ['UNIT_PRICE_LOW', 'model'],
+    ]);
   });
 
   it('applies the AEO factor to the model priority', () => {
     const id = idWhere(false);
-    const d = selectLane(input({ declarationId: id, traderAeo: true, model: { score: 0.95, modelVersion: 'm1', reasons: [] } }), policy, cal);
+    const d = selectLane(
+      input({ declarationId: id, traderAeo: true, model: { score: 0.95, modelVersion: 'm1', reasons: [] } }),
+      policy,
+      cal,
+    );
     expect(d.basis.priority).toBeCloseTo(0.475);
     expect(d.lane).toBe('green');
   });
 
   it('marks a control pick and sends it to the control lane whatever the score', () => {
-    const d = selectLane(input({ declarationId: idWhere(true), model: { score: 0.01, modelVersion: 'm1', reasons: [] } }), policy, cal);
+    const d = selectLane(
+      input({ declarationId: idWhere(true), model: { score: 0.01, modelVersion: 'm1', reasons: [] } }),
+      policy,
+      cal,
+    );
     expect(d).toMatchObject({ lane: 'red', control: true });
     expect(d.reasons).toEqual([expect.objectContaining({ code: 'CONTROL_SAMPLE', source: 'control' })]);
   });
@@ -64,7 +87,9 @@ describe('selecting the lane of one declaration', () => {
     const d = selectLane(
       input({
         declarationId: idWhere(false),
-        ruleHits: [{ ruleId: 'r9', version: 2, name: 'textiles VN', lane: 'red', reason: 'origin fraud alert', items: [1] }],
+        ruleHits: [
+          { ruleId: 'r9', version: 2, name: 'textiles VN', lane: 'red', reason: 'origin fraud alert', items: [1] },
+        ],
       }),
       policy,
       cal,
@@ -83,11 +108,18 @@ describe('selecting the lane of one declaration', () => {
   it('says "no model" when there is none and records no score', () => {
     const d = selectLane(input({ model: null }), policy, cal);
     expect(d).toMatchObject({ score: null, modelVersion: null, noModel: true });
-    expect(d.reasons).toContainEqual(expect.objectContaining({ code: 'NO_MODEL', text: expect.stringContaining('No model') }));
+    expect(d.reasons).toContainEqual(
+      expect.objectContaining({ code: 'NO_MODEL', text: expect.stringContaining('No model') }),
+    );
   });
 
   it('records the thresholds it used so that a replay can be checked', () => {
-    expect(selectLane(input(), policy, cal).basis).toMatchObject({ policyVersion: 'p1', redThreshold: 0.9, yellowThreshold: 0.7, weight: 1 });
+    expect(selectLane(input(), policy, cal).basis).toMatchObject({
+      policyVersion: 'p1',
+      redThreshold: 0.9,
+      yellowThreshold: 0.7,
+      weight: 1,
+    });
     expect(selectLane(input(), { ...policy, unit: 'items' }, cal).basis.weight).toBe(2);
   });
 });

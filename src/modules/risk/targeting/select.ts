@@ -51,13 +51,25 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
 
   const control = draw('control') < policy.controlShare;
   if (control)
-    reasons.push({ code: 'CONTROL_SAMPLE', text: `Random control sample (${pct(policy.controlShare)})`, source: 'control' });
+    reasons.push({
+      code: 'CONTROL_SAMPLE',
+      text: `Random control sample (${pct(policy.controlShare)})`,
+      source: 'control',
+    });
 
   const explored = !control && !ruleHit && draw('explore') < cal.explorationProbability * aeoFactor;
   if (explored)
-    reasons.push({ code: 'EXPLORATION', text: 'Random exploration pick, to learn outside the usual targets', source: 'exploration' });
+    reasons.push({
+      code: 'EXPLORATION',
+      text: 'Random exploration pick, to learn outside the usual targets',
+      source: 'exploration',
+    });
 
-  const preLane = maxLane(ruleLane, control ? policy.controlLane : 'green', explored ? policy.explorationLane : 'green');
+  const preLane = maxLane(
+    ruleLane,
+    control ? policy.controlLane : 'green',
+    explored ? policy.explorationLane : 'green',
+  );
   const raw = input.model === null ? draw('fill') : input.model.score;
   const priority = raw * aeoFactor;
   const modelLane: LaneName =
@@ -69,14 +81,23 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
   const lane = maxLane(preLane, modelLane);
 
   if (input.model === null) {
-    reasons.push({ code: 'NO_MODEL', text: 'No model: selection on rules, the budget and the random control sample', source: 'model' });
+    reasons.push({
+      code: 'NO_MODEL',
+      text: 'No model: selection on rules, the budget and the random control sample',
+      source: 'model',
+    });
     if (modelLane !== 'green' && modelLane === lane && preLane !== lane)
-      reasons.push({ code: 'BUDGET_RANDOM_PICK', text: 'Picked at random to fill the inspection budget', source: 'exploration' });
+      reasons.push({
+        code: 'BUDGET_RANDOM_PICK',
+        text: 'Picked at random to fill the inspection budget',
+        source: 'exploration',
+      });
   } else if (modelLane !== 'green') {
     const t = modelLane === 'red' ? cal.redThreshold : cal.yellowThreshold;
     reasons.push({
       code: 'MODEL_SCORE',
-      text: `Risk score ${input.model.score.toFixed(3)} (model ${input.model.modelVersion})` +
+      text:
+        `Risk score ${input.model.score.toFixed(3)} (model ${input.model.modelVersion})` +
         `${input.traderAeo ? `, × AEO factor ${policy.aeoFactor}` : ''} ≥ ${modelLane} threshold ${t?.toFixed(3)}`,
       source: 'model',
     });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { importerSizeBand, selectionRates, type GroupedDecision } from './selection-rates.ts';
 
-const d = (lane: GroupedDecision['lane'], origins: string[], size: GroupedDecision['importerSize'], control = false): GroupedDecision => ({
+const d = (
+  lane: GroupedDecision['lane'],
+  origins: string[],
+  size: GroupedDecision['importerSize'],
+  control = false,
+): GroupedDecision => ({
   lane,
   control,
   originCountries: origins,
@@ -40,7 +45,14 @@ describe('selection rate per group', () => {
 
   it('bands importers by their yearly declarations', () => {
     expect([null, 0, 9, 10, 99, 100, 999, 1000].map(importerSizeBand)).toEqual([
-      'unknown', 'micro', 'micro', 'small', 'small', 'medium', 'medium', 'large',
+      'unknown',
+      'micro',
+      'micro',
+      'small',
+      'small',
+      'medium',
+      'medium',
+      'large',
     ]);
   });
 });

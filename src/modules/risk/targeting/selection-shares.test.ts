@@ -17,9 +17,19 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const hit: RuleHit = { ruleId: 'r1', version: 3, name: 'watch list', lane: 'yellow', reason: 'known pattern', items: [] };
+const hit: RuleHit = {
+  ruleId: 'r1',
+  version: 3,
+  name: 'watch list',
+  lane: 'yellow',
+  reason: 'known pattern',
+  items: [],
+};
 
-function flow(n: number, opts: { model: boolean; ruleShare?: number; ruleLane?: 'yellow' | 'red'; seed?: number; truth?: Set<string> }): SelectionInput[] {
+function flow(
+  n: number,
+  opts: { model: boolean; ruleShare?: number; ruleLane?: 'yellow' | 'red'; seed?: number; truth?: Set<string> },
+): SelectionInput[] {
   const rnd = mulberry32(opts.seed ?? 7);
   return Array.from({ length: n }, (_, i) => {
     const fraud = rnd() < 0.1;
@@ -30,7 +40,9 @@ function flow(n: number, opts: { model: boolean; ruleShare?: number; ruleLane?: 
       itemCount: 1 + Math.floor(rnd() * 5),
       traderAeo: rnd() < 0.3,
       ruleHits: rnd() < (opts.ruleShare ?? 0.02) ? [{ ...hit, lane: opts.ruleLane ?? 'yellow' }] : [],
-      model: opts.model ? { score, modelVersion: 'm7', reasons: [{ code: 'UNIT_PRICE_LOW', text: 'unit price low' }] } : null,
+      model: opts.model
+        ? { score, modelVersion: 'm7', reasons: [{ code: 'UNIT_PRICE_LOW', text: 'unit price low' }] }
+        : null,
     };
   });
 }
@@ -102,7 +114,9 @@ describe('selection policy over 20,000 simulated declarations', () => {
     expect(ruled.length).toBeGreaterThan(300);
     for (const d of ruled) {
       expect(d.lane).not.toBe('green');
-      expect(d.reasons).toContainEqual(expect.objectContaining({ code: 'RULE_HIT', source: 'rule', ruleId: 'r1', ruleVersion: 3 }));
+      expect(d.reasons).toContainEqual(
+        expect.objectContaining({ code: 'RULE_HIT', source: 'rule', ruleId: 'r1', ruleVersion: 3 }),
+      );
     }
   });
 

@@ -58,7 +58,11 @@ const CONTEST = {
 export function traderView(decision: Decision, options: TraderViewOptions = {}): TraderView {
   const lane = decision.lane;
   const documents =
-    lane === 'green' ? [] : options.preferenceClaimed ? [...DOCUMENTS, 'origin_certificate_or_statement'] : [...DOCUMENTS];
+    lane === 'green'
+      ? []
+      : options.preferenceClaimed
+        ? [...DOCUMENTS, 'origin_certificate_or_statement']
+        : [...DOCUMENTS];
   return {
     declarationId: decision.declarationId,
     lane,

@@ -48,7 +48,9 @@ describe('rule validation', () => {
   });
 
   it('refuses validTo before validFrom and dates that do not exist', () => {
-    expect(codes(ruleDraft({ validFrom: '2026-05-01', validTo: '2026-04-30' }))).toEqual([['$.validTo', 'RISK.RULE_BAD_DATES']]);
+    expect(codes(ruleDraft({ validFrom: '2026-05-01', validTo: '2026-04-30' }))).toEqual([
+      ['$.validTo', 'RISK.RULE_BAD_DATES'],
+    ]);
     expect(codes(ruleDraft({ validFrom: '2026-02-30' }))).toEqual([['$.validFrom', 'RISK.RULE_BAD_DATES']]);
   });
 });
