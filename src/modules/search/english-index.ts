@@ -1,9 +1,7 @@
 import MiniSearch from 'minisearch';
-import { analyze, words } from './english-text.ts';
+import { analyze } from './english-text.ts';
 import { rankByGroup } from './rank-by-group.ts';
-import { expandQuery, type QueryContext } from './english-query.ts';
-import { Speller } from './spelling.ts';
-import { stem } from './stem.ts';
+import { buildQueryContext, expandQuery, type QueryContext } from './english-query.ts';
 import { SYNONYMS } from './synonyms.ts';
 
 /** The part of an HS 2022 nomenclature record the search needs (reference's `HsCode` fits). */
@@ -60,24 +58,9 @@ export class EnglishIndex {
     });
     index.addAll(docs);
 
-    const speller = new Speller();
-    const knownKeys = new Set<string>();
-    for (const r of hs) {
-      for (const w of words(r.description)) speller.add(w);
-      for (const k of analyze(r.description)) knownKeys.add(k);
-    }
-    const synonyms = new Map<string, readonly string[]>();
-    let longestPhrase = 1;
-    for (const [phrase, expansion] of SYNONYMS) {
-      const phraseWords = phrase.split(/[^a-z0-9]+/).filter((w) => w !== '');
-      for (const w of phraseWords) speller.add(w);
-      const key = phraseWords.map(stem).join(' ');
-      synonyms.set(key, [...new Set(analyze(expansion))]);
-      knownKeys.add(key);
-      longestPhrase = Math.max(longestPhrase, phraseWords.length);
-    }
+    const ctx = buildQueryContext(hs.map((r) => r.description), SYNONYMS);
     const descriptions = new Map(hs.map((r) => [r.code, r.description]));
-    return new EnglishIndex(index, { speller, knownKeys, synonyms, longestPhrase }, descriptions);
+    return new EnglishIndex(index, ctx, descriptions);
   }
 
   /** Subheadings ranked by relevance (best first), grouped so that the best-supported headings come first. */

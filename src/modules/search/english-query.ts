@@ -1,5 +1,5 @@
-import { keyOf } from './english-text.ts';
-import type { Speller } from './spelling.ts';
+import { analyze, keyOf, words } from './english-text.ts';
+import { Speller } from './spelling.ts';
 import { stem } from './stem.ts';
 
 /** One index key to look up, with how much it should count. */
@@ -19,10 +19,44 @@ export interface QueryContext {
   readonly longestPhrase: number;
 }
 
+/** The speller's vocabulary and the known keys come from the indexed texts and the thesaurus. */
+export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMap<string, string>): QueryContext {
+  const speller = new Speller();
+  const knownKeys = new Set<string>();
+  for (const text of texts) {
+    for (const w of words(text)) speller.add(w);
+    for (const k of analyze(text)) knownKeys.add(k);
+  }
+  const synonyms = new Map<string, readonly string[]>();
+  let longestPhrase = 1;
+  for (const [phrase, expansion] of thesaurus) {
+    const phraseWords = phrase.split(/[^a-z0-9]+/).filter((w) => w !== '');
+    for (const w of phraseWords) speller.add(w);
+    const key = phraseWords.map(stem).join(' ');
+    synonyms.set(key, [...new Set(analyze(expansion))]);
+    knownKeys.add(key);
+    longestPhrase = Math.max(longestPhrase, phraseWords.length);
+  }
+  return { speller, knownKeys, synonyms, longestPhrase };
+}
+
 /** Words added by a synonym count a little less than the user's own words, so an exact tariff match still wins. */
 const SYNONYM_WEIGHT = 0.8;
 /** A word inside a matched multi-word phrase ("mobile" in "mobile phone") is mostly explained by the phrase. */
 const COVERED_WEIGHT = 0.5;
+/**
+ * English puts the head noun last and modifiers first ("leather armchair" is an armchair): words other than the
+ * head count less. With "of"/"for"/"with" the head comes before it ("cover for phone" is a cover).
+ */
+const MODIFIER_WEIGHT = 0.6;
+const LINKING = new Set(['of', 'for', 'with', 'in', 'on', 'from']);
+
+function headIndex(typed: readonly string[]): number {
+  const link = typed.findIndex((w, i) => i > 0 && LINKING.has(w));
+  const end = link > 0 ? link : typed.length;
+  for (let i = end - 1; i >= 0; i--) if (keyOf(typed[i] ?? '') !== null) return i;
+  return typed.length - 1;
+}
 
 function rawWords(q: string): string[] {
   return q
@@ -59,13 +93,16 @@ export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
     const prior = out.get(key);
     if (prior === undefined || prior.weight < weight) out.set(key, { key, weight, typed: isTyped });
   };
+  const head = headIndex(typed);
+  const role = typed.map((_, i) => (i === head ? 1 : MODIFIER_WEIGHT));
   const covered = new Array<number>(typed.length).fill(1);
   for (let i = 0; i < stems.length; ) {
     let matched = 0;
     for (let n = Math.min(ctx.longestPhrase, stems.length - i); n >= 1; n--) {
       const expansion = ctx.synonyms.get(stems.slice(i, i + n).join(' '));
       if (expansion === undefined) continue;
-      for (const key of expansion) put(key, SYNONYM_WEIGHT, false);
+      const r = Math.max(...role.slice(i, i + n));
+      for (const key of expansion) put(key, SYNONYM_WEIGHT * r, false);
       if (n > 1) covered.fill(COVERED_WEIGHT, i, i + n);
       matched = n;
       break;
@@ -74,7 +111,7 @@ export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
   }
   typed.forEach((w, i) => {
     const key = keyOf(w);
-    if (key !== null) put(key, covered[i] ?? 1, true);
+    if (key !== null) put(key, (covered[i] ?? 1) * (role[i] ?? 1), true);
   });
   return [...out.values()];
 }

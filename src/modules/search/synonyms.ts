@@ -1,3 +1,8 @@
+import { FOOD_TABLE } from './thesaurus-food.ts';
+import { MANUFACTURES_TABLE } from './thesaurus-manufactures.ts';
+import { MATERIALS_TABLE } from './thesaurus-materials.ts';
+import { RETAIL_TABLE } from './thesaurus-retail.ts';
+
 /**
  * Everyday words → the words the Harmonized System uses for the same goods. Shoppers say "trainers", "laptop" or
  * "sweets"; the nomenclature says "footwear", "automatic data processing machines" and "sugar confectionery".
@@ -31,7 +36,7 @@ umbrella | parasol => umbrellas sun umbrellas
 watch | wristwatch | smartwatch => wrist-watches watches
 jewellery | jewelry | necklace | bracelet | earring | earrings | pendant | brooch => jewellery imitation jewellery
 ring => jewellery rings
-sunglasses | spectacles | glasses | eyeglasses => spectacles sunglasses goggles
+sunglasses | spectacles | eyeglasses | reading glasses => spectacles sunglasses goggles
 contact lens | contact lenses => contact lenses
 phone | mobile | mobile phone | cellphone | cell phone | smartphone | iphone => telephones cellular networks
 laptop | computer | pc | notebook computer | desktop | tablet computer | ipad => automatic data processing machines portable
@@ -43,15 +48,15 @@ speaker | speakers => loudspeakers
 charger | power adapter | adaptor | power supply => static converters
 power bank | rechargeable battery => accumulators electric
 battery | batteries => primary cells batteries accumulators
-cable | lead | wire | wiring => insulated wire cable conductors
+cable | wire | wiring => insulated wire cable conductors
 camera | webcam | camcorder => cameras video cameras
 drone => unmanned aircraft
 games console | console | playstation | xbox => video game consoles
 router | modem => apparatus transmission reception data
 hard drive | usb stick | memory stick | memory card | sd card | ssd | flash drive => storage units semiconductor storage devices
 bulb | light bulb | led => lamps light-emitting diode
-lamp | light | lights | chandelier | torch | flashlight => lamps lighting fittings
-kettle | toaster | hair dryer | hairdryer | straighteners | iron => electro-thermic domestic appliances
+lamp | lamps | chandelier | torch | flashlight => lamps lighting fittings
+kettle | toaster | hair dryer | hairdryer | straighteners | clothes iron | steam iron => electro-thermic domestic appliances
 fridge | freezer | refrigerator => refrigerators freezers
 washing machine => household washing machines
 dishwasher => dish washing machines
@@ -82,7 +87,7 @@ towel | towels | tea towel => toilet linen kitchen linen towels
 curtain | curtains | blinds => curtains blinds
 carpet | rug | mat | doormat => carpets floor coverings
 candle | candles => candles
-mug | cup | plate | bowl | crockery | dinnerware | teapot => tableware kitchenware
+mug | cup | bowl | crockery | dinnerware | teapot => tableware kitchenware
 pan | pot | saucepan | frying pan | wok | cookware => cooking kitchenware
 cutlery | fork | spoon => spoons forks cutlery
 knife | knives => knives blades
@@ -94,13 +99,13 @@ clock | alarm clock => clocks
 hose | pipe | tube | tubing => tubes pipes hoses
 hammer | spanner | wrench | screwdriver | pliers | saw | chisel => hand tools
 drill => drills tools
-screw | screws | bolt | bolts | nut | nuts and bolts | nail | nails => screws bolts nuts nails
+screw | screws | bolt | bolts | nuts and bolts | nail | nails => screws bolts nuts nails
 paint | varnish => paints varnishes
 glue | adhesive => glues adhesives prepared
 tape | sellotape | duct tape => self-adhesive tape
 plastic bag | carrier bag | bin bag => sacks bags plastics
 cling film | clingfilm => film plastics
-cardboard | carton | packaging | box | boxes => cartons boxes paperboard
+cardboard | carton | packaging => cartons boxes paperboard
 makeup | make up | cosmetics | lipstick | mascara | eyeliner | foundation | eyeshadow => beauty make-up preparations lip eye
 nail polish | nail varnish => manicure pedicure preparations
 perfume | fragrance | cologne | aftershave | eau de toilette => perfumes toilet waters
@@ -113,8 +118,8 @@ nappy | nappies | diaper | diapers | sanitary pad | sanitary towel | tampon | ta
 sun cream | suncream | sunscreen | sunblock | moisturiser | moisturizer | lotion | face cream => beauty skin care preparations
 deodorant | antiperspirant => deodorants antiperspirants
 vitamin | vitamins | supplement | supplements => vitamins food preparations
-medicine | medicines | pills | tablets | drugs | painkillers => medicaments
-plaster | plasters | bandage | bandages => adhesive dressings wadding gauze bandages
+medicine | medicines | pills | drugs | painkillers => medicaments
+sticking plaster | bandage | bandages => adhesive dressings wadding gauze bandages
 beef | steak => meat bovine animals
 pork | bacon | ham | sausage | sausages => meat swine sausages
 lamb | mutton => meat sheep
@@ -128,7 +133,7 @@ biscuit | biscuits | cookie | cookies | cake | cakes | pastry | pastries | bread
 crisps | potato chips => potatoes prepared preserved
 chips | fries | french fries => potatoes prepared frozen
 juice | juices | smoothie => fruit juices
-soda | soft drink | soft drinks | fizzy drink | pop | cola | lemonade | energy drink => waters sweetened non-alcoholic beverages
+soda | soft drink | soft drinks | fizzy drink | cola | lemonade | energy drink => waters sweetened non-alcoholic beverages
 beer | lager | ale | stout | cider => beer malt cider
 wine | prosecco | champagne => wine fresh grapes sparkling
 spirits | vodka | whisky | whiskey | gin | rum | brandy | liqueur | tequila => spirits liqueurs spirituous beverages
@@ -153,20 +158,20 @@ fishing rod | fishing tackle | fishing => fishing rods fish-hooks line fishing t
 tent | tents | gazebo => tents awnings camping goods
 book | books | novel | textbook => printed books
 magazine | magazines | newspaper | comic => newspapers journals periodicals
-poster | posters | print | prints | postcard | postcards | greetings card | greeting card => printed matter pictures postcards greeting cards
+poster | posters | postcard | postcards | greetings card | greeting card => printed matter pictures postcards greeting cards
 pen | pens | pencil | pencils | crayon | crayons | marker => pens pencils crayons
 notebook | notepad | diary | planner | exercise book => registers notebooks diaries exercise books
 sticker | stickers | label | labels => labels self-adhesive
 painting | paintings | artwork | canvas => paintings drawings
 christmas decorations | decorations | bauble | baubles | christmas tree => festive carnival articles christmas
-guitar | piano | keyboard instrument | drum | drums | violin | flute | ukulele | instrument => musical instruments
+guitar | piano | keyboard instrument | drum | drums | violin | flute | ukulele | musical instrument => musical instruments
 syringe | needle | stethoscope | thermometer | medical device => medical surgical instruments appliances
 gun | guns | rifle | pistol | firearm | firearms => arms firearms
 ammunition | ammo | bullets => cartridges ammunition
 fireworks | sparklers => fireworks pyrotechnic articles
 seed | seeds => seeds sowing
 flower | flowers | bouquet => cut flowers flower buds
-plant | plants | tree | trees | shrub | bulbs => live plants trees shrubs bulbs
+plant | plants | tree | trees | shrub | flower bulbs => live plants trees shrubs bulbs
 fertiliser | fertilizer | compost | manure => fertilisers
 pesticide | weedkiller | insecticide | herbicide | bug spray => insecticides herbicides
 timber | lumber | plank | planks | plywood | mdf | chipboard => wood sawn plywood particle board
@@ -177,7 +182,7 @@ gold | silver | platinum => precious metal
 diamond | diamonds | gemstone | gemstones | gem | gems => diamonds precious semi-precious stones
 plastic | plastics | acrylic | pvc | polythene | polyethylene => plastics polymers
 polyester | nylon | acrylic fabric => synthetic fibres man-made polyamides polyesters
-fabric | fabrics | textile | textiles | material | cloth => woven fabrics textile
+fabric | fabrics | textile | textiles | cloth => woven fabrics textile
 yarn | thread | wool yarn => yarn sewing thread
 leather => leather
 rubber => rubber vulcanised
@@ -205,7 +210,7 @@ tea bags | teabags => tea
 sugar => sugar cane beet
 salt => salt
 flour => flour meal
-oil | cooking oil | olive oil => vegetable oils
+cooking oil | olive oil => vegetable oils
 eggs => birds eggs
 car seat | car seats => seats motor vehicles
 keyring | keychain | key ring => key-rings base metal
@@ -242,4 +247,6 @@ export function parseSynonyms(table: string): Map<string, string> {
   return map;
 }
 
-export const SYNONYMS: ReadonlyMap<string, string> = parseSynonyms(TABLE);
+export const SYNONYMS: ReadonlyMap<string, string> = parseSynonyms(
+  [TABLE, FOOD_TABLE, MATERIALS_TABLE, MANUFACTURES_TABLE, RETAIL_TABLE].join('\n'),
+);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildQueryContext, expandQuery } from './english-query.ts';
+import { parseSynonyms } from './synonyms.ts';
+
+// A small hand-made vocabulary and thesaurus: the rules of query expansion, independent of the real data.
+const ctx = buildQueryContext(
+  ['Coffee, not roasted', 'Footwear; sports', 'Seats; upholstered', 'Leather; of bovine animals', 'Telephones for cellular networks', 'Trunks and suitcases'],
+  parseSynonyms(`
+    trainers | sneakers => footwear
+    armchair => seats
+    mobile phone => telephones cellular
+    backpack => trunks
+  `),
+);
+
+const weights = (q: string): Record<string, number> =>
+  Object.fromEntries(expandQuery(q, ctx).map((k) => [k.key, Math.round(k.weight * 100) / 100]));
+
+describe('expandQuery', () => {
+  it('adds the tariff word for an everyday word, below the typed word', () => {
+    expect(weights('trainers')).toEqual({ trainer: 1, footwear: 0.8 });
+  });
+
+  it('corrects a misspelt word before looking it up', () => {
+    expect(Object.keys(weights('cofee'))).toEqual(['coffee']);
+  });
+
+  it('matches a two-word phrase and lowers the words it explains', () => {
+    // "phone" is the head (1), "mobile" a modifier (0.6); both halved because the phrase explains them
+    expect(weights('mobile phone')).toEqual({ telephon: 0.8, cellular: 0.8, mobil: 0.3, phon: 0.5 });
+  });
+
+  it('weights the head noun above its modifiers ("leather armchair" is an armchair)', () => {
+    const w = weights('leather armchair');
+    expect(w['seat']).toBeGreaterThan(w['leather'] ?? 0);
+    expect(w['armchair']).toBe(1);
+  });
+
+  it('glues two typed words that form a known word ("back pack")', () => {
+    expect(weights('back pack')).toHaveProperty('trunk');
+  });
+
+  it('drops stopwords', () => {
+    expect(weights('the of and')).toEqual({});
+  });
+});
