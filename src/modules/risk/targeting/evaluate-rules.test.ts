@@ -78,6 +78,10 @@ describe('validity and versions', () => {
     expect([on('2026-10-31'), on('2026-11-01'), on('2026-11-30'), on('2026-12-01')]).toEqual([0, 1, 1, 0]);
   });
 
+  it('reads a timestamp as its day, so the last valid day still counts', () => {
+    expect(evaluateRules([r], sampleFacts(), '2026-11-30T23:00:00+09:00')).toHaveLength(1);
+  });
+
   it('ignores an inactive rule', () => {
     expect(evaluateRules([{ ...r, active: false }], sampleFacts(), '2026-11-20')).toEqual([]);
   });

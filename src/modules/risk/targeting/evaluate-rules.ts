@@ -19,7 +19,7 @@ export interface EvaluateOptions {
 }
 
 /**
- * The rules that fire for a declaration on `date` (yyyy-mm-dd, both validity ends inclusive). Accepts the whole
+ * The rules that fire for a declaration on `date` (yyyy-mm-dd, the day in Japan; both validity ends inclusive). Accepts the whole
  * version history: only the version in force of each rule counts, and only when it is active.
  */
 export function evaluateRules(
@@ -28,9 +28,11 @@ export function evaluateRules(
   date: string,
   options: EvaluateOptions = {},
 ): RuleHit[] {
+  // Compare calendar days only: a timestamp passed by mistake must not drop a rule on its last valid day.
+  const day = date.slice(0, 10);
   const hits: RuleHit[] = [];
   for (const r of currentRules(rules, options.asOf)) {
-    if (!r.active || date < r.validFrom || (r.validTo !== undefined && date > r.validTo)) continue;
+    if (!r.active || day < r.validFrom || (r.validTo !== undefined && day > r.validTo)) continue;
     if (!declarationMatches(r.criteria, facts)) continue;
     let items: number[] = [];
     if (hasItemCriteria(r.criteria)) {

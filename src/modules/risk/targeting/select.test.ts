@@ -122,4 +122,11 @@ describe('selecting the lane of one declaration', () => {
     });
     expect(selectLane(input(), { ...policy, unit: 'items' }, cal).basis.weight).toBe(2);
   });
+
+  it('refuses a score outside [0, 1] rather than poisoning the thresholds', () => {
+    for (const score of [Number.NaN, -0.1, 1.5])
+      expect(() => selectLane(input({ model: { score, modelVersion: 'm1', reasons: [] } }), policy, cal)).toThrow(
+        RangeError,
+      );
+  });
 });

@@ -31,6 +31,10 @@ const pct = (x: number): string => `${(x * 100).toFixed(1).replace(/\.0$/, '')} 
  * the same decision.
  */
 export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: SelectionCalibration): Decision {
+  const m = input.model;
+  // A broken score would poison the thresholds of every later decision (NaN sorts anywhere): a programming fault.
+  if (m !== null && !(Number.isFinite(m.score) && m.score >= 0 && m.score <= 1))
+    throw new RangeError(`Model score must be in [0, 1], got ${m.score} for ${input.declarationId}`);
   const reasons: Reason[] = [];
   const draw = (purpose: string): number => hashUniform(policy.salt, purpose, input.declarationId);
   const aeoFactor = input.traderAeo ? policy.aeoFactor : 1;
