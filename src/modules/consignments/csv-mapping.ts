@@ -1,48 +1,66 @@
+import { CSV_COLUMNS } from './csv-format.ts';
 import type { CsvColumn } from './csv-format.ts';
 
 type Header = ReadonlyMap<CsvColumn, number>;
 
 /** CSV numbers become JSON numbers only when they look like numbers; anything else reaches validation as text. */
 const NUMBER_RE = /^-?\d+(\.\d+)?$/;
-const num = (s: string | undefined): number | string | undefined => (s === undefined || s === '' ? undefined : NUMBER_RE.test(s) ? Number(s) : s);
+const num = (s: string | undefined): number | string | undefined => (s === undefined ? undefined : NUMBER_RE.test(s) ? Number(s) : s);
+
+/** Column positions resolved once per header (-1 when the column is absent): the per-row work is plain indexing. */
+export type ColumnIndex = Readonly<Record<CsvColumn, number>>;
+
+export function columnIndex(header: Header): ColumnIndex {
+  const idx = {} as Record<CsvColumn, number>;
+  for (const col of CSV_COLUMNS) idx[col] = header.get(col) ?? -1;
+  return idx;
+}
+
+/** A trimmed cell, undefined when the column is absent or the cell empty. */
+function cell(fields: readonly string[], i: number): string | undefined {
+  if (i < 0) return undefined;
+  const v = fields[i];
+  if (v === undefined || v === '') return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+}
+
+function party(head: readonly string[], name: number, a1: number, a2: number, city: number, postcode: number, country: number): unknown {
+  const l1 = cell(head, a1);
+  const l2 = cell(head, a2);
+  return {
+    name: cell(head, name),
+    addressLines: l1 === undefined ? (l2 === undefined ? [] : [l2]) : l2 === undefined ? [l1] : [l1, l2],
+    city: cell(head, city),
+    postcode: cell(head, postcode),
+    country: cell(head, country),
+  };
+}
 
 /** The consignment as the JSON model would carry it, so that CSV and NDJSON share one validation. */
-export function csvGroupToRaw(
-  head: readonly string[],
-  rows: readonly (readonly string[])[],
-  header: Header,
-  withDeclaredTotal = true,
-): unknown {
-  const get = (fields: readonly string[], col: CsvColumn): string | undefined => {
-    const i = header.get(col);
-    const v = i === undefined ? undefined : fields[i]?.trim();
-    return v === '' ? undefined : v;
-  };
-  const h = (col: CsvColumn): string | undefined => get(head, col);
-  const party = (who: 'seller' | 'buyer'): unknown => ({
-    name: h(`${who}_name`),
-    addressLines: [h(`${who}_address_1`), h(`${who}_address_2`)].filter((l) => l !== undefined),
-    city: h(`${who}_city`),
-    postcode: h(`${who}_postcode`),
-    country: h(`${who}_country`),
-  });
-  const totalAmount = h('declared_total_amount');
-  const totalCurrency = h('declared_total_currency');
+export function csvGroupToRaw(head: readonly string[], rows: readonly (readonly string[])[], x: ColumnIndex, withDeclaredTotal = true): unknown {
+  const items: unknown[] = [];
+  for (const r of rows) {
+    items.push({
+      description: cell(r, x.item_description),
+      hsCode: cell(r, x.item_hs_code),
+      quantity: num(cell(r, x.item_quantity)),
+      unit: cell(r, x.item_unit),
+      value: { amount: cell(r, x.item_value_amount), currency: cell(r, x.item_value_currency) },
+    });
+  }
+  const totalAmount = cell(head, x.declared_total_amount);
+  const totalCurrency = cell(head, x.declared_total_currency);
   return {
-    consignmentId: h('consignment_id'),
-    transportDocument: { masterAwb: h('master_awb'), houseAwb: h('house_awb') },
-    seller: party('seller'),
-    buyer: party('buyer'),
-    platform: { name: h('platform'), orderId: h('order_id') },
-    items: rows.map((r) => ({
-      description: get(r, 'item_description'),
-      hsCode: get(r, 'item_hs_code'),
-      quantity: num(get(r, 'item_quantity')),
-      unit: get(r, 'item_unit'),
-      value: { amount: get(r, 'item_value_amount'), currency: get(r, 'item_value_currency') },
-    })),
-    grossMassKg: num(h('gross_mass_kg')),
-    declaredTotal: !withDeclaredTotal || (totalAmount === undefined && totalCurrency === undefined) ? undefined : { amount: totalAmount, currency: totalCurrency },
+    consignmentId: cell(head, x.consignment_id),
+    transportDocument: { masterAwb: cell(head, x.master_awb), houseAwb: cell(head, x.house_awb) },
+    seller: party(head, x.seller_name, x.seller_address_1, x.seller_address_2, x.seller_city, x.seller_postcode, x.seller_country),
+    buyer: party(head, x.buyer_name, x.buyer_address_1, x.buyer_address_2, x.buyer_city, x.buyer_postcode, x.buyer_country),
+    platform: { name: cell(head, x.platform), orderId: cell(head, x.order_id) },
+    items,
+    grossMassKg: num(cell(head, x.gross_mass_kg)),
+    declaredTotal:
+      !withDeclaredTotal || (totalAmount === undefined && totalCurrency === undefined) ? undefined : { amount: totalAmount, currency: totalCurrency },
   };
 }
 

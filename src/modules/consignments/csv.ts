@@ -2,9 +2,10 @@ import type { Problem } from '../../kernel/index.ts';
 import { ConsignmentErrors as E } from './errors.ts';
 import { CONSIGNMENT_COLUMNS, CSV_COLUMNS, OPTIONAL_COLUMNS, splitCsvRecord } from './csv-format.ts';
 import type { CsvColumn } from './csv-format.ts';
-import { csvGroupToRaw, problemColumn } from './csv-mapping.ts';
+import { columnIndex, csvGroupToRaw, problemColumn } from './csv-mapping.ts';
+import type { ColumnIndex } from './csv-mapping.ts';
 import { DEFAULT_MAX_LINE_BYTES, splitLines } from './lines.ts';
-import type { Chunk } from './lines.ts';
+import type { Chunk, RawLine } from './lines.ts';
 import { DEFAULT_MAX_ITEMS } from './model.ts';
 import type { ParsedRecord, ParseOptions } from './records.ts';
 import { validateConsignment } from './validate.ts';
@@ -19,7 +20,8 @@ interface Group {
   readonly rowLines: number[];
   rowCount: number;
   readonly problems: Problem[];
-  readonly inconsistent: Set<CsvColumn>;
+  /** Columns already reported as inconsistent (created on the first one: most groups never need it). */
+  inconsistent: Set<CsvColumn> | undefined;
 }
 
 type Header = ReadonlyMap<CsvColumn, number>;
@@ -30,127 +32,168 @@ type Header = ReadonlyMap<CsvColumn, number>;
  * undervalued — and is reported on its own otherwise. A bad header stops the stream: no row can be read without it.
  */
 export async function* parseCsv(source: AsyncIterable<Chunk>, opts: ParseOptions): AsyncGenerator<ParsedRecord> {
-  const maxBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const maxItems = opts.maxItems ?? DEFAULT_MAX_ITEMS;
-  let header: Header | undefined;
-  let width = 0;
-  let idIdx = 0;
-  let group: Group | undefined;
-  let pending: { lineNo: number; text: string } | undefined;
+  for await (const batch of parseCsvBatches(source, opts)) yield* batch;
+}
 
-  const flush = (): ParsedRecord | undefined => {
-    const g = group;
-    group = undefined;
-    return g && header ? finishGroup(g, header, opts, maxItems) : undefined;
-  };
-  /** Routes a row to its group; yields the previous group when the id changes. */
-  const route = (id: string, lineNo: number): ParsedRecord | undefined => {
-    if (group && id !== '' && group.id === id) {
-      group.lastLine = lineNo;
-      return undefined;
-    }
-    const done = flush();
-    group = { id, firstLine: lineNo, lastLine: lineNo, head: undefined, rows: [], rowLines: [], rowCount: 0, problems: [], inconsistent: new Set() };
-    return done;
-  };
-  const broken = function* (lineNo: number, problem: Problem, text: string): Generator<ParsedRecord> {
-    const id = idFromBrokenRow(text, idIdx);
-    if (id === undefined) {
-      const done = flush();
-      if (done) yield done;
-      yield { lineNo, lastLineNo: lineNo, problems: [{ ...problem, lineNo }] };
-      return;
-    }
-    const done = route(id, lineNo);
-    if (done) yield done;
-    group!.problems.push({ ...problem, lineNo });
-  };
+/** The same records in batches, one per input chunk that completes a consignment. */
+export async function* parseCsvBatches(source: AsyncIterable<Chunk>, opts: ParseOptions): AsyncGenerator<ParsedRecord[]> {
+  const reader = new CsvConsignmentReader(opts);
+  for await (const lines of splitLines(source, opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
+    const out: ParsedRecord[] = [];
+    for (const line of lines) reader.line(line, out);
+    if (out.length > 0) yield out;
+    if (reader.stopped) return;
+  }
+  const out: ParsedRecord[] = [];
+  reader.end(out);
+  if (out.length > 0) yield out;
+}
 
-  for await (const line of splitLines(source, maxBytes)) {
+/** The grouping state machine, fed line by line; completed records are appended to `out`. */
+class CsvConsignmentReader {
+  stopped = false;
+  private header: Header | undefined;
+  private index: ColumnIndex | undefined;
+  private consignmentCols: number[] = [];
+  private width = 0;
+  private idIdx = 0;
+  private group: Group | undefined;
+  private pending: { lineNo: number; text: string } | undefined;
+  private readonly maxBytes: number;
+  private readonly maxItems: number;
+
+  constructor(private readonly opts: ParseOptions) {
+    this.maxBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.maxItems = opts.maxItems ?? DEFAULT_MAX_ITEMS;
+  }
+
+  line(line: RawLine, out: ParsedRecord[]): void {
+    if (this.stopped) return;
     const { lineNo } = line;
     if ('tooLong' in line) {
-      const problem = E.lineTooLong.problem('$', `The line has ${line.bytes} bytes; the limit is ${maxBytes}`);
-      if (pending) yield* broken(pending.lineNo, problem, pending.text);
-      else if (header) yield* broken(lineNo, problem, line.head);
-      else return yield { lineNo, lastLineNo: lineNo, problems: [E.csvHeader.problem('$', 'The header line is too long')] };
-      pending = undefined;
-      continue;
+      const problem = E.lineTooLong.problem('$', `The line has ${line.bytes} bytes; the limit is ${this.maxBytes}`);
+      if (this.pending) this.broken(this.pending.lineNo, problem, this.pending.text, out);
+      else if (this.header) this.broken(lineNo, problem, line.head, out);
+      else this.stop(lineNo, E.csvHeader.problem('$', 'The header line is too long'), out);
+      this.pending = undefined;
+      return;
     }
     let text = line.text;
     let first = lineNo;
-    if (pending) {
-      text = `${pending.text}\n${text}`;
-      first = pending.lineNo;
-      pending = undefined;
+    if (this.pending) {
+      text = `${this.pending.text}\n${text}`;
+      first = this.pending.lineNo;
+      this.pending = undefined;
     }
-    if (text.trim() === '') continue;
+    if (text.trim() === '') return;
     const fields = splitCsvRecord(text);
     if (fields === 'open') {
       // A quoted field spanning lines: bounded by the same limit as a single line.
-      if (text.length > maxBytes) yield* broken(first, E.lineTooLong.problem('$', 'The quoted field runs past the line limit'), text);
-      else pending = { lineNo: first, text };
-      continue;
+      if (text.length > this.maxBytes) this.broken(first, E.lineTooLong.problem('$', 'The quoted field runs past the line limit'), text, out);
+      else this.pending = { lineNo: first, text };
+      return;
     }
-    if (!header) {
+    if (!this.header) {
       const h = readHeader(fields);
-      if ('problem' in h) return yield { lineNo, lastLineNo: lineNo, problems: [h.problem] };
-      header = h.header;
-      width = h.width;
-      idIdx = header.get('consignment_id')!;
-      continue;
+      if ('problem' in h) return this.stop(lineNo, h.problem, out);
+      this.header = h.header;
+      this.width = h.width;
+      this.idIdx = h.header.get('consignment_id')!;
+      this.index = columnIndex(h.header);
+      this.consignmentCols = CONSIGNMENT_COLUMNS.map((c) => h.header.get(c) ?? -1);
+      return;
     }
-    if (!fields || fields.length !== width) {
-      const why = fields ? `Expected ${width} fields, got ${fields.length}` : 'A quote is misplaced';
-      yield* broken(first, E.malformedLine.problem('$', why), text);
-      continue;
+    if (!fields || fields.length !== this.width) {
+      const why = fields ? `Expected ${this.width} fields, got ${fields.length}` : 'A quote is misplaced';
+      return this.broken(first, E.malformedLine.problem('$', why), text, out);
     }
-    const done = route(fields[idIdx]!.trim(), first);
-    if (done) yield done;
-    group!.lastLine = lineNo;
-    addRow(group!, fields, first, header, maxItems);
+    const g = this.route(fields[this.idIdx]!.trim(), first, out);
+    g.lastLine = lineNo;
+    this.addRow(g, fields, first);
   }
-  if (pending) yield* broken(pending.lineNo, E.malformedLine.problem('$', 'A quoted field is never closed'), pending.text);
-  const done = flush();
-  if (done) yield done;
-}
 
-function addRow(g: Group, fields: string[], lineNo: number, header: Header, maxItems: number): void {
-  g.rowCount++;
-  if (!g.head) g.head = fields;
-  else {
-    for (const col of CONSIGNMENT_COLUMNS) {
-      const i = header.get(col);
-      if (i === undefined || fields[i] === g.head[i] || g.inconsistent.has(col)) continue;
-      g.inconsistent.add(col);
-      g.problems.push(
-        E.csvInconsistent.problem('$', `Column ${col} differs from the consignment's first row (line ${g.firstLine})`, { column: col, lineNo }),
-      );
+  end(out: ParsedRecord[]): void {
+    if (this.stopped) return;
+    if (this.pending) this.broken(this.pending.lineNo, E.malformedLine.problem('$', 'A quoted field is never closed'), this.pending.text, out);
+    this.pending = undefined;
+    this.flush(out);
+  }
+
+  private stop(lineNo: number, problem: Problem, out: ParsedRecord[]): void {
+    out.push({ lineNo, lastLineNo: lineNo, problems: [problem] });
+    this.stopped = true;
+  }
+
+  /** The group this row belongs to; a new id closes the previous group. */
+  private route(id: string, lineNo: number, out: ParsedRecord[]): Group {
+    const g = this.group;
+    if (g && id !== '' && g.id === id) return g;
+    this.flush(out);
+    const fresh: Group = { id, firstLine: lineNo, lastLine: lineNo, head: undefined, rows: [], rowLines: [], rowCount: 0, problems: [], inconsistent: undefined };
+    this.group = fresh;
+    return fresh;
+  }
+
+  private broken(lineNo: number, problem: Problem, text: string, out: ParsedRecord[]): void {
+    const id = idFromBrokenRow(text, this.idIdx);
+    if (id === undefined) {
+      this.flush(out);
+      out.push({ lineNo, lastLineNo: lineNo, problems: [{ ...problem, lineNo }] });
+      return;
+    }
+    const g = this.route(id, lineNo, out);
+    g.lastLine = lineNo;
+    g.problems.push({ ...problem, lineNo });
+  }
+
+  private addRow(g: Group, fields: string[], lineNo: number): void {
+    g.rowCount++;
+    if (!g.head) g.head = fields;
+    else {
+      const cols = this.consignmentCols;
+      for (let c = 0; c < cols.length; c++) {
+        const i = cols[c]!;
+        if (i < 0 || fields[i] === g.head[i]) continue;
+        const col = CONSIGNMENT_COLUMNS[c]!;
+        g.inconsistent ??= new Set();
+        if (g.inconsistent.has(col)) continue;
+        g.inconsistent.add(col);
+        g.problems.push(
+          E.csvInconsistent.problem('$', `Column ${col} differs from the consignment's first row (line ${g.firstLine})`, { column: col, lineNo }),
+        );
+      }
+    }
+    if (g.rows.length < this.maxItems) {
+      g.rows.push(fields);
+      g.rowLines.push(lineNo);
     }
   }
-  if (g.rows.length < maxItems) {
-    g.rows.push(fields);
-    g.rowLines.push(lineNo);
-  }
-}
 
-function finishGroup(g: Group, header: Header, opts: ParseOptions, maxItems: number): ParsedRecord {
-  const base = { lineNo: g.firstLine, lastLineNo: g.lastLine };
-  const problems = [...g.problems];
-  if (g.rowCount > maxItems) problems.push(E.tooManyItems.problem('$.items', `At most ${maxItems} item lines, got ${g.rowCount}`));
-  if (g.head) {
-    // With rows missing, the declared total cannot match: its check would only add noise to the real problem.
-    const complete = problems.length === 0;
-    const r = validateConsignment(csvGroupToRaw(g.head, g.rows, header, complete), opts);
-    if (r.ok && problems.length === 0) return { ...base, consignment: r.value };
-    if (!r.ok) for (const p of r.error) problems.push(locate(p, g));
+  private flush(out: ParsedRecord[]): void {
+    const g = this.group;
+    this.group = undefined;
+    if (!g || !this.header) return;
+    const base = { lineNo: g.firstLine, lastLineNo: g.lastLine };
+    const problems = [...g.problems];
+    if (g.rowCount > this.maxItems) problems.push(E.tooManyItems.problem('$.items', `At most ${this.maxItems} item lines, got ${g.rowCount}`));
+    if (g.head) {
+      // With rows missing, the declared total cannot match: its check would only add noise to the real problem.
+      const complete = problems.length === 0;
+      const r = validateConsignment(csvGroupToRaw(g.head, g.rows, this.index!, complete), this.opts);
+      if (r.ok && complete) {
+        out.push({ ...base, consignment: r.value });
+        return;
+      }
+      if (!r.ok) for (const p of r.error) problems.push(locate(p, g));
+    }
+    out.push(g.id === '' ? { ...base, problems } : { ...base, problems, consignmentId: g.id });
   }
-  return g.id === '' ? { ...base, problems } : { ...base, problems, consignmentId: g.id };
 }
 
 /** Adds the CSV column and the row's line number to a model-path problem. */
 function locate(p: Problem, g: Group): Problem {
   const m = /^\$\.items\[(\d+)\]/.exec(p.path ?? '');
-  const lineNo = m ? g.rowLines[Number(m[1])] ?? g.firstLine : g.firstLine;
+  const lineNo = m ? (g.rowLines[Number(m[1])] ?? g.firstLine) : g.firstLine;
   const column = problemColumn(p.path ?? '');
   return column ? { ...p, column, lineNo } : { ...p, lineNo };
 }

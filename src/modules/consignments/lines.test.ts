@@ -5,9 +5,9 @@ import type { Chunk, RawLine } from './lines.ts';
 async function* chunks(...parts: Chunk[]): AsyncGenerator<Chunk> {
   for (const p of parts) yield p;
 }
-const collect = async (src: AsyncIterable<RawLine>): Promise<RawLine[]> => {
+const collect = async (src: AsyncIterable<RawLine[]>): Promise<RawLine[]> => {
   const out: RawLine[] = [];
-  for await (const l of src) out.push(l);
+  for await (const batch of src) out.push(...batch);
   return out;
 };
 
