@@ -1,10 +1,10 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
 import { declarationDigest } from './canonical-json.ts';
-import type { GatePassClaims } from './verifier.ts';
+import { algOfKey, type GatePassAlg, type GatePassClaims } from './verifier.ts';
 
 /**
- * Issuing gate passes: a compact JWS, Ed25519 (`EdDSA`), with the key id in the header so keys can rotate
+ * Issuing gate passes: a compact JWS, Ed25519 (`EdDSA`; P-256 `ES256` optional), with the key id in the header so keys can rotate
  * (gates keep the public keys of passes still in circulation). The payload carries the declaration id and the
  * digest of its canonical JSON, so the pass proves which declaration it stands for without carrying it.
  */
@@ -37,21 +37,28 @@ export function issueGatePass(key: GateSigningKey, input: IssueInput): string {
     dig: declarationDigest(input.declaration),
     arr: arrivalKeyOf(input.flightNumber, input.arrivalDate),
   };
-  const signingInput = `${b64json({ alg: 'EdDSA', kid: key.kid })}.${b64json(claims)}`;
-  const signature = sign(null, Buffer.from(signingInput, 'latin1'), key.privateKey).toString('base64url');
+  const alg = algOfKey(key.privateKey);
+  if (alg === null) throw new TypeError(`Gate key ${key.kid} is not an Ed25519 or P-256 key`);
+  const signingInput = `${b64json({ alg, kid: key.kid })}.${b64json(claims)}`;
+  const data = Buffer.from(signingInput, 'latin1');
+  const signature = (
+    alg === 'EdDSA' ? sign(null, data, key.privateKey) : sign('sha256', data, { key: key.privateKey, dsaEncoding: 'ieee-p1363' })
+  ).toString('base64url');
   return `${signingInput}.${signature}`;
 }
 
-/** A fresh Ed25519 key pair; the public half as a JWK for publishing to gates. */
-export function generateGateKey(kid: string): GateSigningKey & { readonly publicJwk: JsonWebKey } {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return { kid, privateKey, publicJwk: { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'EdDSA' } };
+/** A fresh key pair (Ed25519 unless asked otherwise); the public half as a JWK for publishing to gates. */
+export function generateGateKey(kid: string, alg: GatePassAlg = 'EdDSA'): GateSigningKey & { readonly publicJwk: JsonWebKey } {
+  const { privateKey, publicKey } =
+    alg === 'EdDSA' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  return { kid, privateKey, publicJwk: { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg } };
 }
 
-/** Loads a signing key from a PKCS#8 PEM (configuration); the public JWK is derived from it. */
+/** Loads a signing key (Ed25519 or P-256) from a PKCS#8 PEM (configuration); the public JWK is derived from it. */
 export function gateKeyFromPem(kid: string, pem: string): GateSigningKey & { readonly publicJwk: JsonWebKey } {
   const privateKey = createPrivateKey(pem);
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new TypeError(`Gate key ${kid} is not an Ed25519 key`);
+  const alg = algOfKey(privateKey);
+  if (alg === null) throw new TypeError(`Gate key ${kid} is not an Ed25519 or P-256 key`);
   const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' });
-  return { kid, privateKey, publicJwk: { ...publicJwk, kid, use: 'sig', alg: 'EdDSA' } };
+  return { kid, privateKey, publicJwk: { ...publicJwk, kid, use: 'sig', alg } };
 }

@@ -14,6 +14,8 @@ export { canonicalJson, declarationDigest } from './canonical-json.ts';
 export { issueGatePass, generateGateKey, gateKeyFromPem, arrivalKeyOf, type GateSigningKey, type IssueInput } from './gate-pass.ts';
 export {
   GatePassVerifier,
+  algOfKey,
+  type GatePassAlg,
   type Verdict,
   type Verification,
   type GatePassClaims,

@@ -72,6 +72,24 @@ describe('gate pass verification', () => {
     expect((await verifier().verify(`${hs}.${p}.AAAA`)).verdict).toBe('malformed');
   });
 
+  it('verifies ES256 passes too, and rejects a header whose algorithm is not the named key’s', async () => {
+    const ec = generateGateKey('gate-ec', 'ES256');
+    const v = new GatePassVerifier({
+      keys: [
+        { kid: key.kid, key: key.publicJwk },
+        { kid: ec.kid, key: ec.publicJwk },
+      ],
+      now: () => NOW,
+    });
+    const token = pass({}, ec);
+    expect((await v.verify(token)).verdict).toBe('valid');
+    const { protectedHeader } = await compactVerify(token, await importJWK(ec.publicJwk, 'ES256'));
+    expect(protectedHeader.alg).toBe('ES256');
+    const [, p, s] = token.split('.') as [string, string, string];
+    const confused = Buffer.from(JSON.stringify({ alg: 'ES256', kid: key.kid })).toString('base64url');
+    expect((await v.verify(`${confused}.${p}.${s}`)).verdict).toBe('tampered');
+  });
+
   it('is a standard compact JWS that a JOSE library verifies', async () => {
     const { payload, protectedHeader } = await compactVerify(pass(), await importJWK(key.publicJwk, 'EdDSA'));
     expect(protectedHeader).toMatchObject({ alg: 'EdDSA', kid: key.kid });
