@@ -33,6 +33,15 @@ export const observationOf = (basis: DecisionBasis, control: boolean): Selection
   aeo: basis.traderAeo,
 });
 
+/** The calibration a stored decision was made with: replaying `selectLane` with it must give the same decision. */
+export const calibrationOf = (basis: DecisionBasis): SelectionCalibration => ({
+  redThreshold: basis.redThreshold,
+  yellowThreshold: basis.yellowThreshold,
+  explorationProbability: basis.explorationProbability,
+  observations: 0,
+  coldStart: false,
+});
+
 /**
  * Thresholds that would have met the budget on the recent decisions: for each lane, what rules, control and
  * exploration already sent there is counted first, and the highest priorities among the others fill the rest.

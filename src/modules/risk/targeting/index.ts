@@ -31,6 +31,7 @@ export {
 } from './decision.ts';
 export {
   calibrate,
+  calibrationOf,
   observationOf,
   MIN_OBSERVATIONS,
   type SelectionCalibration,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { calibrationOf } from './calibrate.ts';
 import type { Decision } from './decision.ts';
 import type { RuleHit } from './evaluate-rules.ts';
 import { OnlineSelector } from './online-selector.ts';
 import type { SelectionPolicy } from './policy.ts';
-import type { SelectionInput } from './select.ts';
+import { selectLane, type SelectionInput } from './select.ts';
 
 /** Simulates a stationary flow: 10 % frauds, a model that ranks them higher, 30 % AEO traders, 2 % rule hits. */
 function mulberry32(seed: number): () => number {
@@ -145,6 +146,11 @@ describe('selection policy over 20,000 simulated declarations', () => {
     const s = shares(byItems, (d) => d.basis.weight);
     expect(s.selected).toBeCloseTo(0.15, 2);
     expect(Math.abs(s.red - 0.05)).toBeLessThan(0.006);
+  });
+
+  it('replays any single stored decision from its recorded basis', () => {
+    for (const i of [0, 2500, 9999, 19_999])
+      expect(selectLane(inputs[i]!, policy, calibrationOf(ds[i]!.basis))).toEqual(ds[i]);
   });
 
   it('gives the same decisions on a replay', () => {
