@@ -51,7 +51,8 @@ export function fitBinMapper(
 function fitNumeric(column: Float64Array, opts: BinningOptions, rng: SeededRandom): NumericBinMapper {
   let values: Float64Array;
   const present: number[] = [];
-  for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i]!)) present.push(i);
+  // Cuts are placed among finite values; ±Infinity still bin (into the first or last bin), NaN is missing.
+  for (let i = 0; i < column.length; i++) if (Number.isFinite(column[i]!)) present.push(i);
   if (present.length > opts.binSampleCount) {
     const pick = rng.sampleSorted(present.length, opts.binSampleCount);
     values = new Float64Array(pick.length);

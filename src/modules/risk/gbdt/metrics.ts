@@ -1,27 +1,37 @@
 /** Ranking and probability metrics on binary labels (1 = positive). */
 
-/** Area under the ROC curve; tied scores count one half (average ranks), so it does not depend on row order. */
+/**
+ * Area under the ROC curve = P(score of a random positive > score of a random negative), ties counting one half, so
+ * it does not depend on row order. Positives' and negatives' scores are sorted apart with the native numeric sort
+ * and merged in one pass: fast enough to run after every boosting iteration.
+ */
 export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
-  let pos = 0;
-  let rankSumPos = 0;
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && scores[order[j + 1]!] === scores[order[i]!]) j++;
-    const avgRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) {
-      if (labels[order[k]!] === 1) {
-        pos++;
-        rankSumPos += avgRank;
-      }
-    }
-    i = j + 1;
+  let np = 0;
+  for (let i = 0; i < scores.length; i++) if (labels[i] === 1) np++;
+  const nn = scores.length - np;
+  if (np === 0 || nn === 0) return Number.NaN;
+  const pos = new Float64Array(np);
+  const neg = new Float64Array(nn);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (labels[i] === 1) pos[a++] = scores[i]!;
+    else neg[b++] = scores[i]!;
   }
-  const neg = n - pos;
-  if (pos === 0 || neg === 0) return Number.NaN;
-  return (rankSumPos - (pos * (pos + 1)) / 2) / (pos * neg);
+  pos.sort();
+  neg.sort();
+  // For each positive: negatives strictly below count 1, equal ones 1/2.
+  let below = 0;
+  let upTo = 0;
+  let sum = 0;
+  for (let i = 0; i < np; i++) {
+    const s = pos[i]!;
+    while (below < nn && neg[below]! < s) below++;
+    if (upTo < below) upTo = below;
+    while (upTo < nn && neg[upTo]! <= s) upTo++;
+    sum += below + (upTo - below) / 2;
+  }
+  return sum / (np * nn);
 }
 
 /** Mean binary log-loss of raw scores (log-odds), computed stably. */

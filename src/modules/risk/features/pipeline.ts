@@ -1,0 +1,126 @@
+import type { FeatureKind, FeatureMatrix } from '../gbdt/dataset.ts';
+import { SeededRandom } from '../gbdt/random.ts';
+import { groupKey, keyOf, unitValue, type KeyField, type RiskItem } from './item.ts';
+import { fitPriceNorms, priceDeviation, type PriceNorms } from './price-norm.ts';
+import { groupName, type NumericFeature, type PipelineSpec } from './spec.ts';
+import { assignFolds, encodeWith, fitTargetEncoding, type TargetStats } from './target-encoding.ts';
+
+/** A fitted feature pipeline: everything it learned comes from the training rows only. */
+export interface FeaturePipeline {
+  readonly spec: PipelineSpec;
+  readonly names: readonly string[];
+  readonly kinds: readonly FeatureKind[];
+  /** Category dictionaries: value → code (most frequent first). */
+  readonly categories: ReadonlyMap<KeyField, ReadonlyMap<string, number>>;
+  readonly counts: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly targets: ReadonlyMap<string, TargetStats>;
+  readonly norms: PriceNorms;
+}
+
+export interface FittedPipeline {
+  readonly pipeline: FeaturePipeline;
+  /** The training rows' features, target encodings out-of-fold. */
+  readonly train: FeatureMatrix;
+}
+
+export function featureNames(spec: PipelineSpec): { names: string[]; kinds: FeatureKind[] } {
+  const names: string[] = [];
+  const kinds: FeatureKind[] = [];
+  for (const f of spec.categorical) (names.push(`cat:${f}`), kinds.push('categorical'));
+  for (const g of spec.frequency) (names.push(`freq:${groupName(g)}`), kinds.push('numeric'));
+  for (const g of spec.targetEncoded) (names.push(`te:${groupName(g)}`), kinds.push('numeric'));
+  for (const f of spec.numeric) (names.push(`num:${f}`), kinds.push('numeric'));
+  return { names, kinds };
+}
+
+export function fitPipeline(items: readonly RiskItem[], labels: ArrayLike<number>, spec: PipelineSpec): FittedPipeline {
+  const n = items.length;
+  const { names, kinds } = featureNames(spec);
+  const categories = new Map<KeyField, Map<string, number>>();
+  for (const f of spec.categorical) {
+    const freq = new Map<string, number>();
+    for (const it of items) {
+      const k = keyOf(it, f);
+      if (k !== '') freq.set(k, (freq.get(k) ?? 0) + 1);
+    }
+    const dict = new Map<string, number>();
+    [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).forEach(([k], i) => dict.set(k, i));
+    categories.set(f, dict);
+  }
+  const freqColumns: Float64Array[] = [];
+  const counts = new Map<string, Map<string, number>>();
+  for (const g of spec.frequency) {
+    const keys = items.map((it) => groupKey(it, g));
+    const m = new Map<string, number>();
+    for (const k of keys) if (k !== '') m.set(k, (m.get(k) ?? 0) + 1);
+    counts.set(groupName(g), m);
+    // A training row is not counted in its own feature: a new row is never in the training counts either.
+    freqColumns.push(Float64Array.from(keys, (k) => (k === '' ? Number.NaN : m.get(k)! - 1)));
+  }
+  const rng = new SeededRandom(spec.seed);
+  const folds = assignFolds(n, spec.folds, (a) => rng.shuffle(a));
+  const targets = new Map<string, TargetStats>();
+  const teColumns: Float64Array[] = [];
+  for (const g of spec.targetEncoded) {
+    const fitted = fitTargetEncoding(items.map((it) => groupKey(it, g)), labels, folds, spec.folds, spec.smoothing);
+    targets.set(groupName(g), fitted.state);
+    teColumns.push(fitted.trainValues);
+  }
+  const pipeline: FeaturePipeline = { spec, names, kinds, categories, counts, targets, norms: fitPriceNorms(items) };
+  const train: FeatureMatrix = {
+    names,
+    kinds,
+    numRows: n,
+    columns: [...categoricalColumns(pipeline, items), ...freqColumns, ...teColumns, ...numericColumns(pipeline, items)],
+  };
+  return { pipeline, train };
+}
+
+function categoricalColumns(p: FeaturePipeline, items: readonly RiskItem[]): Float64Array[] {
+  return p.spec.categorical.map((f) => {
+    const dict = p.categories.get(f)!;
+    return Float64Array.from(items, (it) => dict.get(keyOf(it, f)) ?? Number.NaN);
+  });
+}
+
+function numericColumns(p: FeaturePipeline, items: readonly RiskItem[]): Float64Array[] {
+  return p.spec.numeric.map((f) => Float64Array.from(items, (it) => numericFeature(p.norms, it, f)));
+}
+
+/** Features of new items (validation, test, live declarations) with the training statistics. */
+export function transformItems(p: FeaturePipeline, items: readonly RiskItem[]): FeatureMatrix {
+  const freq = p.spec.frequency.map((g) => {
+    const m = p.counts.get(groupName(g))!;
+    return Float64Array.from(items, (it) => {
+      const k = groupKey(it, g);
+      return k === '' ? Number.NaN : (m.get(k) ?? 0);
+    });
+  });
+  const te = p.spec.targetEncoded.map((g) => {
+    const t = p.targets.get(groupName(g))!;
+    return Float64Array.from(items, (it) => encodeWith(t, groupKey(it, g)));
+  });
+  return {
+    names: p.names,
+    kinds: p.kinds,
+    numRows: items.length,
+    columns: [...categoricalColumns(p, items), ...freq, ...te, ...numericColumns(p, items)],
+  };
+}
+
+function numericFeature(norms: PriceNorms, it: RiskItem, f: NumericFeature): number {
+  switch (f) {
+    case 'taxRate':
+      return Number.isFinite(it.taxRate) ? it.taxRate : Number.NaN;
+    case 'logMass':
+      return it.netMassKg >= 0 ? Math.log1p(it.netMassKg) : Number.NaN;
+    case 'logValue':
+      return it.value >= 0 ? Math.log1p(it.value) : Number.NaN;
+    case 'logUnitValue': {
+      const u = unitValue(it);
+      return u > 0 && Number.isFinite(u) ? Math.log(u) : Number.NaN;
+    }
+    case 'priceDeviation':
+      return priceDeviation(norms, it);
+  }
+}
