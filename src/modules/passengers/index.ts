@@ -49,3 +49,5 @@ export {
 export { suggestChannel, type ChannelSuggestion, type ChannelReason, type ChannelInput } from './suggest-channel.ts';
 export { screenArrivals, type ScreenedPassenger } from './screen-arrivals.ts';
 export { dueForDeletion, type RetainedRecord, type RetentionPolicy, type RetentionDecision } from './retention.ts';
+export { assessRequest } from './assess-request.ts';
+export * from './gate.schema.ts';

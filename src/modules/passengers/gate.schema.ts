@@ -1,0 +1,38 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Gate verification request and answer, for the API to publish. */
+export const GateVerifyRequestSchema = Type.Object(
+  {
+    token: Type.String({ maxLength: 4096, description: 'The text decoded from the QR code (a compact JWS)' }),
+  },
+  { additionalProperties: false, $id: 'GateVerifyRequest' },
+);
+
+export const GateVerificationSchema = Type.Object(
+  {
+    verdict: Type.Union([
+      Type.Literal('valid'),
+      Type.Literal('expired'),
+      Type.Literal('tampered'),
+      Type.Literal('unknown_key'),
+      Type.Literal('malformed'),
+      Type.Literal('replay'),
+    ]),
+    reason: Type.String(),
+    kid: Type.Optional(Type.String()),
+    claims: Type.Optional(
+      Type.Object({
+        jti: Type.String(),
+        iat: Type.Integer(),
+        exp: Type.Integer(),
+        did: Type.String({ description: 'Declaration id' }),
+        dig: Type.String({ description: 'SHA-256 (base64url) of the declaration canonical JSON' }),
+        arr: Type.String({ description: 'Arrival: <flight>/<date>' }),
+      }),
+    ),
+  },
+  { $id: 'GateVerification' },
+);
+
+export type GateVerifyRequest = Static<typeof GateVerifyRequestSchema>;
+export type GateVerification = Static<typeof GateVerificationSchema>;
