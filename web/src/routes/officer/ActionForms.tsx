@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { fieldId } from '../../api/problem-paths.ts';
+import { ApiErrorBanner, ErrorSummary, type FieldError } from '../../components/forms.tsx';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+
+type Errors = Map<string, FieldError>;
+
+function Radios({ name, legend, options, value, onValue, error }: { name: string; legend: string; options: readonly { value: string; label: string }[]; value: string; onValue: (v: string) => void; error?: FieldError | undefined }) {
+  return (
+    <fieldset className={`field${error ? ' field--error' : ''}`} id={fieldId(name)} tabIndex={-1}>
+      <legend>{legend}</legend>
+      {error ? <p className="field-error">{error.message}</p> : null}
+      {options.map((o) => (
+        <div className="radio" key={o.value}>
+          <input type="radio" id={`${fieldId(name)}-${o.value}`} name={name} value={o.value} checked={value === o.value} onChange={() => onValue(o.value)} />
+          <label htmlFor={`${fieldId(name)}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function TextArea({ name, label, value, onValue, error }: { name: string; label: string; value: string; onValue: (v: string) => void; error?: FieldError | undefined }) {
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={fieldId(name)}>{label}</label>
+      {error ? (
+        <p className="field-error" id={`${fieldId(name)}-error`}>
+          {error.message}
+          {error.code ? <code className="code"> {error.code}</code> : null}
+        </p>
+      ) : null}
+      <textarea id={fieldId(name)} name={name} rows={3} value={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fieldId(name)}-error` : undefined} onChange={(e) => onValue(e.target.value)} />
+    </div>
+  );
+}
+
+const summaryOf = (errors: Errors, labels: Record<string, string>) => [...errors].map(([key, error]) => ({ key, label: labels[key] ?? key, error }));
+
+/** Records what the inspection found; the finding feeds the risk model's training labels. */
+export function FindingForm({ id, itemCount, onDone }: { id: string; itemCount: number; onDone: (msg: string) => void }) {
+  const { t } = useI18n();
+  const [result, setResult] = useState('');
+  const [itemIndex, setItemIndex] = useState('');
+  const [revenue, setRevenue] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Errors>(new Map());
+  const [apiError, setApiError] = useState<{ code: string; message: string } | null>(null);
+  const labels = { 'finding.result': t('finding.result'), 'finding.revenueYen': t('finding.revenue'), 'finding.note': t('finding.note') };
+
+  const submit = async () => {
+    const e: Errors = new Map();
+    if (!result) e.set('finding.result', { message: t('v.choose') });
+    if (result === 'discrepancy_revenue' && !/^\d{1,12}$/.test(revenue)) e.set('finding.revenueYen', { message: t('v.integer') });
+    if (!note.trim()) e.set('finding.note', { message: t('v.required') });
+    setErrors(e);
+    if (e.size > 0) return;
+    const body = {
+      result,
+      note: note.trim(),
+      ...(itemIndex !== '' ? { itemIndex: Number(itemIndex) } : {}),
+      ...(result === 'discrepancy_revenue' ? { revenueYen: Number(revenue) } : {}),
+    };
+    const r = await api('POST', `/api/v1/declarations/${encodeURIComponent(id)}/findings`, body);
+    if (r.ok) {
+      setApiError(null);
+      setNote('');
+      onDone(t('finding.recorded'));
+    } else if (r.error.problems.length > 0) {
+      setErrors(new Map(r.error.problems.map((p) => [`finding.${p.path.replace(/^\$\.?/, '') || 'note'}`, { code: p.code, message: p.message }])));
+    } else setApiError(r.error);
+  };
+
+  const results: { value: string; key: MessageKey }[] = [
+    { value: 'no_discrepancy', key: 'finding.none' },
+    { value: 'discrepancy_revenue', key: 'finding.revenueDiscrepancy' },
+    { value: 'prohibited_goods', key: 'finding.prohibited' },
+  ];
+  return (
+    <section className="card" aria-labelledby="finding-title">
+      <h2 id="finding-title">{t('finding.title')}</h2>
+      <ErrorSummary errors={summaryOf(errors, labels)} />
+      <ApiErrorBanner error={apiError} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Radios name="finding.result" legend={t('finding.result')} options={results.map((r) => ({ value: r.value, label: t(r.key) }))} value={result} onValue={setResult} error={errors.get('finding.result')} />
+        {itemCount > 1 ? (
+          <div className="field">
+            <label htmlFor="f-finding-itemIndex">{t('finding.item')}</label>
+            <select id="f-finding-itemIndex" value={itemIndex} onChange={(e) => setItemIndex(e.target.value)}>
+              <option value="">{t('finding.allItems')}</option>
+              {Array.from({ length: itemCount }, (_, i) => (
+                <option key={i} value={String(i)}>
+                  {t('assess.item', { n: i + 1 })}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {result === 'discrepancy_revenue' ? (
+          <div className={`field${errors.get('finding.revenueYen') ? ' field--error' : ''}`}>
+            <label htmlFor="f-finding-revenueYen">{t('finding.revenue')}</label>
+            {errors.get('finding.revenueYen') ? <p className="field-error">{errors.get('finding.revenueYen')?.message}</p> : null}
+            <input id="f-finding-revenueYen" inputMode="numeric" value={revenue} onChange={(e) => setRevenue(e.target.value)} />
+          </div>
+        ) : null}
+        <TextArea name="finding.note" label={t('finding.note')} value={note} onValue={setNote} error={errors.get('finding.note')} />
+        <button type="submit" className="button">
+          {t('finding.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Release, hold or reject — always with a reason, which goes on the record. */
+export function DecisionForm({ id, onDone }: { id: string; onDone: (msg: string) => void }) {
+  const { t } = useI18n();
+  const [decision, setDecision] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Errors>(new Map());
+  const [apiError, setApiError] = useState<{ code: string; message: string } | null>(null);
+  const labels = { 'decision.decision': t('decision.decision'), 'decision.reason': t('decision.reason') };
+
+  const submit = async () => {
+    const e: Errors = new Map();
+    if (!decision) e.set('decision.decision', { message: t('v.choose') });
+    if (!reason.trim()) e.set('decision.reason', { message: t('v.required') });
+    setErrors(e);
+    if (e.size > 0) return;
+    const r = await api('POST', `/api/v1/declarations/${encodeURIComponent(id)}/decision`, { decision, reason: reason.trim() });
+    if (r.ok) {
+      setApiError(null);
+      setReason('');
+      onDone(t('decision.recorded'));
+    } else setApiError(r.error);
+  };
+  return (
+    <section className="card" aria-labelledby="decision-title">
+      <h2 id="decision-title">{t('decision.title')}</h2>
+      <ErrorSummary errors={summaryOf(errors, labels)} />
+      <ApiErrorBanner error={apiError} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Radios
+          name="decision.decision"
+          legend={t('decision.decision')}
+          options={[
+            { value: 'release', label: t('decision.release') },
+            { value: 'hold', label: t('decision.hold') },
+            { value: 'reject', label: t('decision.reject') },
+          ]}
+          value={decision}
+          onValue={setDecision}
+          error={errors.get('decision.decision')}
+        />
+        <TextArea name="decision.reason" label={t('decision.reason')} value={reason} onValue={setReason} error={errors.get('decision.reason')} />
+        <button type="submit" className="button">
+          {t('decision.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
