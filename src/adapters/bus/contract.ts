@@ -289,6 +289,13 @@ export function eventBusContract(factory: BusFactory, caps: BusCapabilities): vo
     await bus.close();
   });
 
+  it('refuses a message above 1 MiB, so a batch that passes in-process also passes on NATS', async () => {
+    const bus = await open();
+    const big = 'x'.repeat(1024 * 1024 + 1);
+    await expect(bus.publish(`${p}.big`, big)).rejects.toMatchObject({ code: 'BUS.MESSAGE_TOO_LARGE' });
+    await bus.publish(`${p}.big`, 'x'.repeat(1000 * 1000));
+  });
+
   it('rejects wildcard publish subjects and invalid durable names', async () => {
     const bus = await open();
     await expect(bus.publish(`${p}.*`, 1)).rejects.toMatchObject({ code: 'BUS.INVALID_SUBJECT' });

@@ -1,7 +1,7 @@
 import { BusErrors } from './errors.ts';
 import { Group, Member, type Entry } from './memory-group.ts';
 import type { ConsumeOptions, EventBus, Handler, PublishOptions, Subscription } from './port.ts';
-import { assertPublishSubject, encodeData, resolveConsume } from './validate.ts';
+import { assertPublishSubject, DEFAULT_MAX_PAYLOAD, encodeData, resolveConsume, tooLarge } from './validate.ts';
 
 export interface MemoryBusOptions {
   /**
@@ -13,6 +13,8 @@ export interface MemoryBusOptions {
   readonly retain?: number;
   /** msgId de-duplication window. Default 2 minutes, as JetStream's default duplicate_window. */
   readonly duplicateWindowMs?: number;
+  /** Largest message in bytes of JSON, as NATS's max_payload. Default 1 MiB. */
+  readonly maxPayloadBytes?: number;
   /** Milliseconds clock, injectable so the window can be tested without waiting. */
   readonly now?: () => number;
 }
@@ -26,6 +28,7 @@ export class MemoryEventBus implements EventBus {
   private readonly retain: number;
   private readonly windowMs: number;
   private readonly now: () => number;
+  private readonly maxPayload: number;
   private readonly groups = new Map<string, Group>();
   private readonly subs = new Map<Member, Group>();
   private history: Entry[] = [];
@@ -41,6 +44,7 @@ export class MemoryEventBus implements EventBus {
     this.retain = opts.retain ?? this.maxBacklog;
     this.windowMs = opts.duplicateWindowMs ?? 120_000;
     this.now = opts.now ?? Date.now;
+    this.maxPayload = opts.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;
     if (!(this.maxBacklog >= 1 && this.retain >= 0)) throw BusErrors.invalidOptions('maxBacklog must be >= 1');
   }
 
@@ -50,6 +54,11 @@ export class MemoryEventBus implements EventBus {
       if (this.closed) throw BusErrors.closed();
       assertPublishSubject(subject);
       json = encodeData(data);
+      // length is a lower bound of the UTF-8 size: only near the limit is the exact count worth taking.
+      if (json.length * 3 > this.maxPayload) {
+        const bytes = Buffer.byteLength(json);
+        if (bytes > this.maxPayload) throw tooLarge(bytes, this.maxPayload);
+      }
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep, waitFor } from './contract.ts';
 import { NatsEventBus } from './nats.ts';
@@ -61,50 +63,56 @@ describe.skipIf(!existsSync(BIN))('NATS JetStream event bus across a server rest
   it.each(['SIGTERM', 'SIGKILL'] as const)(
     'delivers every acknowledged publish when the server gets %s and restarts mid-stream',
     async (signal) => {
+      const servers = `nats://127.0.0.1:${server.port}`;
+      const root = signal.toLowerCase();
       const bus = await NatsEventBus.connect({
-        servers: `nats://127.0.0.1:${server.port}`,
+        servers,
         streamName: `RESTART_${signal}`,
+        subjects: [`${root}.>`],
         publishTimeoutMs: 20_000,
       });
-      const received = new Map<number, number>();
-      const sub = await bus.consume(
-        { durable: 'restart', subjects: 'customs.restart.>', maxInFlight: 16 },
-        async (m) => {
-          received.set(m.data as number, (received.get(m.data as number) ?? 0) + 1);
-        },
-      );
-      const N = 600;
-      const acked: number[] = [];
-      let restart: Promise<void> | undefined;
-      let backAt = -1;
-      for (let i = 0; i < N; i += 10) {
-        if (i === 100) {
-          restart = server
-            .stop(signal)
-            .then(() => sleep(300))
-            .then(() => server.start())
-            .then(() => void (backAt = acked.length));
+      try {
+        const received = new Set<number>();
+        const sub = await bus.consume({ durable: 'restart', subjects: `${root}.>`, maxInFlight: 16 }, async (m) => {
+          received.add(m.data as number);
+        });
+        const N = 600;
+        const acked: number[] = [];
+        let restart: Promise<void> | undefined;
+        let backAt = -1;
+        for (let i = 0; i < N; i += 10) {
+          if (i === 100) {
+            restart = server
+              .stop(signal)
+              .then(() => sleep(300))
+              .then(() => server.start())
+              .then(() => void (backAt = acked.length));
+          }
+          // Ten in flight at a time, as a pipeline stage publishing chunks would.
+          const batch = [...Array(10).keys()].map((k) => i + k);
+          await Promise.all(
+            batch.map((n) => bus.publish(`${root}.e`, n, { msgId: `m${n}` }).then(() => acked.push(n))),
+          );
+          await sleep(10);
         }
-        // Ten in flight at a time, as a pipeline stage publishing chunks would.
-        const batch = [...Array(10).keys()].map((k) => i + k);
-        await Promise.all(
-          batch.map((n) => bus.publish(`customs.restart.e`, n, { msgId: `m${n}` }).then(() => acked.push(n))),
-        );
-        await sleep(10);
+        await restart;
+        expect(acked).toHaveLength(N);
+        // The publishes really overlapped the outage: the server came back before the last of them was confirmed.
+        expect(backAt).toBeGreaterThanOrEqual(100);
+        expect(backAt).toBeLessThan(N);
+        await waitFor(() => acked.every((n) => received.has(n)), 20_000, 'every acknowledged message delivered');
+        // Publishes re-sent across the outage carry the same msgId, so the stream holds each message once.
+        // (Deliveries may repeat — acks lost in the outage — which at-least-once allows; the store dedupes those.)
+        const nc = await connect({ servers });
+        const info = await (await jetstreamManager(nc)).streams.info(`RESTART_${signal}`);
+        await nc.close();
+        expect(info.state.messages).toBe(N);
+        expect(await bus.health()).toBe(true);
+        await sub.stop();
+      } finally {
+        await bus.deleteStream();
+        await bus.close();
       }
-      await restart;
-      expect(acked).toHaveLength(N);
-      // The publishes really overlapped the outage: the server came back before the last of them was confirmed.
-      expect(backAt).toBeGreaterThanOrEqual(100);
-      expect(backAt).toBeLessThan(N);
-      await waitFor(() => acked.every((n) => received.has(n)), 20_000, 'every acknowledged message delivered');
-      // At-least-once: a lost ack may redeliver, but the msgId retries must not have stored anything twice.
-      const extra = [...received.values()].filter((c) => c > 1).length;
-      expect(extra).toBeLessThan(N / 10);
-      expect(await bus.health()).toBe(true);
-      await sub.stop();
-      await bus.deleteStream();
-      await bus.close();
     },
     45_000,
   );

@@ -17,7 +17,7 @@ import {
   type PublishOptions,
   type Subscription,
 } from './port.ts';
-import { assertPublishSubject, encodeData, resolveConsume } from './validate.ts';
+import { assertPublishSubject, encodeData, resolveConsume, tooLarge } from './validate.ts';
 
 export interface NatsBusOptions {
   readonly servers: string | readonly string[];
@@ -29,7 +29,10 @@ export interface NatsBusOptions {
   readonly duplicateWindowMs?: number;
   readonly storage?: 'file' | 'memory';
   readonly replicas?: number;
-  /** Stream limits (oldest messages go first). Defaults: 10 GiB, 7 days. */
+  /**
+   * Stream limits (oldest messages go first). Defaults: no byte limit, 7 days. A byte limit is reserved up front
+   * from the server's JetStream storage, so set it deliberately (many 10 GiB streams exhaust a server).
+   */
   readonly maxBytes?: number;
   readonly maxAgeMs?: number;
   /** How long a publish keeps retrying (same msgId, so no duplicates) while the server is away. Default 30 s. */
@@ -80,7 +83,7 @@ export class NatsEventBus implements EventBus {
       duplicateWindowMs: opts.duplicateWindowMs ?? 120_000,
       storage: opts.storage ?? 'file',
       replicas: opts.replicas ?? 1,
-      maxBytes: opts.maxBytes ?? 10 * 1024 ** 3,
+      maxBytes: opts.maxBytes ?? -1,
       maxAgeMs: opts.maxAgeMs ?? 7 * 24 * 3600_000,
     };
     const nc = await connect({
@@ -116,19 +119,21 @@ export class NatsEventBus implements EventBus {
     // Without a caller's id, one of ours still makes a retry after a lost PubAck harmless.
     const msgID = opts.msgId ?? AUTO_ID_PREFIX + nuid.next();
     const payload = encoder.encode(encodeData(data));
+    const max = this.nc.info?.max_payload;
+    if (max !== undefined && payload.length > max) throw tooLarge(payload.length, max);
     const deadline = Date.now() + this.publishTimeoutMs;
     for (let attempt = 0; ; attempt++) {
       try {
+        if (Date.now() >= deadline) throw new Error('deadline passed across reconnects');
         const timeout = Math.max(500, Math.min(5_000, deadline - Date.now()));
-        const attempt = this.js.publish(subject, payload, { msgID, timeout, retries: 1 });
+        const sent = this.js.publish(subject, payload, { msgID, timeout, retries: 1 });
+        sent.catch(() => undefined);
         // ack.duplicate (the stream already had this msgId inside its window) is also a success for the caller.
         const outcome = await Promise.race([
-          attempt.then(() => 'stored' as const),
+          sent.then(() => 'stored' as const),
           this.reconnected.promise.then(() => 'resend' as const),
         ]);
         if (outcome === 'stored') return;
-        attempt.catch(() => undefined);
-        continue;
       } catch (e) {
         if (this.closed || this.nc.isClosed()) throw BusErrors.closed();
         if (e instanceof JetStreamApiError && e.status !== 503) throw e;

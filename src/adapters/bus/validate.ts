@@ -55,3 +55,11 @@ export function resolveConsume(opts: ConsumeOptions): ResolvedConsume {
 
 /** JSON is the wire format of both adapters; `undefined` travels as null like any JSON encoder would make it. */
 export const encodeData = (data: unknown): string => JSON.stringify(data) ?? 'null';
+
+/** NATS refuses messages above the server's max_payload (1 MiB by default); the in-process bus keeps the same limit. */
+export const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+export const tooLarge = (bytes: number, max: number): Error =>
+  BusErrors.messageTooLarge(`The message is ${bytes} bytes; the bus takes at most ${max} — split the batch`, {
+    bytes,
+    max,
+  });
