@@ -69,6 +69,35 @@ describe('alcohol allowance (A1, B1–B5)', () => {
   });
 });
 
+describe('configurable readings of unconfirmed rules', () => {
+  it('counts alcohol by volume (3 × 760 ml) when configured, taxing only the millilitres beyond', () => {
+    const goods: Goods = { alcohol: [{ kind: 'whisky_brandy', volumeMl: 1000, bottles: 3 }] };
+    // By bottles: 3 bottles free whatever their size → 0.
+    expect(assess(goods).totalDutyYen).toBe(0);
+    // By volume: 3,000 − 2,280 = 720 ml × 800 yen/L = 576 yen → total 500.
+    const a = assess(goods, {}, { overrides: { alcohol: { counting: 'volume' } } });
+    expect(a.lines.map((l) => l.dutyYen)).toEqual([0, 576]);
+    expect(a.totalDutyYen).toBe(500);
+  });
+
+  it('keeps yen precision when the 1,000-yen truncation of taxable values is switched off', () => {
+    const goods: Goods = { other: [{ description: 'bag', kind: 'bag', quantity: 2, unitValue: yen(101_999) }] };
+    // One bag free (101,999 ≤ 200,000 but two are 203,998). Taxable 101,999 × 0.6 = 61,199.4 → 61,199 yen.
+    // Truncated to 61,000: 15 % = 9,150 → total 9,100. To the yen: 15 % of 61,199 = 9,179.85 → 9,179 → total 9,100.
+    const dflt = assess(goods);
+    expect(dflt.lines[1]).toMatchObject({ taxableYen: 61_000, dutyYen: 9_150 });
+    const exact = assess(goods, {}, { overrides: { rounding: { taxableValueUnit: 1, totalUnit: 1 } } });
+    expect(exact.lines[1]).toMatchObject({ taxableYen: 61_199, dutyYen: 9_179 });
+    expect(exact.totalDutyYen).toBe(9_179);
+  });
+
+  it('gives a child under 6 no perfume allowance', () => {
+    const a = assess({ perfume: [{ kind: 'perfume', ounces: '1', value: yen(20_000), owner: 0 }] }, { familyMembers: [{ age: 5 }] });
+    // 20,000 × 0.6 = 12,000 × 15 % = 1,800.
+    expect(a.lines).toEqual([expect.objectContaining({ person: 'member[0]', treatment: 'taxed_simplified', dutyYen: 1_800 })]);
+  });
+});
+
 describe('tobacco allowance (A2–A6, B6–B8)', () => {
   it('taxes cigarettes beyond 200 at 15 yen each', () => {
     // 400 − 200 = 200 × 15 = 3,000 yen.
