@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, type SelectionObservation } from './calibrate.ts';
+import { calibrate, observationOf, type SelectionObservation } from './calibrate.ts';
 import type { SelectionPolicy } from './policy.ts';
 
 const policy: SelectionPolicy = {
@@ -20,7 +20,7 @@ const plain = (i: number): SelectionObservation => ({
   preLane: 'green',
   ruleHit: false,
   control: false,
-  aeo: false,
+  thinned: false,
 });
 const window = Array.from({ length: 200 }, (_, i) => plain(i));
 
@@ -42,9 +42,27 @@ describe('deriving thresholds from recent decisions', () => {
     expect(calibrate(w, policy).redThreshold).toBeNull();
   });
 
-  it('raises the exploration chance to make up for ineligible and AEO decisions', () => {
-    const w = window.map((o, i) => (i < 100 ? { ...o, aeo: true } : o)); // eligible weight 100 × 0.5 + 100 = 150
-    expect(calibrate(w, policy).explorationProbability).toBeCloseTo((0.02 * 200) / 150);
+  it('raises the exploration chance to make up for ineligible decisions', () => {
+    const w = window.map((o, i) => (i < 50 ? { ...o, thinned: true } : i < 100 ? { ...o, control: true } : o));
+    expect(calibrate(w, policy).explorationProbability).toBeCloseTo((0.02 * 200) / 100);
+  });
+
+  it('does not count a declaration thinned for AEO as a model candidate', () => {
+    const basis = {
+      policyVersion: 'p',
+      priority: 0.99,
+      redThreshold: 0.9,
+      yellowThreshold: 0.8,
+      explorationProbability: 0,
+      preLane: 'green' as const,
+      ruleHit: false,
+      explored: false,
+      traderAeo: true,
+      aeoThinned: true,
+      weight: 1,
+    };
+    expect(observationOf(basis, false)).toMatchObject({ priority: null, thinned: true });
+    expect(observationOf({ ...basis, aeoThinned: false }, false).priority).toBe(0.99);
   });
 
   it('falls back to a uniform prior with too little history', () => {

@@ -8,14 +8,15 @@ export interface SelectionObservation {
   readonly preLane: LaneName;
   readonly ruleHit: boolean;
   readonly control: boolean;
-  readonly aeo: boolean;
+  /** Left out of exploration and model selection by the AEO draw. */
+  readonly thinned: boolean;
 }
 
 export interface SelectionCalibration {
   /** Priority from which the model sends to red / yellow; null: it sends none. */
   readonly redThreshold: number | null;
   readonly yellowThreshold: number | null;
-  /** Chance of an exploration pick for an eligible non-AEO declaration (AEO: × aeoFactor). */
+  /** Chance of an exploration pick for a declaration not picked by rules or control nor thinned for AEO. */
   readonly explorationProbability: number;
   readonly observations: number;
   readonly coldStart: boolean;
@@ -26,11 +27,12 @@ export const MIN_OBSERVATIONS = 200;
 
 export const observationOf = (basis: DecisionBasis, control: boolean): SelectionObservation => ({
   weight: basis.weight,
-  priority: basis.priority,
+  // A thinned declaration never competed for the model's places: it must not count as a candidate.
+  priority: basis.aeoThinned ? null : basis.priority,
   preLane: basis.preLane,
   ruleHit: basis.ruleHit,
   control,
-  aeo: basis.traderAeo,
+  thinned: basis.aeoThinned,
 });
 
 /** The calibration a stored decision was made with: replaying `selectLane` with it must give the same decision. */
@@ -54,10 +56,7 @@ export function calibrate(window: readonly SelectionObservation[], policy: Selec
   const W = window.reduce((s, o) => s + o.weight, 0);
   const red = threshold(window, 'red', policy.budget.red * W);
   const yellow = threshold(window, 'yellow', total * W);
-  const eligible = window.reduce(
-    (s, o) => (o.control || o.ruleHit ? s : s + o.weight * (o.aeo ? policy.aeoFactor : 1)),
-    0,
-  );
+  const eligible = window.reduce((s, o) => (o.control || o.ruleHit || o.thinned ? s : s + o.weight), 0);
   return {
     redThreshold: red,
     // A declaration the model sends to red is also selected; keep the yellow threshold at or below the red one.

@@ -20,7 +20,7 @@ export const ReasonSchema = Type.Object({
 /** What the decision was made from, so a replay can show it was made the same way. */
 export const DecisionBasisSchema = Type.Object({
   policyVersion: Type.String(),
-  /** Score × AEO factor (or a random draw without a model) compared with the thresholds. */
+  /** The model score (or a random draw without a model) compared with the thresholds. */
   priority: Type.Union([Type.Number(), Type.Null()]),
   redThreshold: Type.Union([Type.Number(), Type.Null()], { description: 'null: the model selects none for red' }),
   yellowThreshold: Type.Union([Type.Number(), Type.Null()]),
@@ -30,6 +30,8 @@ export const DecisionBasisSchema = Type.Object({
   ruleHit: Type.Boolean(),
   explored: Type.Boolean(),
   traderAeo: Type.Boolean(),
+  /** An AEO trader's declaration left out of exploration and model selection by the AEO draw. */
+  aeoThinned: Type.Boolean(),
   /** 1 per declaration, or its item count when the budget is a share of items. */
   weight: Type.Integer({ minimum: 1 }),
 });

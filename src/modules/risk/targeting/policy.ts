@@ -25,7 +25,7 @@ export const SelectionPolicySchema = Type.Object(
     controlLane: selectedLane,
     explorationShare: share('random picks outside rules and control, to learn where the model does not look'),
     explorationLane: selectedLane,
-    aeoFactor: share('multiplies the targeting priority and exploration chance of AEO-certified traders'),
+    aeoFactor: share('AEO-certified traders are selected by model and exploration at this times the rate of others'),
   },
   { additionalProperties: false },
 );

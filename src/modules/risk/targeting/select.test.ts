@@ -62,15 +62,25 @@ describe('selecting the lane of one declaration', () => {
     ]);
   });
 
-  it('applies the AEO factor to the model priority', () => {
-    const id = idWhere(false);
-    const d = selectLane(
-      input({ declarationId: id, traderAeo: true, model: { score: 0.95, modelVersion: 'm1', reasons: [] } }),
-      policy,
-      cal,
+  it('keeps an AEO trader out of model selection with probability 1 − aeoFactor, by a hash draw', () => {
+    const aeoDraw = (id: string) => hashUniform(policy.salt, 'aeo', id);
+    const ids = Array.from({ length: 400 }, (_, i) => `a${i}`).filter(
+      (id) => hashUniform(policy.salt, 'control', id) >= 0.02,
     );
-    expect(d.basis.priority).toBeCloseTo(0.475);
-    expect(d.lane).toBe('green');
+    const kept = ids.find((id) => aeoDraw(id) < policy.aeoFactor)!;
+    const thinned = ids.find((id) => aeoDraw(id) >= policy.aeoFactor)!;
+    const high = (declarationId: string, traderAeo: boolean) =>
+      selectLane(
+        input({ declarationId, traderAeo, model: { score: 0.95, modelVersion: 'm1', reasons: [] } }),
+        policy,
+        cal,
+      );
+    expect(high(kept, true)).toMatchObject({ lane: 'red', basis: { aeoThinned: false } });
+    expect(high(thinned, true)).toMatchObject({ lane: 'green', basis: { aeoThinned: true, priority: 0.95 } });
+    expect(high(thinned, false)).toMatchObject({ lane: 'red', basis: { aeoThinned: false } });
+    const share = ids.filter((id) => high(id, true).basis.aeoThinned).length / ids.length;
+    expect(share).toBeGreaterThan(0.4);
+    expect(share).toBeLessThan(0.6);
   });
 
   it('marks a control pick and sends it to the control lane whatever the score', () => {

@@ -29,6 +29,11 @@ const pct = (x: number): string => `${(x * 100).toFixed(1).replace(/\.0$/, '')} 
  * estimate for the whole flow), exploration, then the model's priority against the calibrated thresholds. Without a
  * model a random draw takes the model's place, so the budget is still used. Same input, policy and calibration →
  * the same decision.
+ *
+ * AEO: a hash draw keeps an AEO trader's declaration in the running for exploration and model selection with
+ * probability `aeoFactor`, so AEO traders are selected at `aeoFactor` times the rate of others with the same risk —
+ * a figure an analyst can state and check. (Scaling the score instead would cut their rate by an unknowable amount
+ * that depends on the score distribution.)
  */
 export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: SelectionCalibration): Decision {
   const m = input.model;
@@ -37,7 +42,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
     throw new RangeError(`Model score must be in [0, 1], got ${m.score} for ${input.declarationId}`);
   const reasons: Reason[] = [];
   const draw = (purpose: string): number => hashUniform(policy.salt, purpose, input.declarationId);
-  const aeoFactor = input.traderAeo ? policy.aeoFactor : 1;
+  const aeoThinned = input.traderAeo && draw('aeo') >= policy.aeoFactor;
 
   let ruleLane: LaneName = 'green';
   for (const h of input.ruleHits) {
@@ -61,7 +66,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
       source: 'control',
     });
 
-  const explored = !control && !ruleHit && draw('explore') < cal.explorationProbability * aeoFactor;
+  const explored = !control && !ruleHit && !aeoThinned && draw('explore') < cal.explorationProbability;
   if (explored)
     reasons.push({
       code: 'EXPLORATION',
@@ -74,10 +79,10 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
     control ? policy.controlLane : 'green',
     explored ? policy.explorationLane : 'green',
   );
-  const raw = input.model === null ? draw('fill') : input.model.score;
-  const priority = raw * aeoFactor;
-  const modelLane: LaneName =
-    cal.redThreshold !== null && priority >= cal.redThreshold
+  const priority = input.model === null ? draw('fill') : input.model.score;
+  const modelLane: LaneName = aeoThinned
+    ? 'green'
+    : cal.redThreshold !== null && priority >= cal.redThreshold
       ? 'red'
       : cal.yellowThreshold !== null && priority >= cal.yellowThreshold
         ? 'yellow'
@@ -102,7 +107,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
       code: 'MODEL_SCORE',
       text:
         `Risk score ${input.model.score.toFixed(3)} (model ${input.model.modelVersion})` +
-        `${input.traderAeo ? `, × AEO factor ${policy.aeoFactor}` : ''} ≥ ${modelLane} threshold ${t?.toFixed(3)}`,
+        ` ≥ ${modelLane} threshold ${t?.toFixed(3)}`,
       source: 'model',
     });
     for (const r of input.model.reasons) reasons.push({ code: r.code, text: r.text, source: 'model' });
@@ -126,6 +131,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
       ruleHit,
       explored,
       traderAeo: input.traderAeo,
+      aeoThinned,
       weight: policy.unit === 'items' ? Math.max(1, input.itemCount) : 1,
     },
   };

@@ -93,11 +93,13 @@ describe('selection policy over 20,000 simulated declarations', () => {
     expect(Math.abs(s.exploration - 0.01)).toBeLessThan(0.003);
   });
 
-  it('selects AEO traders less, but samples them for control like everyone else', () => {
+  it('selects AEO traders by model and exploration at aeoFactor times the rate of others, and samples them for control alike', () => {
     const aeo = ds.filter((d) => d.basis.traderAeo);
     const other = ds.filter((d) => !d.basis.traderAeo);
-    const sel = (x: Decision[]) => rate(x, (d) => d.lane !== 'green');
-    expect(sel(aeo)).toBeLessThan(sel(other) / 2);
+    const sel = (x: Decision[]) => rate(x, (d) => !d.control && !d.basis.ruleHit && d.lane !== 'green');
+    const ratio = sel(aeo) / sel(other);
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(0.6);
     expect(Math.abs(rate(aeo, (d) => d.control) - rate(other, (d) => d.control))).toBeLessThan(0.005);
   });
 

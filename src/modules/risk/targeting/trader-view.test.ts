@@ -32,6 +32,7 @@ const decision: Decision = {
     ruleHit: true,
     explored: false,
     traderAeo: false,
+    aeoThinned: false,
     weight: 1,
   },
 };
