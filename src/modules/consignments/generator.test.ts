@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.ts';
-import { batchChunks, generateConsignments, generatorRateOf, toCsv, toNdjson } from './generator.ts';
+import { batchChunks, generateConsignments, generateLabelledHistory, generatorRateOf, toCsv, toNdjson } from './generator.ts';
 import { manifestDecision, valueInYen } from './manifest-ceiling.ts';
 import { parseNdjson } from './ndjson.ts';
 import type { ParsedRecord } from './records.ts';
@@ -56,6 +56,14 @@ describe('consignment generator', () => {
     const badSellers = new Set(bad.map((g) => g.consignment.seller.name));
     const allSellers = new Set(consignments.map((c) => c.seller.name));
     expect(badSellers.size / allSellers.size).toBeLessThan(0.5);
+  });
+
+  it('gives a labelled history whose labels line up with the consignments, and disjoint ids for another start', () => {
+    const h = generateLabelledHistory({ seed: 2026, count: 1_000 });
+    expect(h.labels.map((l) => l.consignmentId)).toEqual(h.consignments.map((c) => c.consignmentId));
+    expect(h.nonCompliantRate).toBe(h.labels.filter((l) => l.nonCompliant).length / 1_000);
+    const later = generateLabelledHistory({ seed: 2027, count: 10, startIndex: 1_000 });
+    expect(later.consignments.some((c) => h.consignments.some((d) => d.consignmentId === c.consignmentId))).toBe(false);
   });
 
   it('mixes currencies and sometimes omits HS codes, as platforms do', () => {

@@ -131,6 +131,29 @@ export function* generateConsignments(opts: GenerateOptions): Generator<Generate
   }
 }
 
+export interface LabelledHistory {
+  readonly consignments: Consignment[];
+  /** Index for index with `consignments`. */
+  readonly labels: ComplianceLabel[];
+  readonly nonCompliantRate: number;
+}
+
+/**
+ * A labelled history for training and evaluating a risk model: generate with one seed for training and another (or
+ * another `startIndex`) for evaluation, so that the model is never scored on consignments it learnt from.
+ */
+export function generateLabelledHistory(opts: GenerateOptions): LabelledHistory {
+  const consignments: Consignment[] = [];
+  const labels: ComplianceLabel[] = [];
+  let bad = 0;
+  for (const g of generateConsignments(opts)) {
+    consignments.push(g.consignment);
+    labels.push(g.label);
+    if (g.label.nonCompliant) bad++;
+  }
+  return { consignments, labels, nonCompliantRate: consignments.length === 0 ? 0 : bad / consignments.length };
+}
+
 function drawLine(rng: Prng): { goods: Goods; quantity: number; yen: number } {
   const goods = rng.weighted(GOODS_WEIGHTS);
   const quantity = goods.unit === 'KG' ? rng.pick([0.2, 0.5, 1]) : rng.chance(0.7) ? 1 : rng.int(1, goods.maxQuantity);
