@@ -16,4 +16,5 @@ export const COMMANDS: Record<string, Entry> = {
   'principals create': { summary: 'create a principal: --role trader|officer|analyst|admin [--name N] [--party ID]; prints {id, role, key}', load: () => import('./principals-create.command.ts') },
   'tariff coverage': { summary: 'per rate column of the tariff schedule, how many cells parse; lists those that do not', load: () => import('./tariff-coverage.command.ts') },
   assess: { summary: 'assess duty and consumption tax: request JSON on stdin, response JSON on stdout [--rates FILE]', load: () => import('./assess.command.ts') },
+  'passenger assess': { summary: "a traveller's allowances and duty on the excess: {declaration, exchangeRates} on stdin, assessment JSON on stdout", load: () => import('./passenger-assess.command.ts') },
 };
