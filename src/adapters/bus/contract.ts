@@ -269,6 +269,27 @@ export function eventBusContract(factory: BusFactory, caps: BusCapabilities): vo
     expect(again).toEqual([]);
   });
 
+  it('forgets a deleted durable: recreated, it starts again from the retained messages', async () => {
+    const bus = await open();
+    const first: number[] = [];
+    const s1 = await bus.consume(
+      { durable: 'gone', subjects: `${p}.g` },
+      async (m) => void first.push(m.data as number),
+    );
+    await bus.publish(`${p}.g`, 1);
+    await bus.publish(`${p}.g`, 2);
+    await waitFor(() => first.length === 2);
+    await bus.deleteConsumer('gone');
+    await s1.stop();
+    await bus.publish(`${p}.g`, 3);
+    await sleep(200);
+    expect(first).toEqual([1, 2]);
+    const again: number[] = [];
+    track(await bus.consume({ durable: 'gone', subjects: `${p}.g` }, async (m) => void again.push(m.data as number)));
+    await waitFor(() => again.length >= 3);
+    expect(again).toEqual([1, 2, 3]);
+  });
+
   it.runIf(caps.multipleFilters)('filters a durable on several subjects', async () => {
     const bus = await open();
     const got: string[] = [];
