@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { webPlugin } from '../../../src/api/web.plugin.ts';
+import { dataDirFromEnv } from '../../../src/config.ts';
+import { startTestPlatform, type TestPlatform } from '../../support/platform.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const WEB_DIST = join(ROOT, 'web', 'dist');
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+
+/** Builds the web app once if this checkout has no build (a clean clone). */
+export function ensureWebBuilt(): void {
+  if (existsSync(join(WEB_DIST, 'index.html'))) return;
+  execFileSync('npx', ['--no', 'vite', 'build', 'web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/**
+ * The real reference data takes most of a minute to load into PGlite, so the browser tests share one database
+ * folder per (data folder, schema) pair under the OS temp dir: the first test file loads it, the others reuse it.
+ * Declarations from earlier runs stay there; every test works with its own fresh LRN.
+ */
+function e2eDbDir(dataDir: string): string {
+  const migrations = readdirSync(join(ROOT, 'drizzle')).sort().join(',');
+  const key = createHash('sha256').update(`${dataDir}|${migrations}`).digest('hex').slice(0, 12);
+  return join(tmpdir(), `smart-customs-e2e-${key}`);
+}
+
+export interface E2E {
+  readonly baseUrl: string;
+  readonly tp: TestPlatform;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The whole platform on the real reference data, with the web app, listening on a free port; and Chromium. */
+export async function startE2E(): Promise<E2E> {
+  ensureWebBuilt();
+  const dataDir = dataDirFromEnv();
+  const tp = await startTestPlatform({ dataDir, dbDir: e2eDbDir(dataDir) });
+  await tp.platform.app.register(webPlugin(WEB_DIST));
+  const address = await tp.platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    baseUrl: address,
+    tp,
+    browser,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await tp.platform.close();
+    },
+  };
+}
+
+/** A fresh browser profile in the given language, optionally signed in with an API key (kept in sessionStorage). */
+export async function newPage(e: E2E, opts: { lang: 'ja' | 'en' | 'zh' | 'ko'; apiKey?: string; mobile?: boolean }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e.browser.newContext({
+    baseURL: e.baseUrl,
+    locale: opts.lang === 'ja' ? 'ja-JP' : 'en-GB',
+    viewport: opts.mobile ? { width: 414, height: 900 } : { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    serviceWorkers: 'block',
+  });
+  await context.addInitScript(
+    ([lang, key]) => {
+      localStorage.setItem('smart-customs.lang', lang ?? 'ja');
+      if (key) sessionStorage.setItem('smart-customs.apiKey', key);
+    },
+    [opts.lang, opts.apiKey ?? ''] as const,
+  );
+  return { context, page: await context.newPage() };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Calls the platform's API directly (setup steps that are not what the test is about). */
+export async function apiCall<T>(e: E2E, method: string, path: string, key: string | null, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${e.baseUrl}${path}`, {
+    method,
+    headers: { accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+export const uniqueLrn = (prefix: string): string => `${prefix}-${Date.now().toString(36).toUpperCase()}`;
