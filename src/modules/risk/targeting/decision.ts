@@ -3,7 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 /** The selection decision for one declaration, as stored with it and shown to officers (never to traders). */
 const lane = Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')]);
 
-export const ReasonSchema = Type.Object({
+export const SelectionReasonSchema = Type.Object({
   code: Type.String(),
   text: Type.String(),
   source: Type.Union([
@@ -39,7 +39,7 @@ export const DecisionBasisSchema = Type.Object({
 export const DecisionSchema = Type.Object({
   declarationId: Type.String(),
   lane,
-  reasons: Type.Array(ReasonSchema),
+  reasons: Type.Array(SelectionReasonSchema),
   score: Type.Union([Type.Number(), Type.Null()]),
   modelVersion: Type.Union([Type.String(), Type.Null()]),
   control: Type.Boolean(),
@@ -48,7 +48,7 @@ export const DecisionSchema = Type.Object({
 });
 
 export type LaneName = Static<typeof lane>;
-export type Reason = Static<typeof ReasonSchema>;
+export type SelectionReason = Static<typeof SelectionReasonSchema>;
 export type DecisionBasis = Static<typeof DecisionBasisSchema>;
 export type Decision = Static<typeof DecisionSchema>;
 

@@ -22,12 +22,12 @@ export { SelectionPolicySchema, validatePolicy, type SelectionPolicy } from './p
 export {
   DecisionSchema,
   DecisionBasisSchema,
-  ReasonSchema,
+  SelectionReasonSchema,
   maxLane,
   type Decision,
   type DecisionBasis,
   type LaneName,
-  type Reason,
+  type SelectionReason,
 } from './decision.ts';
 export {
   calibrate,

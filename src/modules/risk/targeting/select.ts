@@ -1,5 +1,5 @@
 import type { SelectionCalibration } from './calibrate.ts';
-import { maxLane, type Decision, type LaneName, type Reason } from './decision.ts';
+import { maxLane, type Decision, type LaneName, type SelectionReason } from './decision.ts';
 import type { RuleHit } from './evaluate-rules.ts';
 import type { SelectionPolicy } from './policy.ts';
 import { hashUniform } from './uniform.ts';
@@ -40,7 +40,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
   // A broken score would poison the thresholds of every later decision (NaN sorts anywhere): a programming fault.
   if (m !== null && !(Number.isFinite(m.score) && m.score >= 0 && m.score <= 1))
     throw new RangeError(`Model score must be in [0, 1], got ${m.score} for ${input.declarationId}`);
-  const reasons: Reason[] = [];
+  const reasons: SelectionReason[] = [];
   const draw = (purpose: string): number => hashUniform(policy.salt, purpose, input.declarationId);
   const aeoThinned = input.traderAeo && draw('aeo') >= policy.aeoFactor;
 
