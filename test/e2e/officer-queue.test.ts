@@ -1,0 +1,77 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleDeclaration } from '../support/platform.ts';
+import { apiCall, newPage, screenshot, startE2E, uniqueLrn, type E2E } from './support/e2e.ts';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(async () => e?.close());
+
+async function fileAsTrader(lrn: string): Promise<string> {
+  const r = await apiCall<{ id: string }>(e, 'POST', '/api/v1/declarations', e.tp.keys.trader, sampleDeclaration({ lrn }));
+  expect(r.status).toBe(201);
+  return r.body.id;
+}
+
+async function openFromQueue(page: Page, query: string, lrn: string): Promise<void> {
+  await page.goto(`/officer${query}`);
+  await page.getByRole('heading', { name: 'Work queue' }).waitFor();
+  await page.getByRole('link', { name: lrn, exact: true }).click();
+  await page.getByRole('heading', { name: new RegExp(lrn) }).waitFor();
+}
+
+describe('an officer works the queue', () => {
+  it('opens a declaration from the queue, is stopped without a reason, and holds it with one', async () => {
+    const lrn = uniqueLrn('E2E-QUEUE');
+    await fileAsTrader(lrn);
+    const { context, page } = await newPage(e, { lang: 'en', apiKey: e.tp.keys.officer });
+    await openFromQueue(page, '?lane=&status=accepted', lrn);
+    await page.getByRole('heading', { name: 'Why it was selected' }).waitFor();
+
+    const decision = page.locator('section', { has: page.getByRole('heading', { name: 'Decision' }) });
+    await decision.getByLabel('Hold').check();
+    await decision.getByRole('button', { name: 'Record decision' }).click();
+    await decision.locator('.error-summary').waitFor();
+    expect(await decision.locator('.error-summary').textContent()).toContain('Reason');
+
+    await decision.getByLabel('Reason (goes on the record)').fill('Invoice value looks low for the declared quality; ask for the contract.');
+    await decision.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByText('The decision has been recorded.').waitFor();
+    await expect.poll(() => page.locator('[data-testid=status] [data-status]').getAttribute('data-status')).toBe('held');
+    expect(await page.locator('.timeline').textContent()).toContain('Invoice value looks low');
+    await context.close();
+  });
+
+  // Needs the risk rules API (POST /api/v1/risk/rules), the risk port wired into DeclarationService (src/platform.ts)
+  // so that a declaration gets a lane with reasons, and POST /api/v1/declarations/:id/findings.
+  it.skip('opens a red declaration from the queue, sees why it was selected, and records a finding', async () => {
+    const rule = await apiCall<unknown>(e, 'POST', '/api/v1/risk/rules', e.tp.keys.analyst, {
+      name: 'E2E coffee from Brazil',
+      lane: 'red',
+      reason: 'Green coffee from Brazil: undervaluation seen in recent post-clearance audits',
+      criteria: { hsPrefixes: ['0901'], originCountries: ['BR'] },
+      validFrom: '2026-01-01',
+      active: true,
+    });
+    expect(rule.status).toBeLessThan(300);
+    const lrn = uniqueLrn('E2E-RED');
+    const id = await fileAsTrader(lrn);
+    await expect.poll(async () => (await apiCall<{ lane: string | null }>(e, 'GET', `/api/v1/declarations/${id}`, e.tp.keys.officer)).body.lane, { timeout: 30_000 }).toBe('red');
+
+    const { context, page } = await newPage(e, { lang: 'en', apiKey: e.tp.keys.officer });
+    await openFromQueue(page, '?lane=red&status=lane_assigned', lrn);
+    const risk = page.locator('[data-testid=risk]');
+    await risk.getByText('undervaluation seen in recent post-clearance audits').waitFor();
+
+    const finding = page.locator('section', { has: page.getByRole('heading', { name: 'Record the inspection finding' }) });
+    await finding.getByLabel('Discrepancy affecting duty or tax').check();
+    await finding.getByLabel('Additional duty and tax (yen)').fill('12000');
+    await finding.getByLabel('Note').fill('Beans graded higher than invoiced; value adjusted.');
+    await finding.getByRole('button', { name: 'Record finding' }).click();
+    await page.getByText('The finding has been recorded.').waitFor();
+    await screenshot(page, 'officer-declaration');
+    await context.close();
+  });
+});
