@@ -1,3 +1,4 @@
+import { yen } from './yen-format.ts';
 import { Decimal, truncateYen } from '../../kernel/index.ts';
 import type { Treatment } from './assessment.schema.ts';
 import type { PassengerRules } from './rules.ts';
@@ -41,7 +42,7 @@ export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRu
   const taxableYen = taxableValue(valueYen, r);
   const simplified = new Decimal(r.other.simplifiedRate);
   const excluded = flags.excludedFromSimplifiedRates === true || taxableYen > r.other.simplifiedMaxTaxableYen;
-  const why = `taxable value ${taxableYen} yen = ${valueYen} × ${r.other.valuationFactor}`;
+  const why = `taxable value ${yen(taxableYen)} yen = ${yen(valueYen)} × ${r.other.valuationFactor}`;
   if (!excluded && flags.dutyFree) {
     const ct = consumptionTax(taxableYen, flags, r);
     return {
@@ -66,7 +67,7 @@ export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRu
   }
   const reason = flags.excludedFromSimplifiedRates
     ? 'goods excluded from the simplified rates (X2/X3)'
-    : `taxable value above ${r.other.simplifiedMaxTaxableYen} yen (X1)`;
+    : `taxable value above ${yen(r.other.simplifiedMaxTaxableYen)} yen (X1)`;
   const dutyRate = flags.dutyFree ? new Decimal(0) : flags.generalDutyRatePercent !== undefined ? new Decimal(flags.generalDutyRatePercent).dividedBy(100) : null;
   if (dutyRate === null) {
     // Without the tariff line the duty cannot be computed here; weigh it like a simplified article so that the
@@ -89,6 +90,6 @@ export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRu
     rate: `${pct(dutyRate)} duty + ${pct(ct.rate)} consumption taxes`,
     dutyYen: duty + ct.yen,
     weightYen: duty + ct.yen,
-    explanation: `General rates — ${reason}: duty ${duty} yen on ${why}, consumption taxes ${ct.yen} yen on ${base} yen`,
+    explanation: `General rates — ${reason}: duty ${yen(duty)} yen on ${why}, consumption taxes ${yen(ct.yen)} yen on ${yen(base)} yen`,
   };
 }

@@ -1,3 +1,4 @@
+import { yen } from './yen-format.ts';
 import { articleTax, type ArticleFlags } from './article-tax.ts';
 import type { AssessmentLine } from './assessment.schema.ts';
 import type { PassengerRules } from './rules.ts';
@@ -53,9 +54,9 @@ export function assessOtherGoods(articles: readonly Article[], allowanceYen: num
     const kindTotal = kindTotals.get(normaliseKind(a.kind)) ?? 0;
     if (!a.eligible) taxed(i, a, 'No allowance for a child under 6 except goods for the child’s own use (A12)');
     else if (within(kindTotal, o.smallKindYen, o.smallKindBoundary)) {
-      free(i, a, 'free_small_kind', `Goods of kind "${normaliseKind(a.kind)}" total ${kindTotal} yen, within ${o.smallKindYen} yen: free and not counted (A11)`);
+      free(i, a, 'free_small_kind', `Goods of kind "${normaliseKind(a.kind)}" total ${yen(kindTotal)} yen, within ${yen(o.smallKindYen)} yen: free and not counted (A11)`);
     } else if (!within(a.valueYen, o.allowanceYen, o.allowanceBoundary)) {
-      taxed(i, a, `A single article of ${a.valueYen} yen exceeds the ${o.allowanceYen}-yen allowance and is taxed whole (A10)`);
+      taxed(i, a, `A single article of ${yen(a.valueYen)} yen exceeds the ${yen(o.allowanceYen)}-yen allowance and is taxed whole (A10)`);
     } else candidates.push(i);
   });
   const weigh = (a: Article): number => (o.objective === 'min_tax' ? articleTax(a.valueYen, a, r).weightYen : a.valueYen);
@@ -70,8 +71,8 @@ export function assessOtherGoods(articles: readonly Article[], allowanceYen: num
   candidates.forEach((i, k) => {
     const a = articles[i]!;
     if (selection.chosen.has(k)) {
-      free(i, a, 'free_allowance', `${a.valueYen} yen within the ${allowanceYen}-yen allowance (A9; ${used} yen used, chosen in the traveller's favour, A13)`);
-    } else taxed(i, a, `Does not fit in the ${allowanceYen}-yen allowance after the articles chosen in the traveller's favour (A13)`);
+      free(i, a, 'free_allowance', `${yen(a.valueYen)} yen within the ${yen(allowanceYen)}-yen allowance (A9; ${yen(used)} yen used, chosen in the traveller's favour, A13)`);
+    } else taxed(i, a, `Does not fit in the ${yen(allowanceYen)}-yen allowance after the articles chosen in the traveller's favour (A13)`);
   });
   return { lines: articles.map((_, i) => lines.get(i)!), method: selection.method };
 }

@@ -1,3 +1,4 @@
+import { yen } from './yen-format.ts';
 import { Decimal } from '../../kernel/index.ts';
 import { articleTax } from './article-tax.ts';
 import type { AssessmentLine } from './assessment.schema.ts';
@@ -53,7 +54,7 @@ export function assessPerfume(
         taxableYen: tax.taxableYen,
         rate: tax.rate,
         dutyYen: tax.dutyYen,
-        explanation: `${excess.toString()} oz above the allowance, valued ${excessYen} yen pro rata; ${tax.explanation}`,
+        explanation: `${excess.toString()} oz above the allowance, valued ${yen(excessYen)} yen pro rata; ${tax.explanation}`,
       });
     }
     byIndex.set(p.index, lines);

@@ -1,3 +1,4 @@
+import { yen } from './yen-format.ts';
 import type { Assessment } from './assessment.schema.ts';
 import type { PassengerDeclaration } from './declaration.schema.ts';
 import type { WatchRule } from './watch-rules.ts';
@@ -42,7 +43,7 @@ export function suggestChannel(input: ChannelInput): ChannelSuggestion {
     }
   }
   if (input.assessment && input.assessment.totalDutyYen > 0) {
-    reasons.push({ code: 'DUTY_PAYABLE', text: `Duty of ${input.assessment.totalDutyYen} yen is payable on goods above the allowance` });
+    reasons.push({ code: 'DUTY_PAYABLE', text: `Duty of ${yen(input.assessment.totalDutyYen)} yen is payable on goods above the allowance` });
   }
   if (input.assessment?.requiresOfficerAssessment) {
     reasons.push({ code: 'OFFICER_ASSESSMENT', text: 'Some goods pay the general rates and need an officer to assess them' });
