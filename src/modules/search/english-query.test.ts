@@ -4,7 +4,7 @@ import { parseSynonyms } from './synonyms.ts';
 
 // A small hand-made vocabulary and thesaurus: the rules of query expansion, independent of the real data.
 const ctx = buildQueryContext(
-  ['Coffee, not roasted', 'Footwear; sports', 'Seats; upholstered', 'Leather; of bovine animals', 'Telephones for cellular networks', 'Trunks and suitcases'],
+  ['Coffee, not roasted', 'Footwear; sports, sneakers', 'Seats; upholstered', 'Leather; of bovine animals', 'Telephones for cellular networks', 'Trunks and suitcases'],
   parseSynonyms(`
     trainers | sneakers => footwear
     armchair => seats
@@ -17,8 +17,12 @@ const weights = (q: string): Record<string, number> =>
   Object.fromEntries(expandQuery(q, ctx).map((k) => [k.key, Math.round(k.weight * 100) / 100]));
 
 describe('expandQuery', () => {
-  it('adds the tariff word for an everyday word, below the typed word', () => {
-    expect(weights('trainers')).toEqual({ trainer: 1, footwear: 0.8 });
+  it('adds the tariff word for an everyday word the nomenclature never uses, at full weight', () => {
+    expect(weights('trainers')).toEqual({ trainer: 1, footwear: 1 });
+  });
+
+  it('adds the tariff word below the typed word when the nomenclature uses the typed word too', () => {
+    expect(weights('sneakers')).toEqual({ sneaker: 1, footwear: 0.8 });
   });
 
   it('corrects a misspelt word before looking it up', () => {

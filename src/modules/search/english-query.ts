@@ -14,6 +14,8 @@ export interface QueryContext {
   readonly speller: Speller;
   /** Every key the index or the synonym table knows, to tell a misspelling from a word we simply index by stem. */
   readonly knownKeys: ReadonlySet<string>;
+  /** Keys that occur in the indexed texts themselves. */
+  readonly indexKeys: ReadonlySet<string>;
   /** Stemmed phrase ("mobil phon") → tariff words to add. */
   readonly synonyms: ReadonlyMap<string, readonly string[]>;
   readonly longestPhrase: number;
@@ -22,11 +24,12 @@ export interface QueryContext {
 /** The speller's vocabulary and the known keys come from the indexed texts and the thesaurus. */
 export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMap<string, string>): QueryContext {
   const speller = new Speller();
-  const knownKeys = new Set<string>();
+  const indexKeys = new Set<string>();
   for (const text of texts) {
     for (const w of words(text)) speller.add(w);
-    for (const k of analyze(text)) knownKeys.add(k);
+    for (const k of analyze(text)) indexKeys.add(k);
   }
+  const knownKeys = new Set(indexKeys);
   const synonyms = new Map<string, readonly string[]>();
   let longestPhrase = 1;
   for (const [phrase, expansion] of thesaurus) {
@@ -37,7 +40,7 @@ export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMa
     knownKeys.add(key);
     longestPhrase = Math.max(longestPhrase, phraseWords.length);
   }
-  return { speller, knownKeys, synonyms, longestPhrase };
+  return { speller, knownKeys, indexKeys, synonyms, longestPhrase };
 }
 
 /** Words added by a synonym count a little less than the user's own words, so an exact tariff match still wins. */
@@ -102,7 +105,9 @@ export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
       const expansion = ctx.synonyms.get(stems.slice(i, i + n).join(' '));
       if (expansion === undefined) continue;
       const r = Math.max(...role.slice(i, i + n));
-      for (const key of expansion) put(key, SYNONYM_WEIGHT * r, false);
+      // a word the nomenclature never uses ("sofa") can only be found through its synonym: give it full weight
+      const literal = n > 1 || ctx.indexKeys.has(stems[i] ?? '');
+      for (const key of expansion) put(key, (literal ? SYNONYM_WEIGHT : 1) * r, false);
       if (n > 1) covered.fill(COVERED_WEIGHT, i, i + n);
       matched = n;
       break;

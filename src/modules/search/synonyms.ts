@@ -2,6 +2,7 @@ import { FOOD_TABLE } from './thesaurus-food.ts';
 import { MANUFACTURES_TABLE } from './thesaurus-manufactures.ts';
 import { MATERIALS_TABLE } from './thesaurus-materials.ts';
 import { RETAIL_TABLE } from './thesaurus-retail.ts';
+import { TECHNICAL_TABLE } from './thesaurus-technical.ts';
 
 /**
  * Everyday words → the words the Harmonized System uses for the same goods. Shoppers say "trainers", "laptop" or
@@ -248,5 +249,5 @@ export function parseSynonyms(table: string): Map<string, string> {
 }
 
 export const SYNONYMS: ReadonlyMap<string, string> = parseSynonyms(
-  [TABLE, FOOD_TABLE, MATERIALS_TABLE, MANUFACTURES_TABLE, RETAIL_TABLE].join('\n'),
+  [TABLE, FOOD_TABLE, MATERIALS_TABLE, MANUFACTURES_TABLE, RETAIL_TABLE, TECHNICAL_TABLE].join('\n'),
 );
