@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dataDirFromEnv } from '../config.ts';
 import { CommonErrors } from '../kernel/index.ts';
-import { readTariffRows } from '../modules/reference/index.ts';
-import { assess, assessmentError, buildTariffIndex, exchangeRateTable, loadJpRules, type ExchangeRateRow } from '../modules/tariff/index.ts';
+import { assess, assessmentError, exchangeRateTable, loadTariffEngine, type ExchangeRateRow } from '../modules/tariff/index.ts';
 import { stringFlag, type Args } from './args.ts';
 import { log, printJson, readStdin, reportError } from './io.ts';
 
@@ -22,9 +21,9 @@ export async function run(args: Args): Promise<number> {
   const ratesFile = stringFlag(args, 'rates');
   const exchangeRates = ratesFile ? exchangeRateTable(JSON.parse(readFileSync(ratesFile, 'utf8')) as ExchangeRateRow[]) : undefined;
   const started = performance.now();
-  const index = buildTariffIndex(readTariffRows(dir));
+  const engine = loadTariffEngine(dir);
   log(`tariff index ready in ${Math.round(performance.now() - started)} ms`);
-  const result = assess(body, { index, jpRules: loadJpRules(dir), ...(exchangeRates ? { exchangeRates } : {}) });
+  const result = assess(body, { ...engine, ...(exchangeRates ? { exchangeRates } : {}) });
   if (!result.ok) return reportError(assessmentError(result.error));
   printJson(result.value);
   return 0;

@@ -35,7 +35,8 @@ export interface PriceInput {
   /** The simplified-tariff rule when the declaration qualifies for it. */
   readonly simplified: SimplifiedTariffRule | undefined;
   readonly exempt: boolean;
-  readonly personalUse: boolean;
+  /** The personal-use factor applied to this item, if any. */
+  readonly personalUseFactor: string | undefined;
 }
 
 const yen = (d: Decimal): number => d.floor().toNumber();
@@ -47,7 +48,9 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
   const notes: AssessmentNote[] = [...r.resolution.notes];
   const excise = exciseNote(line.code9);
   if (excise) notes.push(excise);
-  if (p.personalUse) notes.push({ code: 'PERSONAL_USE_VALUATION', message: 'valued at 60 % of the overseas retail price (関税定率法 Art. 4-6)' });
+  if (p.personalUseFactor !== undefined) {
+    notes.push({ code: 'PERSONAL_USE_VALUATION', message: `valued at ${p.personalUseFactor} × the overseas retail price (関税定率法 Art. 4-6)` });
+  }
   const inherited = Object.keys(line.inheritedFrom);
   if (applied && inherited.includes(applied.column)) {
     notes.push({ code: 'RATE_INHERITED', message: `${applied.column} is printed on the parent row ${line.inheritedFrom[applied.column]}` });
@@ -58,7 +61,8 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
     return {
       ok: true,
       value: {
-        appliedRate: { column: 'exempt', text: '少額免税' },
+        // The rate that would apply stays visible; the exemption sets the amount to zero.
+        appliedRate: applied ? { column: applied.column, text: applied.text } : { column: 'exempt', text: '少額免税' },
         alternatives: [],
         customsValueYen: p.taxableYen,
         dutyYen: 0,

@@ -91,7 +91,7 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
       claimed: claims[i] !== undefined,
       simplified: useSimplified ? simplified : undefined,
       exempt: exempt[i]!,
-      personalUse: item.personalUse === true && personalUse !== undefined,
+      personalUseFactor: item.personalUse === true && personalUse ? personalUse.factor : undefined,
     });
     if (!p.ok) problems.push(...p.problems);
     else priced.push(p.value);

@@ -17,5 +17,6 @@ export * from './schema.ts';
 export { exchangeRateTable, type ExchangeRateSource, type ExchangeRateQuote, type ExchangeRateRow } from './exchange-rates.ts';
 export { DEFAULT_RULES, type AssessmentRules } from './rules.ts';
 export { loadJpRules } from './jp-rules-loader.ts';
+export { loadTariffEngine } from './tariff-loader.ts';
 export { parseAgreements, parseGsp, type JpRules, type Agreement, type GspLists } from './jp-rules.ts';
 export { epaOptions, gspStatus } from './eligibility.ts';
