@@ -86,6 +86,8 @@ describe('gate pass verification', () => {
     const { protectedHeader } = await compactVerify(token, await importJWK(ec.publicJwk, 'ES256'));
     expect(protectedHeader.alg).toBe('ES256');
     const [, p, s] = token.split('.') as [string, string, string];
+    // Out-of-range ECDSA values (r = s = 0, or ≥ the group order) are refused, not thrown.
+    for (const fill of [0, 0xff]) expect(v.check(`${token.split('.').slice(0, 2).join('.')}.${Buffer.alloc(64, fill).toString('base64url')}`).verdict).toBe('tampered');
     const confused = Buffer.from(JSON.stringify({ alg: 'ES256', kid: key.kid })).toString('base64url');
     expect((await v.verify(`${confused}.${p}.${s}`)).verdict).toBe('tampered');
   });
