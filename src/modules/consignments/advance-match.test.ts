@@ -9,11 +9,17 @@ import type { Consignment } from './model.ts';
 import { sampleConsignment } from './sample.ts';
 
 const xfzb = (): AdvanceConsignment => {
-  const r = parseCargoXml(readFileSync(join(dataDirFromEnv(), 'messages', 'iata-cargo-xml-riege', 'SEL22222222_XFZB.xml'), 'utf8'));
+  const r = parseCargoXml(
+    readFileSync(join(dataDirFromEnv(), 'messages', 'iata-cargo-xml-riege', 'SEL22222222_XFZB.xml'), 'utf8'),
+  );
   if (!r.ok) throw new Error('fixture unreadable');
   return r.value[0]!;
 };
-const manifest = (transportDocument: Consignment['transportDocument'], buyerName = 'Repair Dienst GmbH', country = 'DE'): Consignment => {
+const manifest = (
+  transportDocument: Consignment['transportDocument'],
+  buyerName = 'Repair Dienst GmbH',
+  country = 'DE',
+): Consignment => {
   const c = sampleConsignment();
   return { ...c, transportDocument, buyer: { ...c.buyer, name: buyerName, country } };
 };

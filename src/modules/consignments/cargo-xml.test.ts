@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { dataDirFromEnv } from '../../config.ts';
 import { parseCargoXml } from './cargo-xml.ts';
 
-const fixture = (name: string): string => readFileSync(join(dataDirFromEnv(), 'messages', 'iata-cargo-xml-riege', name), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(join(dataDirFromEnv(), 'messages', 'iata-cargo-xml-riege', name), 'utf8');
 const parsed = (name: string): ReturnType<typeof parseCargoXml> => parseCargoXml(fixture(name));
 
 describe('IATA Cargo-XML air waybills', () => {
@@ -21,7 +22,13 @@ describe('IATA Cargo-XML air waybills', () => {
         grossWeightKg: '1042.0',
         hsCodes: ['000111'],
         goodsDescription: 'CONSOLIDATION AS PER ATTACHED MANIFEST SECURE CARGO NOT RESTRICTED AIRLINE PHARMA SERVICE',
-        shipper: { name: 'FORWARDER COMPANY IRELAND LTD', addressLines: ['HARBOUR POINT BUSINESS PARK'], city: 'LITTLE CITY', postcode: 'ABCD', country: 'IE' },
+        shipper: {
+          name: 'FORWARDER COMPANY IRELAND LTD',
+          addressLines: ['HARBOUR POINT BUSINESS PARK'],
+          city: 'LITTLE CITY',
+          postcode: 'ABCD',
+          country: 'IE',
+        },
         consignee: {
           name: 'FORWARDER COMPANY SHANGHAI LTD',
           addressLines: ['ROOM 123 SPECIAL BUILDING. NR 987', 'SUHANG RD. PUDONG AIRPORT', 'AIRPORT ROAD'],
@@ -41,7 +48,14 @@ describe('IATA Cargo-XML air waybills', () => {
     const acas = parsed('888-11111111_XFWB_ACAS_US.xml');
     const other = parsed('xfwbExample.xml');
     expect(acas.ok && acas.value[0]!.masterAwb).toBe('888-11111111');
-    expect(other.ok && other.value[0]).toMatchObject({ masterAwb: '020-68548340', origin: 'VCP', destination: 'CDG', pieces: 4, grossWeightKg: '36.9', hsCodes: [] });
+    expect(other.ok && other.value[0]).toMatchObject({
+      masterAwb: '020-68548340',
+      origin: 'VCP',
+      destination: 'CDG',
+      pieces: 4,
+      grossWeightKg: '36.9',
+      hsCodes: [],
+    });
   });
 
   it('reads an XFZB house waybill with its master AWB, house route and item codes', () => {
@@ -57,7 +71,13 @@ describe('IATA Cargo-XML air waybills', () => {
         grossWeightKg: '134.0',
         hsCodes: ['1133557799'],
         goodsDescription: 'SPARE PARTS F345732-D CIP TERM VOL.WGHT. 133.7 KG .088 CBM',
-        consignee: { name: 'REPAIR DIENST GMBH', addressLines: ['SPEZIAL-STR. 13'], city: 'FRIEDRICHSHAFEN', postcode: '87654', country: 'DE' },
+        consignee: {
+          name: 'REPAIR DIENST GMBH',
+          addressLines: ['SPEZIAL-STR. 13'],
+          city: 'FRIEDRICHSHAFEN',
+          postcode: '87654',
+          country: 'DE',
+        },
         items: [{ sequence: 1, hsCode: '1133557799', description: 'SPARE PARTS', grossWeightKg: '133.7', pieces: 5 }],
       }),
     ]);
@@ -71,8 +91,10 @@ describe('IATA Cargo-XML air waybills', () => {
     expect(codes('<Waybill><ID>1</Waybill>')).toEqual(['CONSIGNMENT.CARGO_XML_INVALID']);
     expect(codes('<Invoice/>')).toEqual(['CONSIGNMENT.CARGO_XML_INVALID']);
     expect(codes('<!DOCTYPE x [<!ENTITY a "aaaa">]><Waybill/>')).toEqual(['CONSIGNMENT.CARGO_XML_INVALID']);
-    expect(codes(fixture('SEL22222222_XFZB.xml').replace(/<TransportContractDocument>[\s\S]*?<\/TransportContractDocument>/, ''))).toEqual([
-      'CONSIGNMENT.CARGO_XML_INVALID',
-    ]);
+    expect(
+      codes(
+        fixture('SEL22222222_XFZB.xml').replace(/<TransportContractDocument>[\s\S]*?<\/TransportContractDocument>/, ''),
+      ),
+    ).toEqual(['CONSIGNMENT.CARGO_XML_INVALID']);
   });
 });

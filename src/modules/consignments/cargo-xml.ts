@@ -8,7 +8,12 @@ import { ConsignmentErrors as E } from './errors.ts';
 type Node = Record<string, unknown>;
 
 // Elements that may repeat; everything else is read as a single node.
-const REPEATING = new Set(['IncludedHouseConsignment', 'IncludedMasterConsignmentItem', 'IncludedHouseConsignmentItem', 'ApplicableRating']);
+const REPEATING = new Set([
+  'IncludedHouseConsignment',
+  'IncludedMasterConsignmentItem',
+  'IncludedHouseConsignmentItem',
+  'ApplicableRating',
+]);
 
 const parser = new XMLParser({
   removeNSPrefix: true,
@@ -21,7 +26,8 @@ const parser = new XMLParser({
   isArray: (name) => REPEATING.has(name),
 });
 
-const invalid = (message: string, path = '$'): Result<never, Problem[]> => err([E.cargoXmlInvalid.problem(path, message)]);
+const invalid = (message: string, path = '$'): Result<never, Problem[]> =>
+  err([E.cargoXmlInvalid.problem(path, message)]);
 
 /**
  * Reads one Cargo-XML message: an XFWB gives one master record, an XFZB one house record per house consignment.
@@ -44,7 +50,9 @@ function readMaster(w: Node): Result<AdvanceConsignment[], Problem[]> {
   const mc = node(w['MasterConsignment']);
   const rawAwb = text(node(w['BusinessHeaderDocument'])?.['ID']);
   if (!mc || !rawAwb) return invalid('An XFWB needs BusinessHeaderDocument/ID and MasterConsignment', '$.Waybill');
-  const items = list(mc['ApplicableRating']).flatMap((r) => list(node(r)?.['IncludedMasterConsignmentItem'])).map(goodsItem);
+  const items = list(mc['ApplicableRating'])
+    .flatMap((r) => list(node(r)?.['IncludedMasterConsignmentItem']))
+    .map(goodsItem);
   return ok([
     build('master', header, {
       masterAwb: normalizeMasterAwb(rawAwb) ?? rawAwb,
@@ -59,14 +67,23 @@ function readHouses(w: Node): Result<AdvanceConsignment[], Problem[]> {
   const header = node(w['MessageHeaderDocument']);
   const mc = node(w['MasterConsignment']);
   const rawMaster = text(node(mc?.['TransportContractDocument'])?.['ID']);
-  const houses = list(mc?.['IncludedHouseConsignment']).map(node).filter((h) => h !== undefined);
+  const houses = list(mc?.['IncludedHouseConsignment'])
+    .map(node)
+    .filter((h) => h !== undefined);
   if (!mc || !rawMaster || houses.length === 0) {
-    return invalid('An XFZB needs MasterConsignment/TransportContractDocument/ID and an IncludedHouseConsignment', '$.HouseWaybill');
+    return invalid(
+      'An XFZB needs MasterConsignment/TransportContractDocument/ID and an IncludedHouseConsignment',
+      '$.HouseWaybill',
+    );
   }
   const out: AdvanceConsignment[] = [];
   for (const [i, h] of houses.entries()) {
     const rawHouse = text(h['ID']) ?? text(node(w['BusinessHeaderDocument'])?.['ID']);
-    if (!rawHouse) return invalid('The house consignment has no ID', `$.HouseWaybill.MasterConsignment.IncludedHouseConsignment[${i}]`);
+    if (!rawHouse)
+      return invalid(
+        'The house consignment has no ID',
+        `$.HouseWaybill.MasterConsignment.IncludedHouseConsignment[${i}]`,
+      );
     const rec = build('house', header, {
       masterAwb: normalizeMasterAwb(rawMaster) ?? rawMaster,
       houseAwb: normalizeHouseAwb(rawHouse) ?? rawHouse,
@@ -92,7 +109,8 @@ interface Parts {
 
 function build(kind: 'master' | 'house', header: Node | undefined, p: Parts): AdvanceConsignment {
   const c = p.consignment;
-  const location = (key: string): string | undefined => text(node(c[key])?.['ID']) ?? text(node(p.fallback?.[key])?.['ID']);
+  const location = (key: string): string | undefined =>
+    text(node(c[key])?.['ID']) ?? text(node(p.fallback?.[key])?.['ID']);
   const descriptions = p.items.map((i) => i.description).filter((d) => d !== undefined);
   const rec: Record<string, unknown> = {
     kind,
@@ -138,7 +156,10 @@ function party(n: Node | undefined): AdvanceParty | undefined {
   const nameLines = lines(text(n?.['Name']));
   if (!n || nameLines.length === 0) return undefined;
   const addr = node(n['PostalStructuredAddress']);
-  const p: Record<string, unknown> = { name: nameLines[0], addressLines: [...nameLines.slice(1), ...lines(text(addr?.['StreetName']))] };
+  const p: Record<string, unknown> = {
+    name: nameLines[0],
+    addressLines: [...nameLines.slice(1), ...lines(text(addr?.['StreetName']))],
+  };
   const city = text(addr?.['CityName']);
   const postcode = text(addr?.['PostcodeCode']);
   const country = text(addr?.['CountryID']);
@@ -159,10 +180,17 @@ function kilograms(raw: unknown): string | undefined {
   return undefined;
 }
 
-const node = (v: unknown): Node | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Node) : undefined);
+const node = (v: unknown): Node | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Node) : undefined;
 const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-const lines = (v: string | undefined): string[] => (v ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '') : []);
+const lines = (v: string | undefined): string[] =>
+  v
+    ? v
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '')
+    : [];
 const oneLine = (v: string): string => lines(v).join(' ');
 const int = (v: unknown): number | undefined => {
   const t = text(v);

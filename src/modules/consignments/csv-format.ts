@@ -106,15 +106,28 @@ export function consignmentToCsvRows(c: Consignment): string[] {
     c.consignmentId,
     c.transportDocument.masterAwb ?? '',
     c.transportDocument.houseAwb ?? '',
-    s.name, s.addressLines[0] ?? '', s.addressLines.slice(1).join(' '), s.city, s.postcode ?? '', s.country,
-    b.name, b.addressLines[0] ?? '', b.addressLines.slice(1).join(' '), b.city, b.postcode ?? '', b.country,
+    s.name,
+    s.addressLines[0] ?? '',
+    s.addressLines.slice(1).join(' '),
+    s.city,
+    s.postcode ?? '',
+    s.country,
+    b.name,
+    b.addressLines[0] ?? '',
+    b.addressLines.slice(1).join(' '),
+    b.city,
+    b.postcode ?? '',
+    b.country,
     c.platform.name,
     c.platform.orderId,
     String(c.grossMassKg),
     c.declaredTotal?.amount ?? '',
     c.declaredTotal?.currency ?? '',
-  ].map(escape).join(',');
+  ]
+    .map(escape)
+    .join(',');
   return c.items.map(
-    (it) => `${head},${[it.description, it.hsCode ?? '', String(it.quantity), it.unit, it.value.amount, it.value.currency].map(escape).join(',')}`,
+    (it) =>
+      `${head},${[it.description, it.hsCode ?? '', String(it.quantity), it.unit, it.value.amount, it.value.currency].map(escape).join(',')}`,
   );
 }

@@ -5,7 +5,8 @@ type Header = ReadonlyMap<CsvColumn, number>;
 
 /** CSV numbers become JSON numbers only when they look like numbers; anything else reaches validation as text. */
 const NUMBER_RE = /^-?\d+(\.\d+)?$/;
-const num = (s: string | undefined): number | string | undefined => (s === undefined ? undefined : NUMBER_RE.test(s) ? Number(s) : s);
+const num = (s: string | undefined): number | string | undefined =>
+  s === undefined ? undefined : NUMBER_RE.test(s) ? Number(s) : s;
 
 /** Column positions resolved once per header (-1 when the column is absent): the per-row work is plain indexing. */
 export type ColumnIndex = Readonly<Record<CsvColumn, number>>;
@@ -25,7 +26,15 @@ function cell(fields: readonly string[], i: number): string | undefined {
   return t === '' ? undefined : t;
 }
 
-function party(head: readonly string[], name: number, a1: number, a2: number, city: number, postcode: number, country: number): unknown {
+function party(
+  head: readonly string[],
+  name: number,
+  a1: number,
+  a2: number,
+  city: number,
+  postcode: number,
+  country: number,
+): unknown {
   const l1 = cell(head, a1);
   const l2 = cell(head, a2);
   return {
@@ -38,7 +47,12 @@ function party(head: readonly string[], name: number, a1: number, a2: number, ci
 }
 
 /** The consignment as the JSON model would carry it, so that CSV and NDJSON share one validation. */
-export function csvGroupToRaw(head: readonly string[], rows: readonly (readonly string[])[], x: ColumnIndex, withDeclaredTotal = true): unknown {
+export function csvGroupToRaw(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  x: ColumnIndex,
+  withDeclaredTotal = true,
+): unknown {
   const items: unknown[] = [];
   for (const r of rows) {
     items.push({
@@ -54,13 +68,31 @@ export function csvGroupToRaw(head: readonly string[], rows: readonly (readonly 
   return {
     consignmentId: cell(head, x.consignment_id),
     transportDocument: { masterAwb: cell(head, x.master_awb), houseAwb: cell(head, x.house_awb) },
-    seller: party(head, x.seller_name, x.seller_address_1, x.seller_address_2, x.seller_city, x.seller_postcode, x.seller_country),
-    buyer: party(head, x.buyer_name, x.buyer_address_1, x.buyer_address_2, x.buyer_city, x.buyer_postcode, x.buyer_country),
+    seller: party(
+      head,
+      x.seller_name,
+      x.seller_address_1,
+      x.seller_address_2,
+      x.seller_city,
+      x.seller_postcode,
+      x.seller_country,
+    ),
+    buyer: party(
+      head,
+      x.buyer_name,
+      x.buyer_address_1,
+      x.buyer_address_2,
+      x.buyer_city,
+      x.buyer_postcode,
+      x.buyer_country,
+    ),
     platform: { name: cell(head, x.platform), orderId: cell(head, x.order_id) },
     items,
     grossMassKg: num(cell(head, x.gross_mass_kg)),
     declaredTotal:
-      !withDeclaredTotal || (totalAmount === undefined && totalCurrency === undefined) ? undefined : { amount: totalAmount, currency: totalCurrency },
+      !withDeclaredTotal || (totalAmount === undefined && totalCurrency === undefined)
+        ? undefined
+        : { amount: totalAmount, currency: totalCurrency },
   };
 }
 

@@ -8,14 +8,26 @@ import { sampleConsignment, sampleLookups } from './sample.ts';
 async function* chunks(...parts: string[]): AsyncGenerator<string> {
   for (const p of parts) yield p;
 }
-const parseAll = async (text: string, opts: { maxLineBytes?: number; maxItems?: number } = {}): Promise<ParsedRecord[]> => {
+const parseAll = async (
+  text: string,
+  opts: { maxLineBytes?: number; maxItems?: number } = {},
+): Promise<ParsedRecord[]> => {
   const out: ParsedRecord[] = [];
   // Cut the text in awkward places to exercise the chunk boundaries.
-  for await (const r of parseCsv(chunks(text.slice(0, 37), text.slice(37, 500), text.slice(500)), { ...sampleLookups, ...opts })) out.push(r);
+  for await (const r of parseCsv(chunks(text.slice(0, 37), text.slice(37, 500), text.slice(500)), {
+    ...sampleLookups,
+    ...opts,
+  }))
+    out.push(r);
   return out;
 };
-const withId = (id: string, change: Partial<Consignment> = {}): Consignment => ({ ...sampleConsignment(), consignmentId: id, ...change });
-const csv = (...cs: Consignment[]): string => [CSV_HEADER_LINE, ...cs.flatMap(consignmentToCsvRows)].join('\r\n') + '\r\n';
+const withId = (id: string, change: Partial<Consignment> = {}): Consignment => ({
+  ...sampleConsignment(),
+  consignmentId: id,
+  ...change,
+});
+const csv = (...cs: Consignment[]): string =>
+  [CSV_HEADER_LINE, ...cs.flatMap(consignmentToCsvRows)].join('\r\n') + '\r\n';
 
 describe('CSV batches', () => {
   it('groups consecutive rows with the same consignment_id into one consignment', async () => {
@@ -28,10 +40,23 @@ describe('CSV batches', () => {
 
   it('reads quoted fields with commas, doubled quotes and line breaks', async () => {
     const c = withId('C1', {
-      items: [{ description: 'Mug "I ♥ Tokyo",\nceramic', quantity: 1, unit: 'NO', value: { amount: '31.90', currency: 'USD' } }],
+      items: [
+        {
+          description: 'Mug "I ♥ Tokyo",\nceramic',
+          quantity: 1,
+          unit: 'NO',
+          value: { amount: '31.90', currency: 'USD' },
+        },
+      ],
     });
     const records = await parseAll(csv(c, withId('C2')));
-    expect(records.map((r) => ['consignment' in r ? r.consignment.items[0]!.description : r.problems, r.lineNo, r.lastLineNo])).toEqual([
+    expect(
+      records.map((r) => [
+        'consignment' in r ? r.consignment.items[0]!.description : r.problems,
+        r.lineNo,
+        r.lastLineNo,
+      ]),
+    ).toEqual([
       ['Mug "I ♥ Tokyo",\nceramic', 2, 3],
       ['Wireless earphones', 4, 5],
     ]);
@@ -60,7 +85,9 @@ describe('CSV batches', () => {
         lineNo: 2,
         lastLineNo: 3,
         consignmentId: 'C1',
-        problems: [expect.objectContaining({ code: 'CONSIGNMENT.CSV_INCONSISTENT_ROWS', column: 'buyer_name', lineNo: 3 })],
+        problems: [
+          expect.objectContaining({ code: 'CONSIGNMENT.CSV_INCONSISTENT_ROWS', column: 'buyer_name', lineNo: 3 }),
+        ],
       },
     ]);
   });
@@ -70,7 +97,12 @@ describe('CSV batches', () => {
     bad.items[1]!.hsCode = '12AB56';
     const [r] = await parseAll(csv(bad));
     expect(r && 'problems' in r && r.problems).toEqual([
-      expect.objectContaining({ code: 'CONSIGNMENT.INVALID_HS_CODE', path: '$.items[1].hsCode', column: 'item_hs_code', lineNo: 3 }),
+      expect.objectContaining({
+        code: 'CONSIGNMENT.INVALID_HS_CODE',
+        path: '$.items[1].hsCode',
+        column: 'item_hs_code',
+        lineNo: 3,
+      }),
     ]);
   });
 
@@ -78,41 +110,56 @@ describe('CSV batches', () => {
     const [row1, row2] = consignmentToCsvRows(withId('C1'));
     const text = [CSV_HEADER_LINE, row1, `${row2},extra`, ...consignmentToCsvRows(withId('C2'))].join('\n');
     const records = await parseAll(text);
-    expect(records.map((r) => ('consignment' in r ? `ok ${r.consignment.consignmentId}` : `${r.consignmentId} ${r.problems.map((p) => p.code)}`))).toEqual([
-      'C1 CONSIGNMENT.MALFORMED_LINE',
-      'ok C2',
-    ]);
+    expect(
+      records.map((r) =>
+        'consignment' in r
+          ? `ok ${r.consignment.consignmentId}`
+          : `${r.consignmentId} ${r.problems.map((p) => p.code)}`,
+      ),
+    ).toEqual(['C1 CONSIGNMENT.MALFORMED_LINE', 'ok C2']);
   });
 
   it('reports a row whose id cannot be made out on its own and goes on', async () => {
     const text = [CSV_HEADER_LINE, 'garbage "with a stray quote', ...consignmentToCsvRows(withId('C2'))].join('\n');
     const records = await parseAll(text);
-    expect(records.map((r) => ('consignment' in r ? `ok ${r.lineNo}` : `${r.lineNo} ${r.problems.map((p) => p.code)}`))).toEqual([
-      '2 CONSIGNMENT.MALFORMED_LINE',
-      'ok 3',
-    ]);
+    expect(
+      records.map((r) => ('consignment' in r ? `ok ${r.lineNo}` : `${r.lineNo} ${r.problems.map((p) => p.code)}`)),
+    ).toEqual(['2 CONSIGNMENT.MALFORMED_LINE', 'ok 3']);
   });
 
   it('rejects a too-long row together with its consignment', async () => {
     const [row1, row2] = consignmentToCsvRows(withId('C1'));
     const text = [CSV_HEADER_LINE, row1, row2 + 'x'.repeat(600), ...consignmentToCsvRows(withId('C2'))].join('\n');
     const records = await parseAll(text, { maxLineBytes: 500 });
-    expect(records.map((r) => ('consignment' in r ? `ok ${r.consignment.consignmentId}` : `${r.consignmentId} ${r.problems.map((p) => p.code)}`))).toEqual([
-      'C1 CONSIGNMENT.LINE_TOO_LONG',
-      'ok C2',
-    ]);
+    expect(
+      records.map((r) =>
+        'consignment' in r
+          ? `ok ${r.consignment.consignmentId}`
+          : `${r.consignmentId} ${r.problems.map((p) => p.code)}`,
+      ),
+    ).toEqual(['C1 CONSIGNMENT.LINE_TOO_LONG', 'ok C2']);
   });
 
   it('counts rows beyond the item limit without keeping them', async () => {
-    const many = withId('C1', { items: Array.from({ length: 5 }, () => sampleConsignment().items[0]!), declaredTotal: { amount: '129.50', currency: 'USD' } });
+    const many = withId('C1', {
+      items: Array.from({ length: 5 }, () => sampleConsignment().items[0]!),
+      declaredTotal: { amount: '129.50', currency: 'USD' },
+    });
     const [r] = await parseAll(csv(many), { maxItems: 3 });
-    expect(r && 'problems' in r && r.problems.map((p) => [p.code, p.message])).toEqual([['CONSIGNMENT.TOO_MANY_ITEMS', 'At most 3 item lines, got 5']]);
+    expect(r && 'problems' in r && r.problems.map((p) => [p.code, p.message])).toEqual([
+      ['CONSIGNMENT.TOO_MANY_ITEMS', 'At most 3 item lines, got 5'],
+    ]);
   });
 
   it('stops with CSV_HEADER_INVALID when required columns are missing or unknown ones appear', async () => {
     const records = await parseAll('consignment_id,colour\nC1,red\n');
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ lineNo: 1, problems: [{ code: 'CONSIGNMENT.CSV_HEADER_INVALID', message: expect.stringContaining('unknown column "colour"') }] });
+    expect(records[0]).toMatchObject({
+      lineNo: 1,
+      problems: [
+        { code: 'CONSIGNMENT.CSV_HEADER_INVALID', message: expect.stringContaining('unknown column "colour"') },
+      ],
+    });
   });
 
   it('splits quoted records, tells an open quoted field from a stray quote', () => {

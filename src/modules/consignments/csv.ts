@@ -36,7 +36,10 @@ export async function* parseCsv(source: AsyncIterable<Chunk>, opts: ParseOptions
 }
 
 /** The same records in batches, one per input chunk that completes a consignment. */
-export async function* parseCsvBatches(source: AsyncIterable<Chunk>, opts: ParseOptions): AsyncGenerator<ParsedRecord[]> {
+export async function* parseCsvBatches(
+  source: AsyncIterable<Chunk>,
+  opts: ParseOptions,
+): AsyncGenerator<ParsedRecord[]> {
   const reader = new CsvConsignmentReader(opts);
   for await (const lines of splitLines(source, opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
     const out: ParsedRecord[] = [];
@@ -89,7 +92,8 @@ class CsvConsignmentReader {
     const fields = splitCsvRecord(text);
     if (fields === 'open') {
       // A quoted field spanning lines: bounded by the same limit as a single line.
-      if (text.length > this.maxBytes) this.broken(first, E.lineTooLong.problem('$', 'The quoted field runs past the line limit'), text, out);
+      if (text.length > this.maxBytes)
+        this.broken(first, E.lineTooLong.problem('$', 'The quoted field runs past the line limit'), text, out);
       else this.pending = { lineNo: first, text };
       return;
     }
@@ -114,7 +118,13 @@ class CsvConsignmentReader {
 
   end(out: ParsedRecord[]): void {
     if (this.stopped) return;
-    if (this.pending) this.broken(this.pending.lineNo, E.malformedLine.problem('$', 'A quoted field is never closed'), this.pending.text, out);
+    if (this.pending)
+      this.broken(
+        this.pending.lineNo,
+        E.malformedLine.problem('$', 'A quoted field is never closed'),
+        this.pending.text,
+        out,
+      );
     this.pending = undefined;
     this.flush(out);
   }
@@ -129,7 +139,17 @@ class CsvConsignmentReader {
     const g = this.group;
     if (g && id !== '' && g.id === id) return g;
     this.flush(out);
-    const fresh: Group = { id, firstLine: lineNo, lastLine: lineNo, head: undefined, rows: [], rowLines: [], rowCount: 0, problems: [], inconsistent: undefined };
+    const fresh: Group = {
+      id,
+      firstLine: lineNo,
+      lastLine: lineNo,
+      head: undefined,
+      rows: [],
+      rowLines: [],
+      rowCount: 0,
+      problems: [],
+      inconsistent: undefined,
+    };
     this.group = fresh;
     return fresh;
   }
@@ -159,7 +179,11 @@ class CsvConsignmentReader {
         if (g.inconsistent.has(col)) continue;
         g.inconsistent.add(col);
         g.problems.push(
-          E.csvInconsistent.problem('$', `Column ${col} differs from the consignment's first row (line ${g.firstLine})`, { column: col, lineNo }),
+          E.csvInconsistent.problem(
+            '$',
+            `Column ${col} differs from the consignment's first row (line ${g.firstLine})`,
+            { column: col, lineNo },
+          ),
         );
       }
     }
@@ -175,7 +199,8 @@ class CsvConsignmentReader {
     if (!g || !this.header) return;
     const base = { lineNo: g.firstLine, lastLineNo: g.lastLine };
     const problems = [...g.problems];
-    if (g.rowCount > this.maxItems) problems.push(E.tooManyItems.problem('$.items', `At most ${this.maxItems} item lines, got ${g.rowCount}`));
+    if (g.rowCount > this.maxItems)
+      problems.push(E.tooManyItems.problem('$.items', `At most ${this.maxItems} item lines, got ${g.rowCount}`));
     if (g.head) {
       // With rows missing, the declared total cannot match: its check would only add noise to the real problem.
       const complete = problems.length === 0;

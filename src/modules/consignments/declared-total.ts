@@ -15,9 +15,13 @@ export function checkDeclaredTotal(items: readonly ItemLine[], total: Money, pat
   let sum = new Dec(0);
   for (const it of items) sum = sum.plus(it.value.amount);
   if (sum.equals(total.amount)) return undefined;
-  return E.totalMismatch.problem(path, `Declared ${total.amount} ${total.currency}, item lines sum to ${sum.toFixed()}`, {
-    itemsTotal: sum.toFixed(),
-  });
+  return E.totalMismatch.problem(
+    path,
+    `Declared ${total.amount} ${total.currency}, item lines sum to ${sum.toFixed()}`,
+    {
+      itemsTotal: sum.toFixed(),
+    },
+  );
 }
 
 /**

@@ -17,7 +17,8 @@ async function* once(text: string): AsyncGenerator<string> {
 }
 const ids = async (records: AsyncIterable<ParsedRecord>): Promise<string[]> => {
   const out: string[] = [];
-  for await (const r of records) out.push('consignment' in r ? r.consignment.consignmentId : JSON.stringify(r.problems));
+  for await (const r of records)
+    out.push('consignment' in r ? r.consignment.consignmentId : JSON.stringify(r.problems));
   return out;
 };
 
@@ -29,7 +30,8 @@ describe('documented batch examples', () => {
 
   it('parses the CSV example into the same consignment as the NDJSON one', async () => {
     const records: ParsedRecord[] = [];
-    for await (const r of parseCsv(once(codeBlockAfter('An empty cell is an absent value')), sampleLookups)) records.push(r);
+    for await (const r of parseCsv(once(codeBlockAfter('An empty cell is an absent value')), sampleLookups))
+      records.push(r);
     expect(records).toEqual([{ lineNo: 2, lastLineNo: 3, consignment: sampleConsignment() }]);
   });
 });

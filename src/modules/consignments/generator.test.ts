@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.ts';
-import { batchChunks, generateConsignments, generateLabelledHistory, generatorRateOf, toCsv, toNdjson } from './generator.ts';
+import {
+  batchChunks,
+  generateConsignments,
+  generateLabelledHistory,
+  generatorRateOf,
+  toCsv,
+  toNdjson,
+} from './generator.ts';
 import { manifestDecision, valueInYen } from './manifest-ceiling.ts';
 import { parseNdjson } from './ndjson.ts';
 import type { ParsedRecord } from './records.ts';

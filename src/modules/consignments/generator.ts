@@ -15,7 +15,14 @@ import type { Goods } from './vocabulary.ts';
  */
 
 /** Yen per unit of currency used by the generator; pass `generatorRateOf` as the rate lookup when valuing its output. */
-export const GENERATOR_YEN_RATES: Readonly<Record<string, string>> = { USD: '150', CNY: '21', EUR: '163', GBP: '190', KRW: '0.11', JPY: '1' };
+export const GENERATOR_YEN_RATES: Readonly<Record<string, string>> = {
+  USD: '150',
+  CNY: '21',
+  EUR: '163',
+  GBP: '190',
+  KRW: '0.11',
+  JPY: '1',
+};
 export const generatorRateOf = (currency: string): string | undefined => GENERATOR_YEN_RATES[currency];
 
 export type NonComplianceReason = 'undervalued' | 'misdescribed' | 'wrong-hs-code';
@@ -47,9 +54,22 @@ export interface GenerateOptions {
 }
 
 const DECIMALS: Readonly<Record<string, number>> = { JPY: 0, KRW: 0 };
-const ITEM_COUNTS = [[1, 60], [2, 24], [3, 10], [4, 4], [5, 2]] as const;
+const ITEM_COUNTS = [
+  [1, 60],
+  [2, 24],
+  [3, 10],
+  [4, 4],
+  [5, 2],
+] as const;
 const GOODS_WEIGHTS = GOODS.map((g) => [g, g.weight] as const);
-const CARRIERS = [['131', 'JL'], ['205', 'NH'], ['297', 'CI'], ['180', 'KE'], ['784', 'CZ'], ['618', 'SQ']] as const;
+const CARRIERS = [
+  ['131', 'JL'],
+  ['205', 'NH'],
+  ['297', 'CI'],
+  ['180', 'KE'],
+  ['784', 'CZ'],
+  ['618', 'SQ'],
+] as const;
 
 export function* generateConsignments(opts: GenerateOptions): Generator<GeneratedConsignment> {
   const rng = new Prng(opts.seed);
@@ -73,7 +93,13 @@ export function* generateConsignments(opts: GenerateOptions): Generator<Generate
     const seller = rng.pick(sellers);
     const reasons = new Set<NonComplianceReason>();
     if (rng.chance(seller.risk)) {
-      reasons.add(rng.weighted([['undervalued', 6], ['misdescribed', 3], ['wrong-hs-code', 1]] as const));
+      reasons.add(
+        rng.weighted([
+          ['undervalued', 6],
+          ['misdescribed', 3],
+          ['wrong-hs-code', 1],
+        ] as const),
+      );
       if (rng.chance(0.2)) reasons.add('undervalued');
     }
     const currency = seller.currency;
@@ -91,7 +117,11 @@ export function* generateConsignments(opts: GenerateOptions): Generator<Generate
       trueYen = trueYen.plus(d.yen);
       declaredYen = declaredYen.plus(new Dec(amount).times(GENERATOR_YEN_RATES[currency]!));
       let description = rng.pick(d.goods.descriptions);
-      let hsCode: string | undefined = rng.chance(hsRate) ? (rng.chance(0.3) ? d.goods.hsCode.slice(0, 6) : d.goods.hsCode) : undefined;
+      let hsCode: string | undefined = rng.chance(hsRate)
+        ? rng.chance(0.3)
+          ? d.goods.hsCode.slice(0, 6)
+          : d.goods.hsCode
+        : undefined;
       if (cheat && reasons.has('misdescribed')) {
         const decoy = otherGoods(rng, d.goods);
         description = rng.chance(0.6) ? rng.pick(VAGUE_DESCRIPTIONS) : rng.pick(decoy.descriptions);
@@ -103,7 +133,10 @@ export function* generateConsignments(opts: GenerateOptions): Generator<Generate
       if (hsCode !== undefined) line.hsCode = hsCode;
       items.push(line);
     });
-    const mass = drawn.reduce((kg, d) => kg + d.goods.kgPerUnit * d.quantity * (0.9 + rng.next() * 0.2), 0.05 + rng.next() * 0.25);
+    const mass = drawn.reduce(
+      (kg, d) => kg + d.goods.kgPerUnit * d.quantity * (0.9 + rng.next() * 0.2),
+      0.05 + rng.next() * 0.25,
+    );
     const platform = rng.weighted(PLATFORMS);
     const consignmentId = `${prefix}${index}`;
     const consignment: Consignment = {
@@ -196,7 +229,11 @@ export function toCsv(consignments: Iterable<Consignment>): string {
 }
 
 /** The batch as text chunks of `perChunk` consignments, for streaming large batches without one big string. */
-export function* batchChunks(format: 'ndjson' | 'csv', consignments: Iterable<Consignment>, perChunk = 500): Generator<string> {
+export function* batchChunks(
+  format: 'ndjson' | 'csv',
+  consignments: Iterable<Consignment>,
+  perChunk = 500,
+): Generator<string> {
   let buf: Consignment[] = [];
   let first = true;
   const emit = (): string => {

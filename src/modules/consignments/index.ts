@@ -5,7 +5,15 @@
  * and a seeded generator of realistic labelled consignments. Pure: no I/O beyond the streams and strings passed in.
  */
 export { ConsignmentErrors } from './errors.ts';
-export { ConsignmentSchema, ItemLineSchema, MoneySchema, PartySchema, TransportDocumentSchema, UNITS, DEFAULT_MAX_ITEMS } from './model.ts';
+export {
+  ConsignmentSchema,
+  ItemLineSchema,
+  MoneySchema,
+  PartySchema,
+  TransportDocumentSchema,
+  UNITS,
+  DEFAULT_MAX_ITEMS,
+} from './model.ts';
 export type { CodeLookups, Consignment, ItemLine, Money, Party, TransportDocument, Unit } from './model.ts';
 export { validateConsignment } from './validate.ts';
 export type { ValidateOptions } from './validate.ts';
@@ -23,8 +31,22 @@ export { parseCargoXml } from './cargo-xml.ts';
 export type { AdvanceConsignment, AdvanceGoodsItem, AdvanceParty } from './cargo-xml-model.ts';
 export { AdvanceIndex, foldName } from './advance-match.ts';
 export type { AdvanceMatch } from './advance-match.ts';
-export { GENERATOR_YEN_RATES, batchChunks, generateConsignments, generateLabelledHistory, generatorRateOf, toCsv, toNdjson } from './generator.ts';
-export type { ComplianceLabel, GenerateOptions, GeneratedConsignment, LabelledHistory, NonComplianceReason } from './generator.ts';
+export {
+  GENERATOR_YEN_RATES,
+  batchChunks,
+  generateConsignments,
+  generateLabelledHistory,
+  generatorRateOf,
+  toCsv,
+  toNdjson,
+} from './generator.ts';
+export type {
+  ComplianceLabel,
+  GenerateOptions,
+  GeneratedConsignment,
+  LabelledHistory,
+  NonComplianceReason,
+} from './generator.ts';
 export { GOODS } from './vocabulary.ts';
 export type { Goods } from './vocabulary.ts';
 export { sampleConsignment, sampleLookups } from './sample.ts';

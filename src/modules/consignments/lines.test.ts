@@ -36,7 +36,9 @@ describe('line splitting', () => {
   });
 
   it('reports a line over the byte limit and carries on with the next one', async () => {
-    const lines = await collect(splitLines(chunks('ok\n' + 'x'.repeat(6), 'x'.repeat(6) + '\nnext\n', 'y'.repeat(20)), 10));
+    const lines = await collect(
+      splitLines(chunks('ok\n' + 'x'.repeat(6), 'x'.repeat(6) + '\nnext\n', 'y'.repeat(20)), 10),
+    );
     expect(lines).toEqual([
       { lineNo: 1, text: 'ok' },
       { lineNo: 2, tooLong: true, bytes: 12, head: 'x'.repeat(12) },

@@ -30,7 +30,12 @@ export class LineSplitter {
 
   /** The lines completed by this chunk. */
   push(chunk: Chunk): RawLine[] {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, 'utf8')
+        : Buffer.isBuffer(chunk)
+          ? chunk
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const out: RawLine[] = [];
     let pos = 0;
     for (;;) {
@@ -64,10 +69,13 @@ export class LineSplitter {
     const bytes = this.carryLen + (end - start);
     let line: RawLine;
     if (this.overflow) line = { lineNo, tooLong: true, bytes, head: this.overflowHead };
-    else if (bytes > this.maxLineBytes) line = { lineNo, tooLong: true, bytes, head: headOf([...this.carry, buf.subarray(start, end)]) };
+    else if (bytes > this.maxLineBytes)
+      line = { lineNo, tooLong: true, bytes, head: headOf([...this.carry, buf.subarray(start, end)]) };
     else {
       let text =
-        this.carry.length === 0 ? buf.toString('utf8', start, end) : Buffer.concat([...this.carry, buf.subarray(start, end)]).toString('utf8');
+        this.carry.length === 0
+          ? buf.toString('utf8', start, end)
+          : Buffer.concat([...this.carry, buf.subarray(start, end)]).toString('utf8');
       if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
       // A UTF-8 byte-order mark (spreadsheet exports) would otherwise corrupt the first field of the first line.
       if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -81,7 +89,10 @@ export class LineSplitter {
 }
 
 /** The lines of a stream, in batches (one per chunk that completes at least one line). */
-export async function* splitLines(source: AsyncIterable<Chunk>, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<RawLine[]> {
+export async function* splitLines(
+  source: AsyncIterable<Chunk>,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): AsyncGenerator<RawLine[]> {
   const splitter = new LineSplitter(maxLineBytes);
   for await (const chunk of source) {
     const lines = splitter.push(chunk);

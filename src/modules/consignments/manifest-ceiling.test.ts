@@ -3,12 +3,16 @@ import { manifestDecision, valueInYen } from './manifest-ceiling.ts';
 
 const rates: Record<string, string> = { USD: '150.13', KRW: '0.1087', EUR: '162.5' };
 const rateOf = (c: string): string | undefined => rates[c];
-const line = (amount: string, currency: string): { value: { amount: string; currency: string } } => ({ value: { amount, currency } });
+const line = (amount: string, currency: string): { value: { amount: string; currency: string } } => ({
+  value: { amount, currency },
+});
 
 describe('manifest ceiling', () => {
   it('converts each line at its rate in decimal and drops the fraction of a yen once, at the end', () => {
     // 0.1 + 0.2 would be 0.30000000000000004 in floats; 19.99 USD × 150.13 = 3001.0987 yen; 3 KRW × 0.1087 = 0.3261.
-    expect(valueInYen([line('19.99', 'USD'), line('3', 'KRW'), line('0.1', 'JPY'), line('0.2', 'JPY')], rateOf)).toEqual({
+    expect(
+      valueInYen([line('19.99', 'USD'), line('3', 'KRW'), line('0.1', 'JPY'), line('0.2', 'JPY')], rateOf),
+    ).toEqual({
       ok: true,
       value: 3001,
     });

@@ -18,7 +18,10 @@ export type YenRateLookup = (currency: string) => string | Dec | undefined;
  * yen dropped once at the end (customs truncates, never rounds up). Freight and insurance, if the caller knows them,
  * are added by the caller: e-commerce data rarely carries them per parcel.
  */
-export function valueInYen(items: readonly Pick<ItemLine, 'value'>[], rateOf: YenRateLookup): Result<number, Problem[]> {
+export function valueInYen(
+  items: readonly Pick<ItemLine, 'value'>[],
+  rateOf: YenRateLookup,
+): Result<number, Problem[]> {
   let sum = new Dec(0);
   const problems: Problem[] = [];
   for (let i = 0; i < items.length; i++) {

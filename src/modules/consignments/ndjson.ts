@@ -14,7 +14,10 @@ export async function* parseNdjson(source: AsyncIterable<Chunk>, opts: ParseOpti
 }
 
 /** The same records in batches, one per input chunk: for callers that process batches anyway (fewer awaits). */
-export async function* parseNdjsonBatches(source: AsyncIterable<Chunk>, opts: ParseOptions): AsyncGenerator<ParsedRecord[]> {
+export async function* parseNdjsonBatches(
+  source: AsyncIterable<Chunk>,
+  opts: ParseOptions,
+): AsyncGenerator<ParsedRecord[]> {
   const maxBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   for await (const lines of splitLines(source, maxBytes)) {
     const out: ParsedRecord[] = [];
@@ -29,14 +32,22 @@ export async function* parseNdjsonBatches(source: AsyncIterable<Chunk>, opts: Pa
 function ndjsonLine(line: RawLine, opts: ParseOptions, maxBytes: number): ParsedRecord | undefined {
   const { lineNo } = line;
   if ('tooLong' in line) {
-    return rejected(lineNo, [E.lineTooLong.problem('$', `The line has ${line.bytes} bytes; the limit is ${maxBytes}`)], claimedId(line.head));
+    return rejected(
+      lineNo,
+      [E.lineTooLong.problem('$', `The line has ${line.bytes} bytes; the limit is ${maxBytes}`)],
+      claimedId(line.head),
+    );
   }
   if (isBlank(line.text)) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(line.text);
   } catch (e) {
-    return rejected(lineNo, [E.malformedLine.problem('$', `Not valid JSON: ${(e as Error).message}`)], claimedId(line.text));
+    return rejected(
+      lineNo,
+      [E.malformedLine.problem('$', `Not valid JSON: ${(e as Error).message}`)],
+      claimedId(line.text),
+    );
   }
   const r = validateConsignment(value, opts);
   if (r.ok) return { lineNo, lastLineNo: lineNo, consignment: r.value };
@@ -45,7 +56,9 @@ function ndjsonLine(line: RawLine, opts: ParseOptions, maxBytes: number): Parsed
 }
 
 function rejected(lineNo: number, problems: Problem[], consignmentId: string | undefined): ParsedRecord {
-  return consignmentId === undefined ? { lineNo, lastLineNo: lineNo, problems } : { lineNo, lastLineNo: lineNo, problems, consignmentId };
+  return consignmentId === undefined
+    ? { lineNo, lastLineNo: lineNo, problems }
+    : { lineNo, lastLineNo: lineNo, problems, consignmentId };
 }
 
 const ID_IN_TEXT = /"consignmentId"\s*:\s*"([A-Za-z0-9][A-Za-z0-9._/-]{0,63})"/;

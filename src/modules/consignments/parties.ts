@@ -10,12 +10,40 @@ export interface SellerProfile {
   readonly risk: number;
 }
 
-const WORDS = ['Bright', 'Lucky', 'Golden', 'Blue Sky', 'Evergreen', 'Sunrise', 'Harbor', 'Maple', 'Pioneer', 'Star', 'Silk Road', 'Jade', 'Orchid', 'Summit', 'Cedar'];
+const WORDS = [
+  'Bright',
+  'Lucky',
+  'Golden',
+  'Blue Sky',
+  'Evergreen',
+  'Sunrise',
+  'Harbor',
+  'Maple',
+  'Pioneer',
+  'Star',
+  'Silk Road',
+  'Jade',
+  'Orchid',
+  'Summit',
+  'Cedar',
+];
 
 const SELLER_COUNTRIES: readonly (readonly [string, number, readonly string[], readonly string[], string])[] = [
   // country, weight, cities, name patterns ({w} = a word), currency
-  ['CN', 45, ['Shenzhen', 'Yiwu', 'Guangzhou', 'Hangzhou', 'Dongguan'], ['{c} {w} Trading Co., Ltd.', '{c} {w} Electronics Co.', '{w} Import & Export Co.'], 'CNY'],
-  ['US', 18, ['Los Angeles', 'New York', 'Austin', 'Seattle', 'Miami'], ['{w} Supply LLC', '{w} Goods Inc.', '{w} Outlet LLC'], 'USD'],
+  [
+    'CN',
+    45,
+    ['Shenzhen', 'Yiwu', 'Guangzhou', 'Hangzhou', 'Dongguan'],
+    ['{c} {w} Trading Co., Ltd.', '{c} {w} Electronics Co.', '{w} Import & Export Co.'],
+    'CNY',
+  ],
+  [
+    'US',
+    18,
+    ['Los Angeles', 'New York', 'Austin', 'Seattle', 'Miami'],
+    ['{w} Supply LLC', '{w} Goods Inc.', '{w} Outlet LLC'],
+    'USD',
+  ],
   ['KR', 14, ['Seoul', 'Busan', 'Incheon', 'Daegu'], ['{c} {w} Co., Ltd.', '{w} Beauty Co.', '{w} Style Inc.'], 'KRW'],
   ['GB', 6, ['London', 'Manchester', 'Leeds', 'Bristol'], ['{w} Ltd', '{w} Trading Ltd'], 'GBP'],
   ['DE', 5, ['Berlin', 'Hamburg', 'Munich'], ['{w} Handel GmbH', '{w} Versand GmbH'], 'EUR'],
@@ -38,7 +66,20 @@ const BUYER_PLACES: readonly (readonly [string, string, string])[] = [
   ['Kobe', '650-0021', 'Chuo-ku Sannomiya'],
   ['Hiroshima', '730-0011', 'Naka-ku'],
 ];
-const FAMILY = ['Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito', 'Yamamoto', 'Nakamura', 'Kobayashi', 'Kato', 'Yoshida', 'Yamada'];
+const FAMILY = [
+  'Sato',
+  'Suzuki',
+  'Takahashi',
+  'Tanaka',
+  'Watanabe',
+  'Ito',
+  'Yamamoto',
+  'Nakamura',
+  'Kobayashi',
+  'Kato',
+  'Yoshida',
+  'Yamada',
+];
 const GIVEN = ['Haruto', 'Yui', 'Sota', 'Aoi', 'Ren', 'Hina', 'Yuto', 'Mei', 'Takumi', 'Sakura', 'Kenji', 'Yuki'];
 
 export function makeSellers(rng: Prng, count: number): SellerProfile[] {
@@ -46,16 +87,23 @@ export function makeSellers(rng: Prng, count: number): SellerProfile[] {
   for (let i = 0; i < count; i++) {
     const [country, , cities, patterns, currency] = rng.weighted(SELLER_COUNTRIES.map((c) => [c, c[1]] as const));
     const city = rng.pick(cities);
-    const name = rng.pick(patterns).replace('{c}', city).replace('{w}', rng.pick(WORDS)) + (i >= WORDS.length ? ` ${i}` : '');
+    const name =
+      rng.pick(patterns).replace('{c}', city).replace('{w}', rng.pick(WORDS)) + (i >= WORDS.length ? ` ${i}` : '');
     const party: Party = {
       name,
-      addressLines: [`${rng.int(1, 999)} ${rng.pick(['Industrial Rd', 'Market St', 'Harbour Ave', 'Keji Rd', 'Commerce Blvd'])}`],
+      addressLines: [
+        `${rng.int(1, 999)} ${rng.pick(['Industrial Rd', 'Market St', 'Harbour Ave', 'Keji Rd', 'Commerce Blvd'])}`,
+      ],
       city,
       postcode: String(rng.int(10000, 99999)),
       country,
     };
     // A few sellers (about 1 in 12) account for most of the non-compliance.
-    sellers.push({ party, currency: rng.chance(0.25) ? 'USD' : currency, risk: rng.chance(0.08) ? 0.35 + rng.next() * 0.4 : rng.next() * 0.03 });
+    sellers.push({
+      party,
+      currency: rng.chance(0.25) ? 'USD' : currency,
+      risk: rng.chance(0.08) ? 0.35 + rng.next() * 0.4 : rng.next() * 0.03,
+    });
   }
   return sellers;
 }

@@ -26,7 +26,14 @@ describe('seeded generator', () => {
   it('picks by weight roughly in proportion', () => {
     const r = new Prng(7);
     let heavy = 0;
-    for (let i = 0; i < 10_000; i++) if (r.weighted([['a', 9], ['b', 1]] as const) === 'a') heavy++;
+    for (let i = 0; i < 10_000; i++)
+      if (
+        r.weighted([
+          ['a', 9],
+          ['b', 1],
+        ] as const) === 'a'
+      )
+        heavy++;
     expect(heavy).toBeGreaterThan(8_700);
     expect(heavy).toBeLessThan(9_300);
   });

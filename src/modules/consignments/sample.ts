@@ -8,11 +8,23 @@ export function sampleConsignment(): Consignment {
   return {
     consignmentId: 'SHP-2026-000001',
     transportDocument: { masterAwb: '888-11111111', houseAwb: 'SEL22222222' },
-    seller: { name: 'Shenzhen Bright Gadget Co.', addressLines: ['88 Keji Rd'], city: 'Shenzhen', postcode: '518057', country: 'CN' },
+    seller: {
+      name: 'Shenzhen Bright Gadget Co.',
+      addressLines: ['88 Keji Rd'],
+      city: 'Shenzhen',
+      postcode: '518057',
+      country: 'CN',
+    },
     buyer: { name: 'Yamada Taro', addressLines: ['1-2-3 Shibuya'], city: 'Tokyo', postcode: '150-0002', country: 'JP' },
     platform: { name: 'ShopLink', orderId: 'ORD-778899' },
     items: [
-      { description: 'Wireless earphones', hsCode: '851830', quantity: 1, unit: 'NO', value: { amount: '25.90', currency: 'USD' } },
+      {
+        description: 'Wireless earphones',
+        hsCode: '851830',
+        quantity: 1,
+        unit: 'NO',
+        value: { amount: '25.90', currency: 'USD' },
+      },
       { description: 'Phone case, silicone', quantity: 2, unit: 'NO', value: { amount: '6.00', currency: 'USD' } },
     ],
     grossMassKg: 0.35,

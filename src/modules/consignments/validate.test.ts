@@ -57,7 +57,11 @@ describe('consignment validation', () => {
       grossMassKg: -1,
       'items.0.value.amount': '0.00',
     });
-    expect(codes(c).map(([code, path]) => `${code} ${path}`).sort()).toEqual([
+    expect(
+      codes(c)
+        .map(([code, path]) => `${code} ${path}`)
+        .sort(),
+    ).toEqual([
       'CONSIGNMENT.NOT_POSITIVE $.grossMassKg',
       'CONSIGNMENT.NOT_POSITIVE $.items[0].quantity',
       'CONSIGNMENT.NOT_POSITIVE $.items[0].value.amount',
@@ -67,25 +71,33 @@ describe('consignment validation', () => {
 
   it('accepts 6- and 9-digit HS codes and rejects other formats', () => {
     expect(codes(withChange({ 'items.0.hsCode': '851830000' }))).toEqual([]);
-    expect(codes(withChange({ 'items.0.hsCode': '8518.30' }))).toEqual([['CONSIGNMENT.INVALID_HS_CODE', '$.items[0].hsCode']]);
-    expect(codes(withChange({ 'items.0.hsCode': '85183000' }))).toEqual([['CONSIGNMENT.INVALID_HS_CODE', '$.items[0].hsCode']]);
+    expect(codes(withChange({ 'items.0.hsCode': '8518.30' }))).toEqual([
+      ['CONSIGNMENT.INVALID_HS_CODE', '$.items[0].hsCode'],
+    ]);
+    expect(codes(withChange({ 'items.0.hsCode': '85183000' }))).toEqual([
+      ['CONSIGNMENT.INVALID_HS_CODE', '$.items[0].hsCode'],
+    ]);
   });
 
   it('rejects amounts written as numbers or with a comma, because floats would round them', () => {
-    expect(codes(withChange({ 'items.0.value.amount': 25.9 }))).toEqual([['CONSIGNMENT.INVALID_AMOUNT', '$.items[0].value.amount']]);
-    expect(codes(withChange({ 'items.0.value.amount': '25,90' }))).toEqual([['CONSIGNMENT.INVALID_AMOUNT', '$.items[0].value.amount']]);
+    expect(codes(withChange({ 'items.0.value.amount': 25.9 }))).toEqual([
+      ['CONSIGNMENT.INVALID_AMOUNT', '$.items[0].value.amount'],
+    ]);
+    expect(codes(withChange({ 'items.0.value.amount': '25,90' }))).toEqual([
+      ['CONSIGNMENT.INVALID_AMOUNT', '$.items[0].value.amount'],
+    ]);
   });
 
   it('limits the number of item lines and requires at least one', () => {
     expect(codes(sampleConsignment(), 1)).toEqual([['CONSIGNMENT.TOO_MANY_ITEMS', '$.items']]);
-    expect(codes(withChange({ 'items': [] }))).toEqual([['CONSIGNMENT.NO_ITEMS', '$.items']]);
+    expect(codes(withChange({ items: [] }))).toEqual([['CONSIGNMENT.NO_ITEMS', '$.items']]);
   });
 
   it('checks the master AWB check digit and normalises house AWBs to upper case', () => {
     expect(codes(withChange({ 'transportDocument.masterAwb': '888-11111112' }))).toEqual([
       ['CONSIGNMENT.INVALID_AWB', '$.transportDocument.masterAwb'],
     ]);
-    const r = validateConsignment(withChange({ 'transportDocument': { houseAwb: 'sel22222222' } }), sampleLookups);
+    const r = validateConsignment(withChange({ transportDocument: { houseAwb: 'sel22222222' } }), sampleLookups);
     expect(r.ok && r.value.transportDocument).toEqual({ houseAwb: 'SEL22222222' });
   });
 
@@ -103,6 +115,8 @@ describe('consignment validation', () => {
 
   it('rejects a non-object and wrong types with INVALID_FIELD', () => {
     expect(codes([1, 2])).toEqual([['CONSIGNMENT.INVALID_FIELD', '$']]);
-    expect(codes(withChange({ 'items.0.quantity': '2' }))).toEqual([['CONSIGNMENT.INVALID_FIELD', '$.items[0].quantity']]);
+    expect(codes(withChange({ 'items.0.quantity': '2' }))).toEqual([
+      ['CONSIGNMENT.INVALID_FIELD', '$.items[0].quantity'],
+    ]);
   });
 });
