@@ -8,7 +8,9 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      const res = await fetch('/', { cache: 'no-cache' });
+      // Ask for HTML as a browser navigation does: the server answers other clients with a JSON 404.
+      const res = await fetch('/', { cache: 'no-cache', headers: { accept: 'text/html' } });
+      if (!res.ok) throw new Error(`app shell: HTTP ${res.status}`);
       const html = await res.clone().text();
       await cache.put('/', res);
       const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);

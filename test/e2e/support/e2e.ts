@@ -60,13 +60,14 @@ export async function startE2E(): Promise<E2E> {
 }
 
 /** A fresh browser profile in the given language, optionally signed in with an API key (kept in sessionStorage). */
-export async function newPage(e: E2E, opts: { lang: 'ja' | 'en' | 'zh' | 'ko'; apiKey?: string; mobile?: boolean }): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(e: E2E, opts: { lang: 'ja' | 'en' | 'zh' | 'ko'; apiKey?: string; mobile?: boolean; serviceWorker?: boolean }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await e.browser.newContext({
     baseURL: e.baseUrl,
     locale: opts.lang === 'ja' ? 'ja-JP' : 'en-GB',
     viewport: opts.mobile ? { width: 414, height: 900 } : { width: 1280, height: 900 },
     deviceScaleFactor: 1,
-    serviceWorkers: 'block',
+    // Blocked unless a test is about offline use: a cached shell would hide what the server sends.
+    serviceWorkers: opts.serviceWorker ? 'allow' : 'block',
   });
   await context.addInitScript(
     ([lang, key]) => {
