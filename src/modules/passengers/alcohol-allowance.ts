@@ -17,6 +17,7 @@ export function assessAlcohol(
   adults: number,
   person: string,
   r: PassengerRules,
+  generalRates = false,
 ): AssessmentLine[] {
   const a = r.alcohol;
   const bottles = items.flatMap(({ index, item }) =>
@@ -53,7 +54,17 @@ export function assessAlcohol(
         explanation: `${free} ml within the alcohol allowance (A1: ${a.bottles} bottles of about ${a.bottleMl} ml per person aged ${r.adultAge}+)`,
       });
     }
-    if (taxed > 0) {
+    if (taxed > 0 && generalRates) {
+      lines.push({
+        item: label,
+        person,
+        treatment: 'officer_assessment',
+        taxableYen: null,
+        rate: null,
+        dutyYen: 0,
+        explanation: `${taxed} ml above the allowance; the traveller asked for the general rates (X4): duty, liquor tax and consumption taxes are assessed by the officer`,
+      });
+    } else if (taxed > 0) {
       const rate = a.yenPerLitre[item.kind];
       // Per-litre rate on the exact volume; fractions of a yen dropped.
       const duty = Math.floor((rate * taxed) / 1000);

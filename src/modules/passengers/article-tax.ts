@@ -9,6 +9,8 @@ export interface ArticleFlags {
   readonly generalDutyRatePercent?: string | undefined;
   readonly food?: boolean | undefined;
   readonly excludedFromSimplifiedRates?: boolean | undefined;
+  /** B.0 / X4: the traveller declined the simplified rates for all goods. */
+  readonly generalRatesRequested?: boolean | undefined;
 }
 
 export interface ArticleTax {
@@ -41,7 +43,8 @@ function consumptionTax(base: number, flags: ArticleFlags, r: PassengerRules): {
 export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRules): ArticleTax {
   const taxableYen = taxableValue(valueYen, r);
   const simplified = new Decimal(r.other.simplifiedRate);
-  const excluded = flags.excludedFromSimplifiedRates === true || taxableYen > r.other.simplifiedMaxTaxableYen;
+  const excluded =
+    flags.excludedFromSimplifiedRates === true || flags.generalRatesRequested === true || taxableYen > r.other.simplifiedMaxTaxableYen;
   const why = `taxable value ${yen(taxableYen)} yen = ${yen(valueYen)} × ${r.other.valuationFactor}`;
   if (!excluded && flags.dutyFree) {
     const ct = consumptionTax(taxableYen, flags, r);
@@ -65,7 +68,9 @@ export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRu
       explanation: `Simplified rate ${pct(simplified)} (B9) on ${why}`,
     };
   }
-  const reason = flags.excludedFromSimplifiedRates
+  const reason = flags.generalRatesRequested
+    ? 'the traveller asked for the general rates (X4)'
+    : flags.excludedFromSimplifiedRates
     ? 'goods excluded from the simplified rates (X2/X3)'
     : `taxable value above ${yen(r.other.simplifiedMaxTaxableYen)} yen (X1)`;
   const dutyRate = flags.dutyFree ? new Decimal(0) : flags.generalDutyRatePercent !== undefined ? new Decimal(flags.generalDutyRatePercent).dividedBy(100) : null;

@@ -228,6 +228,27 @@ describe('other goods: the 200,000-yen allowance (A9–A13, B9, B10, X1)', () =>
   });
 });
 
+describe('general rates on request (B.0, X4)', () => {
+  it('applies the general rates to all goods when the traveller declines the simplified ones', () => {
+    const goods: Goods = {
+      alcohol: [{ kind: 'wine_beer_other', volumeMl: 750, bottles: 4 }],
+      other: [
+        { description: 'watch', kind: 'watch', quantity: 2, unitValue: yen(150_000), dutyFree: true },
+      ],
+    };
+    const a = assess(goods, { generalRatesRequested: true });
+    // Wine beyond 3 bottles: liquor tax is not in this engine → officer. Second watch (duty-free): taxable
+    // 150,000 × 0.6 = 90,000; duty 0; base 90,000; national 7.8 % = 7,020; local 7,020 × 22/78 = 1,980 → 9,000.
+    expect(a.lines.map((l) => [l.treatment, l.dutyYen])).toEqual([
+      ['free_allowance', 0],
+      ['officer_assessment', 0],
+      ['free_allowance', 0],
+      ['taxed_general', 9_000],
+    ]);
+    expect(a.requiresOfficerAssessment).toBe(true);
+  });
+});
+
 describe('assessment envelope', () => {
   it('lists every unconfirmed setting it relied on', () => {
     const a = assess({});

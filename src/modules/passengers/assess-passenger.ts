@@ -69,6 +69,7 @@ export function assessPassenger(d: ValidDeclaration, options: AssessOptions = {}
         kind: item.kind,
         valueYen,
         eligible: age >= r.allowanceMinAge,
+        generalRatesRequested: d.generalRatesRequested,
       });
     }
   });
@@ -87,6 +88,7 @@ export function assessPassenger(d: ValidDeclaration, options: AssessOptions = {}
         generalDutyRatePercent: item.generalDutyRatePercent,
         food: item.food,
         excludedFromSimplifiedRates: item.excludedFromSimplifiedRates,
+        generalRatesRequested: d.generalRatesRequested,
       });
     }
   });
@@ -103,9 +105,10 @@ export function assessPassenger(d: ValidDeclaration, options: AssessOptions = {}
     const withChildGoods = g.members.filter(
       (p) => p.age < r.allowanceMinAge && d.goods.other.some((o) => ownerKey(o.owner) === p.key && o.childOwnUse),
     ).length;
-    lines.push(...assessAlcohol(mine(d.goods.alcohol, g.key), adults, g.key, r));
-    lines.push(...assessTobacco(mine(d.goods.tobacco, g.key), adults, g.key, r));
-    lines.push(...assessPerfume(perfumes.filter((p) => p.group === g.key), allowed, g.key, r));
+    const general = d.generalRatesRequested === true;
+    lines.push(...assessAlcohol(mine(d.goods.alcohol, g.key), adults, g.key, r, general));
+    lines.push(...assessTobacco(mine(d.goods.tobacco, g.key), adults, g.key, r, general));
+    lines.push(...assessPerfume(perfumes.filter((p) => p.group === g.key), allowed, g.key, r, general));
     const other = assessOtherGoods(
       articles.filter((a) => a.group === g.key),
       r.other.allowanceYen * (allowed + withChildGoods),

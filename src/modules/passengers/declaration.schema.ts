@@ -163,6 +163,9 @@ export const PassengerDeclarationSchema = Type.Object(
     arrivalDate: DateString,
     familyMembers: Type.Optional(Type.Array(FamilyMemberSchema, { maxItems: 20 })),
     answers: AnswersSchema,
+    generalRatesRequested: Type.Optional(
+      Type.Boolean({ description: 'The traveller asks not to use the simplified rates, for all the goods declared (law art. 3-2)' }),
+    ),
     goods: Type.Optional(GoodsSchema),
   },
   { additionalProperties: false, $id: 'PassengerDeclaration' },

@@ -21,6 +21,7 @@ export function assessPerfume(
   persons: number,
   person: string,
   r: PassengerRules,
+  generalRates = false,
 ): AssessmentLine[] {
   const perOz = (p: PricedPerfume): Decimal => new Decimal(p.valueYen).dividedBy(p.item.ounces);
   const ordered = [...items].sort((x, y) => perOz(y).comparedTo(perOz(x)) || x.index - y.index);
@@ -46,7 +47,7 @@ export function assessPerfume(
     const excess = oz.minus(free);
     if (excess.gt(0)) {
       const excessYen = new Decimal(p.valueYen).times(excess).dividedBy(oz).floor().toNumber();
-      const tax = articleTax(excessYen, {}, r);
+      const tax = articleTax(excessYen, { generalRatesRequested: generalRates }, r);
       lines.push({
         item: label,
         person,

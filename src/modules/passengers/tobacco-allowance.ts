@@ -40,6 +40,7 @@ export function assessTobacco(
   adults: number,
   person: string,
   r: PassengerRules,
+  generalRates = false,
 ): AssessmentLine[] {
   const t = r.tobacco;
   const allowance: Record<Kind, number> = {
@@ -88,7 +89,7 @@ export function assessTobacco(
     const excess = n - free;
     if (excess === 0) continue;
     const why = adults === 0 ? `no tobacco allowance under ${r.adultAge} (A12)` : 'above the allowance';
-    const s = simplifiedYen(item, excess, r);
+    const s = generalRates ? null : simplifiedYen(item, excess, r);
     lines.push(
       s === null
         ? {
@@ -98,7 +99,9 @@ export function assessTobacco(
             taxableYen: null,
             rate: null,
             dutyYen: 0,
-            explanation: `${excess} ${unit} ${why}; tobacco other than cigarettes and heat-not-burn pays the general rates (X3), assessed by the officer`,
+            explanation: generalRates
+              ? `${excess} ${unit} ${why}; the traveller asked for the general rates (X4), assessed by the officer`
+              : `${excess} ${unit} ${why}; tobacco other than cigarettes and heat-not-burn pays the general rates (X3), assessed by the officer`,
           }
         : {
             item: label,
