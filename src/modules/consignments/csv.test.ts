@@ -162,6 +162,19 @@ describe('CSV batches', () => {
     });
   });
 
+  it('yields a consignment as soon as the next one starts, before the input has ended', async () => {
+    let ended = false;
+    async function* slow(): AsyncGenerator<string> {
+      yield csv(withId('C1'), withId('C2'));
+      await new Promise((r) => setTimeout(r, 5));
+      ended = true;
+    }
+    const it = parseCsv(slow(), sampleLookups);
+    const first = await it.next();
+    expect(first.value && 'consignment' in first.value && first.value.consignment.consignmentId).toBe('C1');
+    expect(ended).toBe(false);
+  });
+
   it('splits quoted records, tells an open quoted field from a stray quote', () => {
     expect(splitCsvRecord('a,"b\nc')).toBe('open');
     expect(splitCsvRecord('a,"b,""c""",')).toEqual(['a', 'b,"c"', '']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Value } from '@sinclair/typebox/value';
 import { ConsignmentSchema } from './model.ts';
+import { generateConsignments } from './generator.ts';
 import { sampleConsignment, sampleLookups } from './sample.ts';
 import { validateConsignment } from './validate.ts';
 
@@ -29,8 +30,21 @@ describe('consignment validation', () => {
     expect(r).toEqual({ ok: true, value: sampleConsignment() });
   });
 
-  it('agrees with the published TypeBox schema on a valid consignment', () => {
-    expect(Value.Check(ConsignmentSchema, sampleConsignment())).toBe(true);
+  it('agrees with the published TypeBox schema on valid consignments and on format errors', () => {
+    for (const { consignment } of generateConsignments({ seed: 5, count: 300 })) {
+      expect(validateConsignment(consignment, sampleLookups).ok).toBe(true);
+      expect(Value.Check(ConsignmentSchema, consignment)).toBe(true);
+    }
+    for (const bad of [
+      withChange({ 'items.0.hsCode': '8518' }),
+      withChange({ 'items.0.value.amount': 25.9 }),
+      withChange({ 'items.0.unit': 'PCS' }),
+      withChange({ 'buyer.contry': 'JP' }),
+      withChange({ grossMassKg: 0 }),
+    ]) {
+      expect(validateConsignment(bad, sampleLookups).ok).toBe(false);
+      expect(Value.Check(ConsignmentSchema, bad)).toBe(false);
+    }
   });
 
   it('reports every missing id with its JSON path, not only the first', () => {
