@@ -4,3 +4,4 @@
  * Pure code: storage, the API and the CLI call it.
  */
 export * from './targeting/index.ts';
+export * from './learner.ts';

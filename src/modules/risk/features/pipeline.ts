@@ -26,10 +26,14 @@ export interface FittedPipeline {
 export function featureNames(spec: PipelineSpec): { names: string[]; kinds: FeatureKind[] } {
   const names: string[] = [];
   const kinds: FeatureKind[] = [];
-  for (const f of spec.categorical) (names.push(`cat:${f}`), kinds.push('categorical'));
-  for (const g of spec.frequency) (names.push(`freq:${groupName(g)}`), kinds.push('numeric'));
-  for (const g of spec.targetEncoded) (names.push(`te:${groupName(g)}`), kinds.push('numeric'));
-  for (const f of spec.numeric) (names.push(`num:${f}`), kinds.push('numeric'));
+  const add = (name: string, kind: FeatureKind): void => {
+    names.push(name);
+    kinds.push(kind);
+  };
+  for (const f of spec.categorical) add(`cat:${f}`, 'categorical');
+  for (const g of spec.frequency) add(`freq:${groupName(g)}`, 'numeric');
+  for (const g of spec.targetEncoded) add(`te:${groupName(g)}`, 'numeric');
+  for (const f of spec.numeric) add(`num:${f}`, 'numeric');
   return { names, kinds };
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { auc } from './metrics.ts';
 import { GbdtModel, type GbdtModelJson } from './model.ts';
 import { mixedData } from './test-data.ts';
-import { InvalidTrainingInput, trainGbdt } from './train.ts';
+import { DomainError } from '../../../kernel/index.ts';
+import { trainGbdt } from './train.ts';
 
 const sampled = { numIterations: 30, numLeaves: 15, baggingFraction: 0.7, featureFraction: 0.75, seed: 42 };
 
@@ -56,13 +57,14 @@ describe('boosting', () => {
 
   it('rejects labels other than 0/1 and bad parameters with every problem listed', () => {
     const { matrix } = mixedData(10, 9);
-    expect(() => trainGbdt({ matrix, labels: new Array(10).fill(2) }, { params: { numLeaves: 1 } })).toThrow(
-      InvalidTrainingInput,
-    );
+    let caught: unknown;
     try {
       trainGbdt({ matrix, labels: new Array(10).fill(2) }, { params: { numLeaves: 1 } });
     } catch (e) {
-      expect((e as InvalidTrainingInput).problems).toHaveLength(2);
+      caught = e;
     }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect((caught as DomainError).code).toBe('RISK.TRAINING_DATA_INVALID');
+    expect((caught as DomainError).details).toEqual({ problems: [expect.stringContaining('numLeaves'), expect.stringContaining('label')] });
   });
 });

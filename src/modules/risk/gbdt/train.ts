@@ -1,3 +1,5 @@
+import type { DomainError } from '../../../kernel/index.ts';
+import { ModelErrors } from '../errors.ts';
 import { binMatrix, fitBinMapper, type BinnedData } from './binning.ts';
 import type { FeatureMatrix } from './dataset.ts';
 import { auc, logLossFromRaw } from './metrics.ts';
@@ -29,11 +31,9 @@ export interface TrainResult {
   readonly bestValidMetric: number | undefined;
 }
 
-export class InvalidTrainingInput extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`invalid training input: ${problems.join('; ')}`);
-    this.name = 'InvalidTrainingInput';
-  }
+/** Thrown (as RISK.TRAINING_DATA_INVALID) with every problem in `details.problems`. */
+function invalidTrainingInput(problems: readonly string[]): DomainError {
+  return ModelErrors.trainingData(`invalid training input: ${problems.join('; ')}`, { problems });
 }
 
 /**
@@ -51,7 +51,7 @@ export function trainGbdt(train: LabelledMatrix, options: TrainOptions = {}): Tr
       problems.push('valid: features differ from train');
     }
   }
-  if (problems.length > 0) throw new InvalidTrainingInput(problems);
+  if (problems.length > 0) throw invalidTrainingInput(problems);
 
   const rng = new SeededRandom(p.seed);
   const m = train.matrix;

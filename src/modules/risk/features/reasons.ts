@@ -1,0 +1,109 @@
+import { formatHs, groupKey, unitValue, type KeyField, type RiskItem } from './item.ts';
+import type { FeaturePipeline } from './pipeline.ts';
+import { normFor } from './price-norm.ts';
+
+/** One reason an item was scored risky, for the officer (never shown to the trader). */
+export interface Reason {
+  /** Stable code, e.g. `unit-price-deviation`, `history:hs6×origin`. */
+  readonly code: string;
+  readonly feature: string;
+  /** Contribution to the log-odds (TreeSHAP). */
+  readonly contribution: number;
+  readonly text: string;
+}
+
+const fmt = (v: number, digits = 0): string =>
+  v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+
+const FIELD_TEXT: Partial<Record<KeyField, (it: RiskItem) => string>> = {
+  hs2: (it) => `chapter ${it.hs.slice(0, 2)}`,
+  hs4: (it) => `heading ${it.hs.slice(0, 4)}`,
+  hs6: (it) => formatHs(it.hs.slice(0, 6)),
+  hs10: (it) => formatHs(it.hs.slice(0, 10)),
+  origin: (it) => `from ${it.origin}`,
+  departure: (it) => `shipped from ${it.departure}`,
+  taxType: (it) => `tariff type ${it.taxType}`,
+  taxRate: (it) => `duty ${fmt(it.taxRate, 2)} %`,
+  mass: (it) => `net mass ${fmt(it.netMassKg, 3)} kg`,
+  value: (it) => `value ${fmt(it.value, 2)}`,
+  unitValue: (it) => `unit value ${fmt(unitValue(it), 2)}/kg`,
+  office: (it) => `office ${it.office}`,
+  importer: (it) => `importer ${it.importer}`,
+  declarant: (it) => `declarant ${it.declarant}`,
+  seller: (it) => `supplier ${it.seller}`,
+  courier: (it) => `courier ${it.courier}`,
+  transportMode: (it) => `transport mode ${it.transportMode}`,
+  importType: (it) => `import type ${it.importType}`,
+  importUse: (it) => `import use ${it.importUse}`,
+  paymentType: (it) => `payment type ${it.paymentType}`,
+  processType: (it) => `process type ${it.processType}`,
+  originIndicator: (it) => `origin marking ${it.originIndicator}`,
+};
+
+const describeGroup = (fields: readonly KeyField[], it: RiskItem): string =>
+  fields.map((f) => FIELD_TEXT[f]?.(it) ?? f).join(' ');
+
+/** The text an officer reads for one feature of one item. */
+export function reasonFor(p: FeaturePipeline, feature: string, item: RiskItem): { code: string; text: string } {
+  const [kind, name = ''] = feature.split(':');
+  const fields = name.split('×') as KeyField[];
+  switch (kind) {
+    case 'te': {
+      const stats = p.targets.get(name)?.stats.get(groupKey(item, fields));
+      const what = describeGroup(fields, item);
+      return {
+        code: `history:${name}`,
+        text: stats
+          ? `${what}: ${fmt((100 * stats[0]) / stats[1])} % of ${fmt(stats[1])} past items had a discrepancy`
+          : `${what}: no past items`,
+      };
+    }
+    case 'freq': {
+      const n = p.counts.get(name)?.get(groupKey(item, fields)) ?? 0;
+      return { code: `rarity:${name}`, text: `${describeGroup(fields, item)} seen ${fmt(n)} times before` };
+    }
+    case 'cat':
+      return { code: `category:${name}`, text: describeGroup(fields, item) };
+    default:
+      return numericReason(p, name, item);
+  }
+}
+
+function numericReason(p: FeaturePipeline, name: string, item: RiskItem): { code: string; text: string } {
+  switch (name) {
+    case 'priceDeviation': {
+      const u = unitValue(item);
+      if (!(u > 0)) return { code: 'unit-price-unknown', text: 'unit price unknown (no net mass)' };
+      const norm = normFor(p.norms, item);
+      const pct = (u / Math.exp(norm.logNorm) - 1) * 100;
+      const side = pct < 0 ? 'below' : 'above';
+      return { code: 'unit-price-deviation', text: `unit price ${fmt(Math.abs(pct))} % ${side} the norm for ${norm.scope}` };
+    }
+    case 'logUnitValue':
+      return { code: 'unit-price', text: FIELD_TEXT.unitValue!(item) };
+    case 'logValue':
+      return { code: 'declared-value', text: `declared ${FIELD_TEXT.value!(item)}` };
+    case 'logMass':
+      return { code: 'net-mass', text: FIELD_TEXT.mass!(item) };
+    case 'taxRate':
+      return { code: 'duty-rate', text: FIELD_TEXT.taxRate!(item) };
+    default:
+      return { code: `feature:${name}`, text: name };
+  }
+}
+
+/** The top features pushing the score up (positive contributions), largest first. */
+export function topReasons(
+  p: FeaturePipeline,
+  item: RiskItem,
+  features: readonly string[],
+  contributions: ArrayLike<number>,
+  limit = 3,
+): Reason[] {
+  return features
+    .map((feature, i) => ({ feature, contribution: contributions[i]! }))
+    .filter((r) => r.contribution > 0)
+    .sort((a, b) => b.contribution - a.contribution || (a.feature < b.feature ? -1 : 1))
+    .slice(0, limit)
+    .map((r) => ({ ...r, ...reasonFor(p, r.feature, item) }));
+}

@@ -1,0 +1,91 @@
+import { selectFeatures } from './gbdt/dataset.ts';
+import { sigmoid } from './gbdt/metrics.ts';
+import { GBDT_FORMAT, GbdtModel, type GbdtModelJson } from './gbdt/model.ts';
+import type { RiskItem } from './features/item.ts';
+import { transformItems, type FeaturePipeline } from './features/pipeline.ts';
+import { pipelineFromJson, pipelineToJson, type FeaturePipelineJson } from './features/pipeline-json.ts';
+import { topReasons, type Reason } from './features/reasons.ts';
+import { ModelErrors } from './errors.ts';
+
+export const RISK_MODEL_FORMAT = 'smart-customs.risk-model';
+export const RISK_MODEL_VERSION = 1;
+
+/** The saved model: feature pipeline + trees + what it was measured at. One JSON file, versioned. */
+export interface RiskModelJson {
+  readonly format: typeof RISK_MODEL_FORMAT;
+  readonly version: number;
+  readonly metadata: Readonly<Record<string, string | number | boolean>>;
+  readonly pipeline: FeaturePipelineJson;
+  readonly gbdt: GbdtModelJson;
+}
+
+export interface ItemExplanation {
+  /** Probability of a discrepancy. */
+  readonly score: number;
+  readonly raw: number;
+  readonly expectedValue: number;
+  readonly reasons: readonly Reason[];
+  /** Every feature's contribution to the raw score, largest magnitude first. */
+  readonly contributions: readonly { readonly feature: string; readonly value: number }[];
+}
+
+/** Scores risk items end to end: features from the fitted pipeline, then the trees (which may use a subset of them). */
+export class RiskModel {
+  private readonly featureNames: readonly string[];
+
+  constructor(
+    readonly pipeline: FeaturePipeline,
+    readonly gbdt: GbdtModel,
+    readonly metadata: Readonly<Record<string, string | number | boolean>> = {},
+  ) {
+    this.featureNames = gbdt.features.map((f) => f.name);
+    const missing = this.featureNames.filter((n) => !pipeline.names.includes(n));
+    if (missing.length > 0) throw ModelErrors.modelFormat(`the trees use features the pipeline lacks: ${missing.join(', ')}`);
+  }
+
+  /** Probabilities, in item order. */
+  score(items: readonly RiskItem[]): Float64Array {
+    const raw = this.gbdt.predictRaw(selectFeatures(transformItems(this.pipeline, items), this.featureNames));
+    for (let i = 0; i < raw.length; i++) raw[i] = sigmoid(raw[i]!);
+    return raw;
+  }
+
+  explain(item: RiskItem, maxReasons = 3): ItemExplanation {
+    const m = selectFeatures(transformItems(this.pipeline, [item]), this.featureNames);
+    const e = this.gbdt.explain(m.columns.map((c) => c[0]!));
+    return {
+      score: sigmoid(e.raw),
+      raw: e.raw,
+      expectedValue: e.expectedValue,
+      reasons: topReasons(this.pipeline, item, this.featureNames, e.contributions, maxReasons),
+      contributions: this.featureNames
+        .map((feature, i) => ({ feature, value: e.contributions[i]! }))
+        .sort((a, b) => Math.abs(b.value) - Math.abs(a.value)),
+    };
+  }
+
+  toJSON(): RiskModelJson {
+    return {
+      format: RISK_MODEL_FORMAT,
+      version: RISK_MODEL_VERSION,
+      metadata: this.metadata,
+      pipeline: pipelineToJson(this.pipeline),
+      gbdt: this.gbdt.toJSON(),
+    };
+  }
+
+  /** Reads a saved model; a file of another format or a newer version is refused with RISK.MODEL_FORMAT_INVALID. */
+  static fromJSON(json: unknown): RiskModel {
+    const j = json as Partial<RiskModelJson> | null;
+    if (j === null || typeof j !== 'object' || j.format !== RISK_MODEL_FORMAT) {
+      throw ModelErrors.modelFormat(`expected format "${RISK_MODEL_FORMAT}"`);
+    }
+    if (j.version !== RISK_MODEL_VERSION) throw ModelErrors.modelFormat(`unsupported version ${String(j.version)}`);
+    const g = j.gbdt;
+    if (!g || g.format !== GBDT_FORMAT || g.version !== 1 || !Array.isArray(g.trees) || !j.pipeline) {
+      throw ModelErrors.modelFormat('the trees or the pipeline are missing or of an unknown version');
+    }
+    const gbdt = new GbdtModel(g.features, g.initScore, g.trees, g.params, g.bestIteration);
+    return new RiskModel(pipelineFromJson(j.pipeline), gbdt, j.metadata ?? {});
+  }
+}
