@@ -44,6 +44,10 @@ describe('expandQuery', () => {
     expect(weights('back pack')).toHaveProperty('trunk');
   });
 
+  it('splits an unknown compound into two known words ("leatherseats")', () => {
+    expect(weights('leatherseats')).toEqual({ leather: 0.6, seat: 1 });
+  });
+
   it('drops stopwords', () => {
     expect(weights('the of and')).toEqual({});
   });

@@ -71,10 +71,31 @@ function rawWords(q: string): string[] {
     .filter((w) => w !== '');
 }
 
-/** Turns an English query into weighted index keys: spelling correction → synonym phrases → stemmed keys. */
-function fix(w: string, ctx: QueryContext): string {
-  if (ctx.knownKeys.has(stem(w))) return w;
-  return ctx.speller.correct(w) ?? ctx.speller.complete(w) ?? w;
+/**
+ * An unknown word becomes, in order of preference: two known words it is glued from ("airbed" → "air bed"), the
+ * closest known spelling ("cofee" → "coffee"), or the known word it starts ("backpa" → "backpack").
+ */
+function fix(w: string, ctx: QueryContext): string[] {
+  if (ctx.knownKeys.has(stem(w))) return [w];
+  const split = decompound(w, ctx);
+  if (split !== null) return split;
+  return [ctx.speller.correct(w) ?? ctx.speller.complete(w) ?? w];
+}
+
+/** The most balanced split of `w` into two known words of at least three letters, if any. */
+function decompound(w: string, ctx: QueryContext): string[] | null {
+  let best: string[] | null = null;
+  let bestShorter = 0;
+  for (let i = 3; i <= w.length - 3; i++) {
+    const a = w.slice(0, i);
+    const b = w.slice(i);
+    const shorter = Math.min(a.length, b.length);
+    if (shorter > bestShorter && ctx.knownKeys.has(stem(a)) && ctx.knownKeys.has(stem(b))) {
+      best = [a, b];
+      bestShorter = shorter;
+    }
+  }
+  return best;
 }
 
 /** Turns an English query into weighted index keys: spelling correction → synonym phrases → stemmed keys. */
@@ -88,7 +109,7 @@ export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
     if (b !== undefined && !ctx.knownKeys.has(`${stem(a)} ${stem(b)}`) && ctx.knownKeys.has(stem(`${a}${b}`))) {
       typed.push(`${a}${b}`);
       i++;
-    } else typed.push(fix(a, ctx));
+    } else typed.push(...fix(a, ctx));
   }
   const stems = typed.map(stem);
   const out = new Map<string, WeightedKey>();
