@@ -15,7 +15,12 @@
 import { cpus, loadavg } from 'node:os';
 import { verify } from 'node:crypto';
 import { numberFlag, parseArgs, stringFlag } from '../src/cli/args.ts';
-import { GatePassVerifier, MemoryReplayGuard, generateGateKey, issueGatePass } from '../src/modules/passengers/index.ts';
+import {
+  GatePassVerifier,
+  MemoryReplayGuard,
+  generateGateKey,
+  issueGatePass,
+} from '../src/modules/passengers/index.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const json = args.flags['json'] === true;
@@ -35,7 +40,9 @@ const declaration = {
   traveller: { familyName: 'YAMADA', givenNames: 'HANAKO', dateOfBirth: '1985-04-01', nationality: 'JPN' },
   flight: { flightNumber: 'NH012' },
   arrivalDate: '2026-12-01',
-  goods: { other: [{ description: 'handbag', kind: 'handbag', quantity: 1, unitValue: { amount: '1200', currency: 'USD' } }] },
+  goods: {
+    other: [{ description: 'handbag', kind: 'handbag', quantity: 1, unitValue: { amount: '1200', currency: 'USD' } }],
+  },
 };
 const sign = (count: number): string[] =>
   Array.from({ length: count }, (_, i) =>
@@ -93,9 +100,17 @@ const wallPerSec = n / (wallMs / 1000);
 const cpuSec = (cpu.user + cpu.system) / 1e6;
 const perCore = n / cpuSec;
 log(`gate pass verification (${alg}): ${n} passes, token ${tokens[0]!.length} chars, 1 thread, warm-up ${warmup}`);
-log(`  machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, node ${process.version}, OpenSSL ${process.versions.openssl}`);
-log(`  verifications per CPU-second (per core): ${perCore.toFixed(0)}   wall-clock rate: ${wallPerSec.toFixed(0)}/s (loop ${wallMs.toFixed(0)} ms, CPU ${(cpuSec * 1000).toFixed(0)} ms)`);
-log(`  latency p50 ${pct(0.5).toFixed(4)} ms   p99 ${pct(0.99).toFixed(4)} ms   max ${latencies[n - 1]!.toFixed(3)} ms`);
+log(
+  `  machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, node ${process.version}, OpenSSL ${process.versions.openssl}`,
+);
+log(
+  `  verifications per CPU-second (per core): ${perCore.toFixed(0)}   wall-clock rate: ${wallPerSec.toFixed(0)}/s (loop ${wallMs.toFixed(0)} ms, CPU ${(cpuSec * 1000).toFixed(0)} ms)`,
+);
+log(
+  `  latency p50 ${pct(0.5).toFixed(4)} ms   p99 ${pct(0.99).toFixed(4)} ms   max ${latencies[n - 1]!.toFixed(3)} ms`,
+);
 log(`  bare ${alg} signature check alone (ceiling, wall-clock): ${rawPerSec.toFixed(0)}/s`);
 log(`  verdicts: ${n - invalid} valid, ${invalid} not valid; replays refused ${replays}/${Math.min(1_000, n)}`);
 if (invalid > 0 || replays !== Math.min(1_000, n)) {

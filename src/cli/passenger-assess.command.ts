@@ -13,7 +13,9 @@ export async function run(_args: Args): Promise<number> {
   try {
     body = JSON.parse(await readStdin());
   } catch (e) {
-    return reportError(CommonErrors.malformed(`stdin is not valid JSON: ${e instanceof Error ? e.message : String(e)}`));
+    return reportError(
+      CommonErrors.malformed(`stdin is not valid JSON: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
   const result = assessRequest(body);
   if (!result.ok) return reportError(result.error);

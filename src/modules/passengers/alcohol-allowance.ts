@@ -21,7 +21,11 @@ export function assessAlcohol(
 ): AssessmentLine[] {
   const a = r.alcohol;
   const bottles = items.flatMap(({ index, item }) =>
-    Array.from({ length: item.bottles }, () => ({ index, item, taxPerBottle: a.yenPerLitre[item.kind] * item.volumeMl })),
+    Array.from({ length: item.bottles }, () => ({
+      index,
+      item,
+      taxPerBottle: a.yenPerLitre[item.kind] * item.volumeMl,
+    })),
   );
   if (a.favourAcrossKinds) bottles.sort((x, y) => y.taxPerBottle - x.taxPerBottle || x.index - y.index);
   let bottlesLeft = a.bottles * adults;

@@ -14,7 +14,10 @@ export interface ArticleFlags {
 }
 
 export interface ArticleTax {
-  readonly treatment: Extract<Treatment, 'taxed_simplified' | 'taxed_consumption_only' | 'taxed_general' | 'officer_assessment'>;
+  readonly treatment: Extract<
+    Treatment,
+    'taxed_simplified' | 'taxed_consumption_only' | 'taxed_general' | 'officer_assessment'
+  >;
   readonly taxableYen: number;
   readonly rate: string | null;
   readonly dutyYen: number;
@@ -44,7 +47,9 @@ export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRu
   const taxableYen = taxableValue(valueYen, r);
   const simplified = new Decimal(r.other.simplifiedRate);
   const excluded =
-    flags.excludedFromSimplifiedRates === true || flags.generalRatesRequested === true || taxableYen > r.other.simplifiedMaxTaxableYen;
+    flags.excludedFromSimplifiedRates === true ||
+    flags.generalRatesRequested === true ||
+    taxableYen > r.other.simplifiedMaxTaxableYen;
   const why = `taxable value ${yen(taxableYen)} yen = ${yen(valueYen)} × ${r.other.valuationFactor}`;
   if (!excluded && flags.dutyFree) {
     const ct = consumptionTax(taxableYen, flags, r);
@@ -71,9 +76,13 @@ export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRu
   const reason = flags.generalRatesRequested
     ? 'the traveller asked for the general rates (X4)'
     : flags.excludedFromSimplifiedRates
-    ? 'goods excluded from the simplified rates (X2/X3)'
-    : `taxable value above ${yen(r.other.simplifiedMaxTaxableYen)} yen (X1)`;
-  const dutyRate = flags.dutyFree ? new Decimal(0) : flags.generalDutyRatePercent !== undefined ? new Decimal(flags.generalDutyRatePercent).dividedBy(100) : null;
+      ? 'goods excluded from the simplified rates (X2/X3)'
+      : `taxable value above ${yen(r.other.simplifiedMaxTaxableYen)} yen (X1)`;
+  const dutyRate = flags.dutyFree
+    ? new Decimal(0)
+    : flags.generalDutyRatePercent !== undefined
+      ? new Decimal(flags.generalDutyRatePercent).dividedBy(100)
+      : null;
   if (dutyRate === null) {
     // Without the tariff line the duty cannot be computed here; weigh it like a simplified article so that the
     // selection still prefers to exempt it, and leave the amount to the officer.

@@ -92,9 +92,14 @@ describe('configurable readings of unconfirmed rules', () => {
   });
 
   it('gives a child under 6 no perfume allowance', () => {
-    const a = assess({ perfume: [{ kind: 'perfume', ounces: '1', value: yen(20_000), owner: 0 }] }, { familyMembers: [{ age: 5 }] });
+    const a = assess(
+      { perfume: [{ kind: 'perfume', ounces: '1', value: yen(20_000), owner: 0 }] },
+      { familyMembers: [{ age: 5 }] },
+    );
     // 20,000 × 0.6 = 12,000 × 15 % = 1,800.
-    expect(a.lines).toEqual([expect.objectContaining({ person: 'member[0]', treatment: 'taxed_simplified', dutyYen: 1_800 })]);
+    expect(a.lines).toEqual([
+      expect.objectContaining({ person: 'member[0]', treatment: 'taxed_simplified', dutyYen: 1_800 }),
+    ]);
   });
 });
 
@@ -154,7 +159,12 @@ describe('other goods: the 200,000-yen allowance (A9–A13, B9, B10, X1)', () =>
       ],
     });
     // Ties 9,000 ≤ 10,000: free, not counted; the bag alone fits in 200,000.
-    expect(a.lines.map((l) => l.treatment)).toEqual(['free_small_kind', 'free_small_kind', 'free_small_kind', 'free_allowance']);
+    expect(a.lines.map((l) => l.treatment)).toEqual([
+      'free_small_kind',
+      'free_small_kind',
+      'free_small_kind',
+      'free_allowance',
+    ]);
     expect(a.totalDutyYen).toBe(0);
   });
 
@@ -175,7 +185,9 @@ describe('other goods: the 200,000-yen allowance (A9–A13, B9, B10, X1)', () =>
 
   it('taxes a single article over 200,000 yen on its whole value, at the general rates above 100,000 taxable', () => {
     const a = assess({
-      other: [{ description: 'bag', kind: 'handbag', quantity: 1, unitValue: yen(250_000), generalDutyRatePercent: '8' }],
+      other: [
+        { description: 'bag', kind: 'handbag', quantity: 1, unitValue: yen(250_000), generalDutyRatePercent: '8' },
+      ],
     });
     // Taxable 250,000 × 0.6 = 150,000 (> 100,000: X1, general rates). Duty 8 % = 12,000.
     // Consumption-tax base 150,000 + 12,000 = 162,000; national 7.8 % = 12,636; local 12,636 × 22/78 = 3,564.
@@ -201,7 +213,9 @@ describe('other goods: the 200,000-yen allowance (A9–A13, B9, B10, X1)', () =>
 
   it('values foreign prices at the customs exchange rate', () => {
     const a = assess(
-      { other: [{ description: 'camera', kind: 'camera', quantity: 2, unitValue: { amount: '1000', currency: 'USD' } }] },
+      {
+        other: [{ description: 'camera', kind: 'camera', quantity: 2, unitValue: { amount: '1000', currency: 'USD' } }],
+      },
       {},
       { exchangeRates: { USD: '150.25' } },
     );
@@ -232,9 +246,7 @@ describe('general rates on request (B.0, X4)', () => {
   it('applies the general rates to all goods when the traveller declines the simplified ones', () => {
     const goods: Goods = {
       alcohol: [{ kind: 'wine_beer_other', volumeMl: 750, bottles: 4 }],
-      other: [
-        { description: 'watch', kind: 'watch', quantity: 2, unitValue: yen(150_000), dutyFree: true },
-      ],
+      other: [{ description: 'watch', kind: 'watch', quantity: 2, unitValue: yen(150_000), dutyFree: true }],
     };
     const a = assess(goods, { generalRatesRequested: true });
     // Wine beyond 3 bottles: liquor tax is not in this engine → officer. Second watch (duty-free): taxable
@@ -258,11 +270,19 @@ describe('assessment envelope', () => {
 
   it('refuses a date no rule set covers, and a currency without a rate', () => {
     const early = validateDeclaration(declarationFixture({ arrivalDate: '2020-01-01' }));
-    expect(early.ok && assessPassenger(early.value)).toMatchObject({ ok: false, error: { code: 'PASSENGER.NO_RULES_FOR_DATE' } });
+    expect(early.ok && assessPassenger(early.value)).toMatchObject({
+      ok: false,
+      error: { code: 'PASSENGER.NO_RULES_FOR_DATE' },
+    });
     const v = validateDeclaration(
-      declarationFixture({ goods: { other: [{ description: 'x', kind: 'x', quantity: 1, unitValue: { amount: '1', currency: 'EUR' } }] } }),
+      declarationFixture({
+        goods: { other: [{ description: 'x', kind: 'x', quantity: 1, unitValue: { amount: '1', currency: 'EUR' } }] },
+      }),
     );
     const a = v.ok ? assessPassenger(v.value) : null;
-    expect(a).toMatchObject({ ok: false, error: { details: { problems: [{ code: 'PASSENGER.MISSING_EXCHANGE_RATE' }] } } });
+    expect(a).toMatchObject({
+      ok: false,
+      error: { details: { problems: [{ code: 'PASSENGER.MISSING_EXCHANGE_RATE' }] } },
+    });
   });
 });

@@ -1,4 +1,13 @@
-import { CommonErrors, Decimal, err, ok, truncateYen, type DomainError, type Problem, type Result } from '../../kernel/index.ts';
+import {
+  CommonErrors,
+  Decimal,
+  err,
+  ok,
+  truncateYen,
+  type DomainError,
+  type Problem,
+  type Result,
+} from '../../kernel/index.ts';
 import { assessAlcohol, type Indexed } from './alcohol-allowance.ts';
 import type { Assessment, AssessmentLine } from './assessment.schema.ts';
 import type { Price } from './declaration.schema.ts';
@@ -38,7 +47,9 @@ export function assessPassenger(d: ValidDeclaration, options: AssessOptions = {}
     if (price.currency === 'JPY') return new Decimal(price.amount).floor().toNumber();
     const rate = options.exchangeRates?.[price.currency];
     if (rate === undefined) {
-      problems.push(PassengerErrors.missingExchangeRate.problem(path, `No customs exchange rate for ${price.currency}`));
+      problems.push(
+        PassengerErrors.missingExchangeRate.problem(path, `No customs exchange rate for ${price.currency}`),
+      );
       return 0;
     }
     return new Decimal(price.amount).times(rate).floor().toNumber();
@@ -108,7 +119,15 @@ export function assessPassenger(d: ValidDeclaration, options: AssessOptions = {}
     const general = d.generalRatesRequested === true;
     lines.push(...assessAlcohol(mine(d.goods.alcohol, g.key), adults, g.key, r, general));
     lines.push(...assessTobacco(mine(d.goods.tobacco, g.key), adults, g.key, r, general));
-    lines.push(...assessPerfume(perfumes.filter((p) => p.group === g.key), allowed, g.key, r, general));
+    lines.push(
+      ...assessPerfume(
+        perfumes.filter((p) => p.group === g.key),
+        allowed,
+        g.key,
+        r,
+        general,
+      ),
+    );
     const other = assessOtherGoods(
       articles.filter((a) => a.group === g.key),
       r.other.allowanceYen * (allowed + withChildGoods),

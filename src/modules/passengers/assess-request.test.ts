@@ -5,7 +5,9 @@ import { declarationFixture } from './test-fixtures.ts';
 describe('assessRequest', () => {
   it('validates and assesses a request body with its exchange rates', () => {
     const declaration = declarationFixture({
-      goods: { other: [{ description: 'coat', kind: 'coat', quantity: 2, unitValue: { amount: '1000', currency: 'EUR' } }] },
+      goods: {
+        other: [{ description: 'coat', kind: 'coat', quantity: 2, unitValue: { amount: '1000', currency: 'EUR' } }],
+      },
     });
     const r = assessRequest({ declaration, exchangeRates: { EUR: '160' } });
     // 160,000 yen each: one within 200,000; the other 160,000 × 0.6 = 96,000 × 15 % = 14,400.

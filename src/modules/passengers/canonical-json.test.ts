@@ -3,7 +3,9 @@ import { canonicalJson, declarationDigest } from './canonical-json.ts';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: null, e: undefined } })).toBe('{"a":{"c":null,"d":[1,"x"]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: null, e: undefined } })).toBe(
+      '{"a":{"c":null,"d":[1,"x"]},"b":1}',
+    );
   });
 
   it('gives the same digest whatever the key order, and a different one when a value changes', () => {

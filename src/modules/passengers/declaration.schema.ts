@@ -90,11 +90,19 @@ export const AlcoholItemSchema = Type.Object(
 // Tobacco is a union so that a quantity always comes with its unit: sticks, pieces, packages or grams.
 export const TobaccoItemSchema = Type.Union([
   Type.Object(
-    { kind: Type.Literal('cigarettes'), sticks: Type.Integer({ minimum: 1, maximum: 100_000 }), owner: Type.Optional(Owner) },
+    {
+      kind: Type.Literal('cigarettes'),
+      sticks: Type.Integer({ minimum: 1, maximum: 100_000 }),
+      owner: Type.Optional(Owner),
+    },
     { additionalProperties: false },
   ),
   Type.Object(
-    { kind: Type.Literal('cigars'), pieces: Type.Integer({ minimum: 1, maximum: 10_000 }), owner: Type.Optional(Owner) },
+    {
+      kind: Type.Literal('cigars'),
+      pieces: Type.Integer({ minimum: 1, maximum: 10_000 }),
+      owner: Type.Optional(Owner),
+    },
     { additionalProperties: false },
   ),
   Type.Object(
@@ -134,7 +142,9 @@ export const OtherGoodsItemSchema = Type.Object(
     }),
     quantity: Type.Integer({ minimum: 1, maximum: 1_000 }),
     unitValue: PriceSchema,
-    dutyFree: Type.Optional(Type.Boolean({ description: 'Goods free of customs duty (e.g. watches): consumption tax only' })),
+    dutyFree: Type.Optional(
+      Type.Boolean({ description: 'Goods free of customs duty (e.g. watches): consumption tax only' }),
+    ),
     generalDutyRatePercent: Type.Optional(DecimalString),
     food: Type.Optional(Type.Boolean()),
     childOwnUse: Type.Optional(Type.Boolean({ description: "Clearly for a child's own use (toys)" })),
@@ -164,7 +174,9 @@ export const PassengerDeclarationSchema = Type.Object(
     familyMembers: Type.Optional(Type.Array(FamilyMemberSchema, { maxItems: 20 })),
     answers: AnswersSchema,
     generalRatesRequested: Type.Optional(
-      Type.Boolean({ description: 'The traveller asks not to use the simplified rates, for all the goods declared (law art. 3-2)' }),
+      Type.Boolean({
+        description: 'The traveller asks not to use the simplified rates, for all the goods declared (law art. 3-2)',
+      }),
     ),
     goods: Type.Optional(GoodsSchema),
   },

@@ -21,7 +21,13 @@ export interface Segment {
   readonly position: number;
 }
 
-export const DEFAULT_DELIMITERS: Delimiters = { component: ':', element: '+', decimal: '.', release: '?', segment: "'" };
+export const DEFAULT_DELIMITERS: Delimiters = {
+  component: ':',
+  element: '+',
+  decimal: '.',
+  release: '?',
+  segment: "'",
+};
 
 /** Component `c` of element `e`, or '' when absent. */
 export const comp = (s: Segment, e: number, c = 0): string => s.elements[e]?.[c] ?? '';
@@ -79,7 +85,11 @@ export function tokenizeEdifact(input: string): Result<{ delimiters: Delimiters;
   if (pending && !segments.some((s) => s.tag === 'UNZ')) endSegment();
   const bad = segments.find((s) => !/^[A-Z]{3}$/.test(s.tag));
   if (bad) {
-    return err(PassengerErrors.paxlstMalformed(`Segment ${bad.position} has no valid tag (${JSON.stringify(bad.tag.slice(0, 10))})`));
+    return err(
+      PassengerErrors.paxlstMalformed(
+        `Segment ${bad.position} has no valid tag (${JSON.stringify(bad.tag.slice(0, 10))})`,
+      ),
+    );
   }
   return ok({ delimiters: d, segments });
 }

@@ -3,15 +3,27 @@ import { defineError } from '../../kernel/index.ts';
 /** Expected failures of the passengers module. Validation problems travel together in one 422. */
 export const PassengerErrors = {
   invalidDeclaration: defineError('PASSENGER.INVALID_DECLARATION', 422, 'The passenger declaration is invalid'),
-  unknownOwner: defineError('PASSENGER.UNKNOWN_OWNER', 422, 'The goods are attributed to a family member who is not listed'),
+  unknownOwner: defineError(
+    'PASSENGER.UNKNOWN_OWNER',
+    422,
+    'The goods are attributed to a family member who is not listed',
+  ),
   missingExchangeRate: defineError(
     'PASSENGER.MISSING_EXCHANGE_RATE',
     422,
     'No customs exchange rate is known for this currency on the arrival date',
   ),
-  noRulesForDate: defineError('PASSENGER.NO_RULES_FOR_DATE', 422, 'No passenger allowance rules are in force on this date'),
+  noRulesForDate: defineError(
+    'PASSENGER.NO_RULES_FOR_DATE',
+    422,
+    'No passenger allowance rules are in force on this date',
+  ),
   invalidArrivalDate: defineError('PASSENGER.INVALID_DATE', 422, 'The date is not a valid calendar date (YYYY-MM-DD)'),
   signingKeyMissing: defineError('PASSENGER.SIGNING_KEY_MISSING', 500, 'No gate-pass signing key is configured'),
   paxlstMalformed: defineError('PASSENGER.PAXLST_MALFORMED', 422, 'The PAXLST message cannot be parsed'),
-  hmacSecretTooShort: defineError('PASSENGER.HMAC_SECRET_TOO_SHORT', 500, 'The identifier HMAC secret must be at least 32 bytes'),
+  hmacSecretTooShort: defineError(
+    'PASSENGER.HMAC_SECRET_TOO_SHORT',
+    500,
+    'The identifier HMAC secret must be at least 32 bytes',
+  ),
 } as const;

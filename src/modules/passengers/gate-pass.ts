@@ -42,13 +42,18 @@ export function issueGatePass(key: GateSigningKey, input: IssueInput): string {
   const signingInput = `${b64json({ alg, kid: key.kid })}.${b64json(claims)}`;
   const data = Buffer.from(signingInput, 'latin1');
   const signature = (
-    alg === 'EdDSA' ? sign(null, data, key.privateKey) : sign('sha256', data, { key: key.privateKey, dsaEncoding: 'ieee-p1363' })
+    alg === 'EdDSA'
+      ? sign(null, data, key.privateKey)
+      : sign('sha256', data, { key: key.privateKey, dsaEncoding: 'ieee-p1363' })
   ).toString('base64url');
   return `${signingInput}.${signature}`;
 }
 
 /** A fresh key pair (Ed25519 unless asked otherwise); the public half as a JWK for publishing to gates. */
-export function generateGateKey(kid: string, alg: GatePassAlg = 'EdDSA'): GateSigningKey & { readonly publicJwk: JsonWebKey } {
+export function generateGateKey(
+  kid: string,
+  alg: GatePassAlg = 'EdDSA',
+): GateSigningKey & { readonly publicJwk: JsonWebKey } {
   const { privateKey, publicKey } =
     alg === 'EdDSA' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   return { kid, privateKey, publicJwk: { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg } };

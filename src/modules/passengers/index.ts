@@ -11,7 +11,14 @@ export { validateDeclaration, ageOn, type ValidDeclaration } from './validate-de
 export { assessPassenger, type AssessOptions } from './assess-passenger.ts';
 export { rulesFor, assumptionsOf, PASSENGER_RULE_SETS, type PassengerRules, type RulesOverrides } from './rules.ts';
 export { canonicalJson, declarationDigest } from './canonical-json.ts';
-export { issueGatePass, generateGateKey, gateKeyFromPem, arrivalKeyOf, type GateSigningKey, type IssueInput } from './gate-pass.ts';
+export {
+  issueGatePass,
+  generateGateKey,
+  gateKeyFromPem,
+  arrivalKeyOf,
+  type GateSigningKey,
+  type IssueInput,
+} from './gate-pass.ts';
 export {
   GatePassVerifier,
   algOfKey,

@@ -10,15 +10,44 @@ describe('matchDeclarations', () => {
         familyMembers: [{ givenNames: 'Taro', dateOfBirth: '2015-06-01', age: 11 }, { age: 4 }],
       }),
     },
-    { id: 'pdec_b', declaration: declarationFixture({ traveller: { familyName: 'SATO', givenNames: 'KEN', dateOfBirth: '1990-01-01', nationality: 'JPN' } }) },
+    {
+      id: 'pdec_b',
+      declaration: declarationFixture({
+        traveller: { familyName: 'SATO', givenNames: 'KEN', dateOfBirth: '1990-01-01', nationality: 'JPN' },
+      }),
+    },
   ];
 
   it('matches by name, birth date, flight and arrival date, family members included', () => {
     const passengers = [
-      { familyName: 'Yamada', givenNames: 'Hanako Marie', birthDate: '1985-04-01', flight: 'NH0012', arrivalAt: '2026-12-01T15:45' },
-      { familyName: 'YAMADA', givenNames: 'TARO', birthDate: '2015-06-01', flight: 'NH012', arrivalAt: '2026-12-01T15:45' },
-      { familyName: 'YAMADA', givenNames: 'HANAKO', birthDate: '1985-04-01', flight: 'NH012', arrivalAt: '2026-12-02T15:45' },
-      { familyName: 'SUZUKI', givenNames: 'ICHIRO', birthDate: '1980-01-01', flight: 'NH012', arrivalAt: '2026-12-01T15:45' },
+      {
+        familyName: 'Yamada',
+        givenNames: 'Hanako Marie',
+        birthDate: '1985-04-01',
+        flight: 'NH0012',
+        arrivalAt: '2026-12-01T15:45',
+      },
+      {
+        familyName: 'YAMADA',
+        givenNames: 'TARO',
+        birthDate: '2015-06-01',
+        flight: 'NH012',
+        arrivalAt: '2026-12-01T15:45',
+      },
+      {
+        familyName: 'YAMADA',
+        givenNames: 'HANAKO',
+        birthDate: '1985-04-01',
+        flight: 'NH012',
+        arrivalAt: '2026-12-02T15:45',
+      },
+      {
+        familyName: 'SUZUKI',
+        givenNames: 'ICHIRO',
+        birthDate: '1980-01-01',
+        flight: 'NH012',
+        arrivalAt: '2026-12-01T15:45',
+      },
     ];
     const r = matchDeclarations(passengers, declarations);
     expect(r.matches).toEqual([
@@ -32,7 +61,15 @@ describe('matchDeclarations', () => {
 
   it('reports two declarations for one passenger as ambiguous instead of guessing', () => {
     const twice = [...declarations, { id: 'pdec_c', declaration: declarations[0]!.declaration }];
-    const p = [{ familyName: 'YAMADA', givenNames: 'HANAKO', birthDate: '1985-04-01', flight: 'NH12', arrivalAt: '2026-12-01T15:45' }];
+    const p = [
+      {
+        familyName: 'YAMADA',
+        givenNames: 'HANAKO',
+        birthDate: '1985-04-01',
+        flight: 'NH12',
+        arrivalAt: '2026-12-01T15:45',
+      },
+    ];
     expect(matchDeclarations(p, twice).ambiguous).toEqual([{ passenger: 0, declarationIds: ['pdec_a', 'pdec_c'] }]);
   });
 

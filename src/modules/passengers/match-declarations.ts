@@ -40,18 +40,34 @@ export const normaliseFlight = (f: string): string => {
 const key = (family: string, given: string, birth: string, flight: string, date: string): string =>
   [normaliseName(family), normaliseName(given).split(' ')[0] ?? '', birth, normaliseFlight(flight), date].join('|');
 
-export function matchDeclarations(passengers: readonly ArrivingPassenger[], declarations: readonly StoredDeclaration[]): MatchResult {
+export function matchDeclarations(
+  passengers: readonly ArrivingPassenger[],
+  declarations: readonly StoredDeclaration[],
+): MatchResult {
   const index = new Map<string, { declarationId: string; person: string }[]>();
-  const add = (k: string, v: { declarationId: string; person: string }): void => void index.set(k, [...(index.get(k) ?? []), v]);
+  const add = (k: string, v: { declarationId: string; person: string }): void =>
+    void index.set(k, [...(index.get(k) ?? []), v]);
   for (const { id, declaration: d } of declarations) {
-    add(key(d.traveller.familyName, d.traveller.givenNames, d.traveller.dateOfBirth, d.flight.flightNumber, d.arrivalDate), {
-      declarationId: id,
-      person: 'traveller',
-    });
+    add(
+      key(
+        d.traveller.familyName,
+        d.traveller.givenNames,
+        d.traveller.dateOfBirth,
+        d.flight.flightNumber,
+        d.arrivalDate,
+      ),
+      {
+        declarationId: id,
+        person: 'traveller',
+      },
+    );
     (d.familyMembers ?? []).forEach((m, i) => {
       if (m.givenNames && m.dateOfBirth) {
         const family = m.familyName ?? d.traveller.familyName;
-        add(key(family, m.givenNames, m.dateOfBirth, d.flight.flightNumber, d.arrivalDate), { declarationId: id, person: `member[${i}]` });
+        add(key(family, m.givenNames, m.dateOfBirth, d.flight.flightNumber, d.arrivalDate), {
+          declarationId: id,
+          person: `member[${i}]`,
+        });
       }
     });
   }

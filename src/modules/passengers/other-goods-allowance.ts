@@ -27,7 +27,11 @@ const normaliseKind = (k: string): string => k.trim().toLowerCase().replace(/\s+
  * counted; an article over 200,000 yen is taxed whole; from the rest the articles that save the most tax use the
  * allowance (`allowanceYen` = 200,000 per person, or the pooled sum).
  */
-export function assessOtherGoods(articles: readonly Article[], allowanceYen: number, r: PassengerRules): OtherGoodsResult {
+export function assessOtherGoods(
+  articles: readonly Article[],
+  allowanceYen: number,
+  r: PassengerRules,
+): OtherGoodsResult {
   const o = r.other;
   const kindTotals = new Map<string, number>();
   for (const a of articles) {
@@ -47,19 +51,37 @@ export function assessOtherGoods(articles: readonly Article[], allowanceYen: num
     });
   };
   const free = (i: number, a: Article, treatment: 'free_allowance' | 'free_small_kind', why: string): void => {
-    lines.set(i, { item: a.label, person: a.person, treatment, taxableYen: null, rate: null, dutyYen: 0, explanation: why });
+    lines.set(i, {
+      item: a.label,
+      person: a.person,
+      treatment,
+      taxableYen: null,
+      rate: null,
+      dutyYen: 0,
+      explanation: why,
+    });
   };
   const candidates: number[] = [];
   articles.forEach((a, i) => {
     const kindTotal = kindTotals.get(normaliseKind(a.kind)) ?? 0;
     if (!a.eligible) taxed(i, a, 'No allowance for a child under 6 except goods for the child’s own use (A12)');
     else if (within(kindTotal, o.smallKindYen, o.smallKindBoundary)) {
-      free(i, a, 'free_small_kind', `Goods of kind "${normaliseKind(a.kind)}" total ${yen(kindTotal)} yen, within ${yen(o.smallKindYen)} yen: free and not counted (A11)`);
+      free(
+        i,
+        a,
+        'free_small_kind',
+        `Goods of kind "${normaliseKind(a.kind)}" total ${yen(kindTotal)} yen, within ${yen(o.smallKindYen)} yen: free and not counted (A11)`,
+      );
     } else if (!within(a.valueYen, o.allowanceYen, o.allowanceBoundary)) {
-      taxed(i, a, `A single article of ${yen(a.valueYen)} yen exceeds the ${yen(o.allowanceYen)}-yen allowance and is taxed whole (A10)`);
+      taxed(
+        i,
+        a,
+        `A single article of ${yen(a.valueYen)} yen exceeds the ${yen(o.allowanceYen)}-yen allowance and is taxed whole (A10)`,
+      );
     } else candidates.push(i);
   });
-  const weigh = (a: Article): number => (o.objective === 'min_tax' ? articleTax(a.valueYen, a, r).weightYen : a.valueYen);
+  const weigh = (a: Article): number =>
+    o.objective === 'min_tax' ? articleTax(a.valueYen, a, r).weightYen : a.valueYen;
   // Integer yen: "less than N" is "at most N − 1".
   const capacity = o.allowanceBoundary === 'lte' ? allowanceYen : allowanceYen - 1;
   const selection = selectDutyFree(
@@ -71,8 +93,18 @@ export function assessOtherGoods(articles: readonly Article[], allowanceYen: num
   candidates.forEach((i, k) => {
     const a = articles[i]!;
     if (selection.chosen.has(k)) {
-      free(i, a, 'free_allowance', `${yen(a.valueYen)} yen within the ${yen(allowanceYen)}-yen allowance (A9; ${yen(used)} yen used, chosen in the traveller's favour, A13)`);
-    } else taxed(i, a, `Does not fit in the ${yen(allowanceYen)}-yen allowance after the articles chosen in the traveller's favour (A13)`);
+      free(
+        i,
+        a,
+        'free_allowance',
+        `${yen(a.valueYen)} yen within the ${yen(allowanceYen)}-yen allowance (A9; ${yen(used)} yen used, chosen in the traveller's favour, A13)`,
+      );
+    } else
+      taxed(
+        i,
+        a,
+        `Does not fit in the ${yen(allowanceYen)}-yen allowance after the articles chosen in the traveller's favour (A13)`,
+      );
   });
   return { lines: articles.map((_, i) => lines.get(i)!), method: selection.method };
 }

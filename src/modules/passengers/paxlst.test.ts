@@ -5,29 +5,30 @@ import { dataDirFromEnv } from '../../config.ts';
 import { ediDateTime, parsePaxlst, type PaxlstInterchange } from './paxlst.ts';
 
 // Our own fixture: a two-leg trip into Haneda, a name with a released apostrophe, no UNA (default separators).
-const OWN = [
-  'UNB+UNOA:4+NHAPIS:ZZ+JPCUSTOMS:ZZ+261130:2215+1++APIS',
-  'UNH+1+PAXLST:D:05B:UN:IATA',
-  'BGM+745',
-  'TDT+20+NH212+++NH',
-  'LOC+125+LHR',
-  'DTM+189:2611301930:201',
-  'LOC+87+HND',
-  'DTM+232:2612011545:201',
-  "NAD+FL+++O?'NEILL:MARY ANN",
-  'ATT+2++F',
-  'DTM+329:011224',
-  'LOC+178+LHR',
-  'LOC+179+HND',
-  'NAT+2+IRL',
-  'RFF+AVF:ABC123',
-  'DOC+P:110:111+PA1234567',
-  'DTM+36:310101',
-  'LOC+91+IRL',
-  'CNT+42:1',
-  'UNT+19+1',
-  'UNZ+1+1',
-].join("'\n") + "'";
+const OWN =
+  [
+    'UNB+UNOA:4+NHAPIS:ZZ+JPCUSTOMS:ZZ+261130:2215+1++APIS',
+    'UNH+1+PAXLST:D:05B:UN:IATA',
+    'BGM+745',
+    'TDT+20+NH212+++NH',
+    'LOC+125+LHR',
+    'DTM+189:2611301930:201',
+    'LOC+87+HND',
+    'DTM+232:2612011545:201',
+    "NAD+FL+++O?'NEILL:MARY ANN",
+    'ATT+2++F',
+    'DTM+329:011224',
+    'LOC+178+LHR',
+    'LOC+179+HND',
+    'NAT+2+IRL',
+    'RFF+AVF:ABC123',
+    'DOC+P:110:111+PA1234567',
+    'DTM+36:310101',
+    'LOC+91+IRL',
+    'CNT+42:1',
+    'UNT+19+1',
+    'UNZ+1+1',
+  ].join("'\n") + "'";
 
 const parsed = (text: string): PaxlstInterchange => {
   const r = parsePaxlst(text);
@@ -39,7 +40,14 @@ describe('parsePaxlst', () => {
   it('reads flight, arrival and each passenger’s identity and document', () => {
     const m = parsed(OWN).messages[0]!;
     expect(m.legs).toEqual([
-      { flight: 'NH212', carrier: 'NH', departureAirport: 'LHR', departureAt: '2026-11-30T19:30', arrivalAirport: 'HND', arrivalAt: '2026-12-01T15:45' },
+      {
+        flight: 'NH212',
+        carrier: 'NH',
+        departureAirport: 'LHR',
+        departureAt: '2026-11-30T19:30',
+        arrivalAirport: 'HND',
+        arrivalAt: '2026-12-01T15:45',
+      },
     ]);
     expect(m.passengers).toEqual([
       {
@@ -82,19 +90,34 @@ describe.skipIf(!existsSync(dir))('parsePaxlst on the GTAS fixtures (read from t
     const m = read('PAXLST_Test1.txt').messages[0]!;
     expect(m.documentName).toBe('250');
     expect(m.passengers).toHaveLength(8);
-    expect(m.passengers[0]).toMatchObject({ role: 'crew', familyName: 'Steur', birthDate: '1978-07-06', flight: 'UA0989', arrivalAt: '2017-01-28T07:10' });
+    expect(m.passengers[0]).toMatchObject({
+      role: 'crew',
+      familyName: 'Steur',
+      birthDate: '1978-07-06',
+      flight: 'UA0989',
+      arrivalAt: '2017-01-28T07:10',
+    });
   });
 
   it('honours UNA separators "*" and "$" with line breaks, and reports a count that does not add up', () => {
     const m = read('PAXLST_airline2.edi').messages[0]!;
-    expect(m.passengers[0]).toMatchObject({ familyName: 'BETTON', givenNames: 'DAVID', birthDate: '1954-10-16', nationality: 'USA' });
+    expect(m.passengers[0]).toMatchObject({
+      familyName: 'BETTON',
+      givenNames: 'DAVID',
+      birthDate: '1954-10-16',
+      nationality: 'USA',
+    });
     expect(m.passengers[0]!.documents[0]).toMatchObject({ number: '178556534', issuingCountry: 'USA' });
     expect(m.warnings[0]).toMatch(/CNT declares 136/);
   });
 
   it('picks the leg that reaches each passenger’s debarkation airport', () => {
     const m = read('PAXLST_multiple_flight_leg_apis.txt').messages[0]!;
-    expect(m.legs.map((l) => `${l.flight} ${l.departureAirport}-${l.arrivalAirport}`)).toEqual(['QQ877 MIA-IAD', 'QQ827 IAD-JFK', 'QQ827 JFK-CDG']);
+    expect(m.legs.map((l) => `${l.flight} ${l.departureAirport}-${l.arrivalAirport}`)).toEqual([
+      'QQ877 MIA-IAD',
+      'QQ827 IAD-JFK',
+      'QQ827 JFK-CDG',
+    ]);
     expect(m.passengers.map((p) => [p.familyName, p.flight, p.arrivalAt])).toEqual([
       ['BARRETT', 'QQ827', '2008-08-11T06:30'],
       ['LANG', 'QQ827', '2008-08-11T06:30'],

@@ -58,13 +58,24 @@ export interface PaxlstInterchange {
   readonly messages: readonly PaxlstMessage[];
 }
 
-const PERSON_QUALIFIERS: Record<string, ApiPassenger['role']> = { FL: 'passenger', DDU: 'passenger', FM: 'crew', DDT: 'crew', COT: 'crew' };
+const PERSON_QUALIFIERS: Record<string, ApiPassenger['role']> = {
+  FL: 'passenger',
+  DDU: 'passenger',
+  FM: 'crew',
+  DDT: 'crew',
+  COT: 'crew',
+};
 
 /** EDIFACT date/time → ISO. Two-digit years: birth dates take the latest century not after `refYear`. */
 export function ediDateTime(value: string, format: string, refYear: number, past: boolean): string | undefined {
   const v = value.trim();
   const fmt = format || ({ 6: '101', 8: '102', 10: '201', 12: '203' } as Record<number, string>)[v.length] || '';
-  const parts: Record<string, RegExp> = { '101': /^(\d{2})(\d{2})(\d{2})$/, '102': /^(\d{4})(\d{2})(\d{2})$/, '201': /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/, '203': /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/ };
+  const parts: Record<string, RegExp> = {
+    '101': /^(\d{2})(\d{2})(\d{2})$/,
+    '102': /^(\d{4})(\d{2})(\d{2})$/,
+    '201': /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/,
+    '203': /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/,
+  };
   const m = parts[fmt]?.exec(v) ?? (fmt === '201' ? parts['101']!.exec(v) : undefined);
   if (!m) return undefined;
   let year = Number(m[1]);
@@ -102,7 +113,11 @@ function parseMessage(segs: readonly Segment[], refYear: number): PaxlstMessage 
         break;
       case 'NAD':
         if (PERSON_QUALIFIERS[q]) {
-          const given = (s.elements[4] ?? []).slice(1).map((x) => x.trim()).filter(Boolean).join(' ');
+          const given = (s.elements[4] ?? [])
+            .slice(1)
+            .map((x) => x.trim())
+            .filter(Boolean)
+            .join(' ');
           person = { p: { role: PERSON_QUALIFIERS[q], familyName: comp(s, 4).trim(), givenNames: given }, docs: [] };
           people.push(person);
           doc = null;
@@ -141,7 +156,16 @@ function parseMessage(segs: readonly Segment[], refYear: number): PaxlstMessage 
         } else if (leg) {
           // 125 departure / 87 arrival; 92 (routing) lists departure first, then arrival.
           const routing = leg['routing'] as number;
-          const key = q === '125' ? 'departureAirport' : q === '87' ? 'arrivalAirport' : q === '92' ? (routing === 0 ? 'departureAirport' : 'arrivalAirport') : null;
+          const key =
+            q === '125'
+              ? 'departureAirport'
+              : q === '87'
+                ? 'arrivalAirport'
+                : q === '92'
+                  ? routing === 0
+                    ? 'departureAirport'
+                    : 'arrivalAirport'
+                  : null;
           if (q === '92') leg['routing'] = routing + 1;
           if (key) set(leg, key, place);
         }
@@ -154,7 +178,9 @@ function parseMessage(segs: readonly Segment[], refYear: number): PaxlstMessage 
   }
   const finalLegs: FlightLeg[] = legs.map(({ routing: _r, ...l }) => l);
   const passengers = people.map(({ p, docs }): ApiPassenger => {
-    const arriving = finalLegs.find((l) => l.arrivalAirport !== undefined && l.arrivalAirport === p['debarkation']) ?? finalLegs.at(-1);
+    const arriving =
+      finalLegs.find((l) => l.arrivalAirport !== undefined && l.arrivalAirport === p['debarkation']) ??
+      finalLegs.at(-1);
     const out: Record<string, unknown> = { ...p, documents: docs };
     if (arriving) {
       set(out, 'flight', arriving.flight);
@@ -181,7 +207,8 @@ export function parsePaxlst(text: string): Result<PaxlstInterchange, DomainError
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i]!;
     if (s.tag !== 'UNH') continue;
-    if (comp(s, 2) !== 'PAXLST') return err(PassengerErrors.paxlstMalformed(`Message ${comp(s, 1)} is ${comp(s, 2) || 'untyped'}, not PAXLST`));
+    if (comp(s, 2) !== 'PAXLST')
+      return err(PassengerErrors.paxlstMalformed(`Message ${comp(s, 1)} is ${comp(s, 2) || 'untyped'}, not PAXLST`));
     const end = segs.findIndex((x, j) => j > i && x.tag === 'UNT');
     const body = segs.slice(i + 1, end === -1 ? segs.length : end);
     messages.push({ ...parseMessage(body, refYear), reference: comp(s, 1) });

@@ -16,7 +16,10 @@ export function protectPassenger(p: ApiPassenger, keyer: IdentifierKeyer): Prote
   const { documents, ...rest } = p;
   return {
     ...rest,
-    documents: documents.map(({ number, ...d }) => ({ ...d, numberKey: keyer.document(d.issuingCountry ?? '', number) })),
+    documents: documents.map(({ number, ...d }) => ({
+      ...d,
+      numberKey: keyer.document(d.issuingCountry ?? '', number),
+    })),
     ...(p.birthDate ? { personKey: keyer.person(p.familyName, p.givenNames, p.birthDate) } : {}),
   };
 }

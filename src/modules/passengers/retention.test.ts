@@ -14,7 +14,11 @@ describe('dueForDeletion', () => {
   it('deletes what arrived before now − period, keeps legal holds, and treats unreadable dates as due', () => {
     // 90 days before 2026-12-01 is 2026-09-02T00:00Z: records strictly before it are due.
     const r = dueForDeletion(records, now, { retentionDays: 90 });
-    expect(r.ok && r.value).toEqual({ cutoff: '2026-09-02T00:00:00.000Z', deleteIds: ['old', 'garbled'], keptOnHold: ['held'] });
+    expect(r.ok && r.value).toEqual({
+      cutoff: '2026-09-02T00:00:00.000Z',
+      deleteIds: ['old', 'garbled'],
+      keptOnHold: ['held'],
+    });
   });
 
   it('follows the configured period', () => {

@@ -54,7 +54,11 @@ export interface PassengerRules {
     /** Lists up to this many articles are optimised exactly; longer ones greedily. */
     readonly exactUpTo: number;
   };
-  readonly consumptionTax: { readonly national: string; readonly nationalReduced: string; readonly reducedForFood: boolean };
+  readonly consumptionTax: {
+    readonly national: string;
+    readonly nationalReduced: string;
+    readonly reducedForFood: boolean;
+  };
   /** C6: truncations. 1 = to the yen. */
   readonly rounding: { readonly taxableValueUnit: 1 | 1000; readonly totalUnit: 1 | 100 };
   /** A15/C4: family members' allowances are per person ("none") or pooled. */
@@ -73,7 +77,13 @@ export const RULES_2021_10: PassengerRules = {
     bottleMl: 760,
     counting: 'bottles',
     favourAcrossKinds: true,
-    yenPerLitre: { whisky_brandy: 800, rum_gin_vodka: 500, liqueur: 400, shochu_other_spirits: 300, wine_beer_other: 200 },
+    yenPerLitre: {
+      whisky_brandy: 800,
+      rum_gin_vodka: 500,
+      liqueur: 400,
+      shochu_other_spirits: 300,
+      wine_beer_other: 200,
+    },
   },
   tobacco: {
     cigarettes: 200,
@@ -105,7 +115,9 @@ export const RULES_2021_10: PassengerRules = {
 export const PASSENGER_RULE_SETS: readonly PassengerRules[] = [RULES_2021_10];
 
 export type RulesOverrides = {
-  readonly [K in keyof PassengerRules]?: PassengerRules[K] extends object ? Partial<PassengerRules[K]> : PassengerRules[K];
+  readonly [K in keyof PassengerRules]?: PassengerRules[K] extends object
+    ? Partial<PassengerRules[K]>
+    : PassengerRules[K];
 };
 
 /** The rule set in force on `date` (YYYY-MM-DD), with optional overrides of unconfirmed settings. */

@@ -40,8 +40,14 @@ export function screenArrivals(input: {
       ...(declaration ? { declaration } : {}),
       ...(assessment ? { assessment } : {}),
     });
-    const result = crew && !declaration ? { ...suggestion, reasons: suggestion.reasons.filter((r) => r.code !== 'NO_DECLARATION') } : suggestion;
-    const final: ChannelSuggestion = result.reasons.length === 0 ? { channel: 'green', reasons: [{ code: 'CREW', text: 'Crew member, no watch-rule hit' }] } : result;
+    const result =
+      crew && !declaration
+        ? { ...suggestion, reasons: suggestion.reasons.filter((r) => r.code !== 'NO_DECLARATION') }
+        : suggestion;
+    const final: ChannelSuggestion =
+      result.reasons.length === 0
+        ? { channel: 'green', reasons: [{ code: 'CREW', text: 'Crew member, no watch-rule hit' }] }
+        : result;
     return { passenger, ...(m ? { declarationId: m.declarationId, person: m.person } : {}), suggestion: final };
   });
 }

@@ -26,7 +26,11 @@ describe('suggestChannel', () => {
       answers: { ...declarationFixture().answers, cashOver1MillionYen: true },
       goods: { tobacco: [{ kind: 'cigarettes', sticks: 400 }] },
     });
-    const s = suggestChannel({ watchHits: [{ id: 'W1', on: 'document', key: 'k', reason: 'Reported lost' }], declaration: d, assessment: assessed(d) });
+    const s = suggestChannel({
+      watchHits: [{ id: 'W1', on: 'document', key: 'k', reason: 'Reported lost' }],
+      declaration: d,
+      assessment: assessed(d),
+    });
     expect(s.channel).toBe('red');
     expect(s.reasons.map((r) => r.code)).toEqual(['WATCH_RULE', 'ANSWERED_YES.cashOver1MillionYen', 'DUTY_PAYABLE']);
   });

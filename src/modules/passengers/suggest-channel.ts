@@ -34,20 +34,33 @@ const QUESTIONS: Record<string, string> = {
 };
 
 export function suggestChannel(input: ChannelInput): ChannelSuggestion {
-  const reasons: ChannelReason[] = input.watchHits.map((h) => ({ code: 'WATCH_RULE', text: `Watch rule ${h.id}: ${h.reason}` }));
+  const reasons: ChannelReason[] = input.watchHits.map((h) => ({
+    code: 'WATCH_RULE',
+    text: `Watch rule ${h.id}: ${h.reason}`,
+  }));
   const d = input.declaration;
   if (!d) reasons.push({ code: 'NO_DECLARATION', text: 'No electronic declaration matches this passenger' });
   else {
     for (const [q, text] of Object.entries(QUESTIONS)) {
-      if (d.answers[q as keyof typeof d.answers] === true) reasons.push({ code: `ANSWERED_YES.${q}`, text: `The traveller ${text}` });
+      if (d.answers[q as keyof typeof d.answers] === true)
+        reasons.push({ code: `ANSWERED_YES.${q}`, text: `The traveller ${text}` });
     }
   }
   if (input.assessment && input.assessment.totalDutyYen > 0) {
-    reasons.push({ code: 'DUTY_PAYABLE', text: `Duty of ${yen(input.assessment.totalDutyYen)} yen is payable on goods above the allowance` });
+    reasons.push({
+      code: 'DUTY_PAYABLE',
+      text: `Duty of ${yen(input.assessment.totalDutyYen)} yen is payable on goods above the allowance`,
+    });
   }
   if (input.assessment?.requiresOfficerAssessment) {
-    reasons.push({ code: 'OFFICER_ASSESSMENT', text: 'Some goods pay the general rates and need an officer to assess them' });
+    reasons.push({
+      code: 'OFFICER_ASSESSMENT',
+      text: 'Some goods pay the general rates and need an officer to assess them',
+    });
   }
   if (reasons.length > 0) return { channel: 'red', reasons };
-  return { channel: 'green', reasons: [{ code: 'NOTHING_TO_DECLARE', text: 'Declaration within the allowances, no watch-rule hit' }] };
+  return {
+    channel: 'green',
+    reasons: [{ code: 'NOTHING_TO_DECLARE', text: 'Declaration within the allowances, no watch-rule hit' }],
+  };
 }

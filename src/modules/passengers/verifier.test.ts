@@ -28,7 +28,11 @@ describe('gate pass verification', () => {
     const v = verifier();
     const token = pass();
     const first = await v.verify(token, { declaration });
-    expect(first).toMatchObject({ verdict: 'valid', kid: 'gate-2026-11', claims: { did: 'pdec_1', arr: 'NH012/2026-12-01' } });
+    expect(first).toMatchObject({
+      verdict: 'valid',
+      kid: 'gate-2026-11',
+      claims: { did: 'pdec_1', arr: 'NH012/2026-12-01' },
+    });
     expect((await v.verify(token)).verdict).toBe('replay');
   });
 
@@ -87,7 +91,10 @@ describe('gate pass verification', () => {
     expect(protectedHeader.alg).toBe('ES256');
     const [, p, s] = token.split('.') as [string, string, string];
     // Out-of-range ECDSA values (r = s = 0, or ≥ the group order) are refused, not thrown.
-    for (const fill of [0, 0xff]) expect(v.check(`${token.split('.').slice(0, 2).join('.')}.${Buffer.alloc(64, fill).toString('base64url')}`).verdict).toBe('tampered');
+    for (const fill of [0, 0xff])
+      expect(
+        v.check(`${token.split('.').slice(0, 2).join('.')}.${Buffer.alloc(64, fill).toString('base64url')}`).verdict,
+      ).toBe('tampered');
     const confused = Buffer.from(JSON.stringify({ alg: 'ES256', kid: key.kid })).toString('base64url');
     expect((await v.verify(`${confused}.${p}.${s}`)).verdict).toBe('tampered');
   });
@@ -102,7 +109,19 @@ describe('gate pass verification', () => {
     const v = verifier();
     const token = pass();
     expect((await v.verify(token)).verdict).toBe('valid');
-    const inputs: unknown[] = [undefined, null, 42, {}, [], '', '..', '...', 'a.b.c', 'x'.repeat(10_000), Buffer.from('x')];
+    const inputs: unknown[] = [
+      undefined,
+      null,
+      42,
+      {},
+      [],
+      '',
+      '..',
+      '...',
+      'a.b.c',
+      'x'.repeat(10_000),
+      Buffer.from('x'),
+    ];
     let seed = 7;
     const rnd = (n: number): number => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -110,7 +129,13 @@ describe('gate pass verification', () => {
     };
     for (let i = 0; i < 300; i++) {
       inputs.push(randomBytes(rnd(400)).toString('latin1'));
-      inputs.push(randomBytes(rnd(300)).toString('base64url') + '.' + randomBytes(rnd(100)).toString('base64url') + '.' + randomBytes(64).toString('base64url'));
+      inputs.push(
+        randomBytes(rnd(300)).toString('base64url') +
+          '.' +
+          randomBytes(rnd(100)).toString('base64url') +
+          '.' +
+          randomBytes(64).toString('base64url'),
+      );
       inputs.push(token.slice(0, rnd(token.length)));
       inputs.push(flip(token, rnd(token.length)));
     }

@@ -57,7 +57,11 @@ export interface VerifyOptions {
 const MAX_TOKEN = 4096;
 const B64URL = /^[A-Za-z0-9_-]+$/;
 
-const bad = (verdict: Verdict, reason: string, extra: Partial<Verification> = {}): Verification => ({ verdict, reason, ...extra });
+const bad = (verdict: Verdict, reason: string, extra: Partial<Verification> = {}): Verification => ({
+  verdict,
+  reason,
+  ...extra,
+});
 
 function parseJsonObject(b64: string): Record<string, unknown> | null {
   try {
@@ -103,7 +107,8 @@ export class GatePassVerifier {
     for (const { kid, key } of options.keys) {
       const k = key instanceof KeyObject ? key : createPublicKey({ key, format: 'jwk' });
       const alg = algOfKey(k);
-      if (k.type !== 'public' || alg === null) throw new TypeError(`Gate key ${kid} is not an Ed25519 or P-256 public key`);
+      if (k.type !== 'public' || alg === null)
+        throw new TypeError(`Gate key ${kid} is not an Ed25519 or P-256 public key`);
       this.keys.set(kid, { kid, key: k, alg });
     }
     this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
@@ -115,7 +120,9 @@ export class GatePassVerifier {
     if (checked.verdict !== 'valid' || !this.options.replayGuard) return checked;
     const { jti, arr } = checked.claims!;
     const first = await this.options.replayGuard.firstUse(jti, arr);
-    return first ? checked : { ...checked, verdict: 'replay', reason: `Pass ${jti} was already used on arrival ${arr}` };
+    return first
+      ? checked
+      : { ...checked, verdict: 'replay', reason: `Pass ${jti} was already used on arrival ${arr}` };
   }
 
   /** Everything but the replay check, synchronously. */
@@ -135,7 +142,9 @@ export class GatePassVerifier {
     const data = Buffer.from(t.slice(0, h.length + p.length + 1), 'latin1');
     const signed =
       signature.length === 64 &&
-      (alg === 'EdDSA' ? verifySignature(null, data, key, signature) : verifySignature('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature));
+      (alg === 'EdDSA'
+        ? verifySignature(null, data, key, signature)
+        : verifySignature('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, signature));
     if (!signed) return bad('tampered', 'The signature does not match the contents', { kid });
     const payload = parseJsonObject(p);
     const claims = payload && claimsOf(payload);
@@ -155,7 +164,8 @@ export class GatePassVerifier {
     const header = parseJsonObject(h);
     if (header === null) return bad('malformed', 'The header is not a JSON object');
     const alg = header['alg'];
-    if (alg !== 'EdDSA' && alg !== 'ES256') return bad('malformed', `Unsupported algorithm ${JSON.stringify(alg ?? null).slice(0, 40)}`);
+    if (alg !== 'EdDSA' && alg !== 'ES256')
+      return bad('malformed', `Unsupported algorithm ${JSON.stringify(alg ?? null).slice(0, 40)}`);
     const kid = header['kid'];
     if (typeof kid !== 'string') return bad('malformed', 'The header has no key id');
     const known = this.keys.get(kid);

@@ -33,7 +33,9 @@ describe('keyed identifiers and watch rules', () => {
   });
 
   it('gives different keys under another secret, so a leaked list cannot be matched without the secret', () => {
-    expect(keyerOf('another-server-secret-of-32-bytes-or-more').document('DEU', 'C01X00T47')).not.toBe(keyer.document('DEU', 'C01X00T47'));
+    expect(keyerOf('another-server-secret-of-32-bytes-or-more').document('DEU', 'C01X00T47')).not.toBe(
+      keyer.document('DEU', 'C01X00T47'),
+    );
   });
 
   it('refuses a short secret', () => {
@@ -43,8 +45,18 @@ describe('keyed identifiers and watch rules', () => {
   it('hits on the document number or on name and birth date, ignoring case, accents and spacing', () => {
     const list = new WatchList([
       documentWatchRule(keyer, 'W1', { issuingCountry: 'DEU', number: 'C01X00T47' }, 'Reported lost'),
-      personWatchRule(keyer, 'W2', { familyName: 'MULLER', givenNames: 'JORG', birthDate: '1970-05-04' }, 'Prior seizure'),
-      personWatchRule(keyer, 'W3', { familyName: 'MULLER', givenNames: 'JORG', birthDate: '1971-05-04' }, 'Someone else'),
+      personWatchRule(
+        keyer,
+        'W2',
+        { familyName: 'MULLER', givenNames: 'JORG', birthDate: '1970-05-04' },
+        'Prior seizure',
+      ),
+      personWatchRule(
+        keyer,
+        'W3',
+        { familyName: 'MULLER', givenNames: 'JORG', birthDate: '1971-05-04' },
+        'Someone else',
+      ),
     ]);
     expect(list.hits(protectPassenger(passenger, keyer)).map((r) => r.id)).toEqual(['W1', 'W2']);
   });

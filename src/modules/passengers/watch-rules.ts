@@ -24,7 +24,12 @@ export const personWatchRule = (
   id: string,
   person: { familyName: string; givenNames: string; birthDate: string },
   reason: string,
-): WatchRule => ({ id, on: 'person', key: keyer.person(person.familyName, person.givenNames, person.birthDate), reason });
+): WatchRule => ({
+  id,
+  on: 'person',
+  key: keyer.person(person.familyName, person.givenNames, person.birthDate),
+  reason,
+});
 
 /** Indexed by key so that a whole flight is screened in one pass. */
 export class WatchList {
@@ -35,7 +40,10 @@ export class WatchList {
   }
 
   hits(p: ProtectedPassenger): WatchRule[] {
-    const keys = [...p.documents.map((d) => `document:${d.numberKey}`), ...(p.personKey ? [`person:${p.personKey}`] : [])];
+    const keys = [
+      ...p.documents.map((d) => `document:${d.numberKey}`),
+      ...(p.personKey ? [`person:${p.personKey}`] : []),
+    ];
     return keys.flatMap((k) => this.byKey.get(k) ?? []);
   }
 }
