@@ -55,6 +55,7 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
     personalUse,
   });
   const totalValueYen = valuation.values.reduce((a, b) => a.plus(b), new Decimal(0)).floor().toNumber();
+  const taxable = valuation.values.map((v) => truncateYen(v, 1000));
 
   const sv = rules.smallValueExemption;
   const exemption = inForce(sv, date) && totalValueYen <= sv.thresholdYen;
@@ -67,7 +68,7 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
       item,
       path: `$.items[${i}]`,
       date,
-      taxableYen: truncateYen(valuation.values[i]!, 1000),
+      taxableYen: taxable[i]!,
       claim: claims[i],
       jpRules: options.jpRules,
       rules,
@@ -87,7 +88,7 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
       path: `$.items[${i}]`,
       line: lines[i]!,
       resolution: resolved[i]!,
-      taxableYen: truncateYen(valuation.values[i]!, 1000),
+      taxableYen: taxable[i]!,
       claimed: claims[i] !== undefined,
       simplified: useSimplified ? simplified : undefined,
       exempt: exempt[i]!,
@@ -145,9 +146,9 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
   const sum = (f: (x: (typeof items)[number]) => number): number => items.reduce((a, x) => a + f(x), 0);
   const totals = {
     customsValueYen: sum((x) => x.customsValueYen),
-    dutyYen: truncateYen(sum((x) => x.dutyYen), 100),
-    consumptionTaxYen: truncateYen(sum((x) => x.consumptionTaxYen), 100),
-    localConsumptionTaxYen: truncateYen(sum((x) => x.localConsumptionTaxYen), 100),
+    dutyYen: hundreds(sum((x) => x.dutyYen)),
+    consumptionTaxYen: hundreds(sum((x) => x.consumptionTaxYen)),
+    localConsumptionTaxYen: hundreds(sum((x) => x.localConsumptionTaxYen)),
     totalYen: 0,
   };
   totals.totalYen = totals.dutyYen + totals.consumptionTaxYen + totals.localConsumptionTaxYen;
@@ -160,6 +161,9 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
     assumptions: [...assumptions].map((message) => ({ code: 'ASSUMPTION', message })),
   });
 }
+
+/** Totals are integer yen: truncating below 100 yen needs no decimal arithmetic. */
+const hundreds = (yen: number): number => yen - (yen % 100);
 
 /** Header-level valuation notes go on the first item only, so they are not repeated. */
 const valuationNotes = (i: number, notes: readonly AssessmentNote[]): AssessmentNote[] => (i === 0 ? [...notes] : []);

@@ -1,4 +1,4 @@
-import { Decimal, truncateYen } from '../../kernel/index.ts';
+import { Decimal } from '../../kernel/index.ts';
 import { inForce, type ConsumptionTaxRule } from './rules.ts';
 import type { TariffLine } from './tariff-index.ts';
 
@@ -37,12 +37,32 @@ export interface TaxItem {
  * 100 yen. The declaration's totals are truncated below 100 yen by the caller.
  */
 export function consumptionTaxes(items: readonly TaxItem[], rule: ConsumptionTaxRule): { national: number; local: number }[] {
+  const standard = ratio(rule.standardPercent);
+  const reduced = ratio(rule.reducedPercent);
   return items.map((i) => {
     if (i.exempt) return { national: 0, local: 0 };
-    const base = truncateYen(new Decimal(i.customsValueYen).plus(truncateYen(i.dutyYen, 100)), 1000);
-    const percent = i.reduced ? rule.reducedPercent : rule.standardPercent;
-    const national = new Decimal(base).times(percent).dividedBy(100).floor().toNumber();
-    const local = new Decimal(truncateYen(national, 100)).times(rule.localNumerator).dividedBy(rule.localDenominator).floor().toNumber();
+    const base = truncInt(i.customsValueYen + truncInt(i.dutyYen, 100), 1000);
+    const [num, den] = i.reduced ? reduced : standard;
+    const national = mulDivFloor(base, num, den);
+    const local = mulDivFloor(truncInt(national, 100), rule.localNumerator, rule.localDenominator);
     return { national, local };
   });
+}
+
+/** `"6.24"` percent → [624, 10000]: the rate as an exact integer fraction. */
+function ratio(percent: string): [number, number] {
+  const [whole = '0', frac = ''] = percent.split('.');
+  return [Number(whole + frac), 100 * 10 ** frac.length];
+}
+
+const truncInt = (yen: number, unit: number): number => yen - (yen % unit);
+
+/**
+ * floor(a × num / den) on integers, exactly: integer arithmetic while the product stays below 2^53 (any realistic
+ * declaration), decimal arithmetic beyond. Hot path of every assessment, so no Decimal objects in the common case.
+ */
+export function mulDivFloor(a: number, num: number, den: number): number {
+  const p = a * num;
+  if (Number.isSafeInteger(p)) return (p - (p % den)) / den;
+  return new Decimal(a).times(num).dividedToIntegerBy(den).toNumber();
 }

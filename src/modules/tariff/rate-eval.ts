@@ -48,7 +48,7 @@ export function evaluateRate(rate: Rate, input: EvalInput): EvalResult {
     case 'free':
       return FREE;
     case 'adValorem':
-      return okYen(rate.percent.isZero() ? ZERO : input.valueYen.times(rate.percent).dividedBy(100));
+      return okYen(rate.fraction.isZero() ? ZERO : input.valueYen.times(rate.fraction));
     case 'specific': {
       const q = input.quantity(rate.basis.unit);
       if (!q) return { status: 'needs', needs: [{ kind: 'quantity', unit: rate.basis.unit }] };

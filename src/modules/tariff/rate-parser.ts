@@ -144,7 +144,10 @@ function parseAtom(s: string): Rate | undefined {
   if (s === '無税' || s === '免税') return { kind: 'free' };
   if (s === '非譲許') return { kind: 'excluded' };
   const av = AD_VALOREM.exec(s);
-  if (av) return { kind: 'adValorem', percent: num(av[1]!) };
+  if (av) {
+    const percent = num(av[1]!);
+    return { kind: 'adValorem', percent, fraction: percent.dividedBy(100) };
+  }
   const sp = SPECIFIC.exec(s);
   if (sp) {
     const yen = num(sp[1]!).times(sp[2] ? 10_000 : 1);

@@ -17,7 +17,8 @@ export interface PerUnit {
 
 export type Rate =
   | { readonly kind: 'free' }
-  | { readonly kind: 'adValorem'; readonly percent: Decimal }
+  /** `fraction` = percent / 100, computed once at parse time (the hot path multiplies only). */
+  | { readonly kind: 'adValorem'; readonly percent: Decimal; readonly fraction: Decimal }
   | { readonly kind: 'specific'; readonly yen: Decimal; readonly basis: PerUnit }
   /** `8.5%＋12.5円/kg`: the parts add up. */
   | { readonly kind: 'sum'; readonly parts: readonly Rate[] }
