@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataDirFromEnv } from '../../config.ts';
-import { ediDateTime, parsePaxlst, type PaxlstInterchange } from './paxlst.ts';
+import { ediDateTime } from './edifact-dates.ts';
+import { parsePaxlst, type PaxlstInterchange } from './paxlst.ts';
 
 // Our own fixture: a two-leg trip into Haneda, a name with a released apostrophe, no UNA (default separators).
 const OWN =
@@ -74,6 +75,7 @@ describe('parsePaxlst', () => {
     expect(ediDateTime('101016', '', 2014, true)).toBe('2010-10-16');
     expect(ediDateTime('180221', '', 2014, false)).toBe('2018-02-21');
     expect(ediDateTime('201401311200', '203', 2014, false)).toBe('2014-01-31T12:00');
+    expect(ediDateTime('991399', '', 2014, true)).toBeUndefined();
   });
 
   it('refuses an interchange without a PAXLST message', () => {
