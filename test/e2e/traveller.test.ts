@@ -1,8 +1,12 @@
-import jsQR from 'jsqr';
+import jsqrImport from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, newPage, screenshot, startE2E, type E2E } from './support/e2e.ts';
+
+// jsqr is CommonJS with an ES-style `default` in its typings; take whichever the loader hands over.
+type JsQr = typeof import('jsqr').default;
+const jsQR: JsQr = (jsqrImport as unknown as { default?: JsQr }).default ?? (jsqrImport as unknown as JsQr);
 
 let e: E2E;
 beforeAll(async () => {
