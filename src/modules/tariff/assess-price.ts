@@ -118,12 +118,12 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
   const mfnBases = new Set(['general', 'temporary', 'wto']);
   let mfn: (typeof r.resolution.candidates)[number] | undefined;
   for (const c of r.resolution.candidates) {
-    if (!mfnBases.has(c.basis) || c.result.status !== 'ok') continue;
+    if (!mfnBases.has(c.basis) || c.quotaVariant || c.result.status !== 'ok') continue;
     if (!mfn || (mfn.result.status === 'ok' && c.result.yen.lessThan(mfn.result.yen))) mfn = c;
   }
   for (const c of r.resolution.candidates) {
     if (c === applied || c.result.status !== 'ok') continue;
-    if (mfnBases.has(c.basis) && (c !== mfn || mfnBases.has(applied.basis))) continue;
+    if (!c.quotaVariant && mfnBases.has(c.basis) && (c !== mfn || mfnBases.has(applied.basis))) continue;
     const d = yen(c.result.yen);
     // An unknown GSP status is only worth mentioning where it would help.
     if (c.basis === 'gsp' && !c.eligible && d >= regularDuty) continue;

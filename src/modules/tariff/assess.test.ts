@@ -16,6 +16,7 @@ const index = buildTariffIndex([
   row(8, '847150000', { rate_general: '10%' }),
   row(9, '220421020', { rate_general: '15%' }),
   row(10, '610910010', { rate_general: '10.9%' }),
+  row(11, '040690090', { rate_general: '20%', epa_cptpp: '関税割当数量以内のもの　無税\n関税割当数量以外のもの　10%' }),
 ]);
 const options: AssessOptions = { index, jpRules: FIXTURE_JP_RULES, today: '2026-11-23' };
 const jpy = (amount: string) => ({ amount, currency: 'JPY' });
@@ -89,6 +90,15 @@ describe('assessment: preferences', () => {
     expect(item.appliedRate).toEqual({ column: 'epa_cptpp', text: '無税' });
     expect(item.dutyYen).toBe(0);
     expect(item.alternatives.find((a) => a.column === 'rate_wto')?.dutyYen).toBe(32000);
+  });
+
+  it('prices the inside-quota rate when the request leaves the quota open (10 % outside = 100,000; inside free)', () => {
+    const cheese = { code9: '040690090', originCountry: 'AU', value: jpy('1000000'), preference: 'cptpp' };
+    const open = ok({ items: [cheese] }).items[0]!;
+    expect([open.appliedRate.column, open.dutyYen]).toEqual(['epa_cptpp', 100000]);
+    expect(open.alternatives[0]).toMatchObject({ column: 'epa_cptpp', dutyYen: 0, differenceYen: -100000 });
+    expect(open.alternatives[0]!.requires).toContain('quota');
+    expect(ok({ items: [{ ...cheese, quota: 'inside' }] }).items[0]!.dutyYen).toBe(0);
   });
 
   it('rejects a claim for an agreement that does not cover the origin, or not yet on the date', () => {

@@ -15,6 +15,8 @@ export interface Candidate {
   readonly eligible: boolean;
   /** What it would take to use it. */
   readonly requires?: string;
+  /** The same column evaluated inside the tariff quota, offered when the request did not say. */
+  readonly quotaVariant?: boolean;
   readonly result: EvalResult;
 }
 
@@ -77,6 +79,19 @@ export function resolveRates(line: TariffLine, ctx: ResolveContext): Resolution 
       agreementId: ctx.claim && claimed ? ctx.claim.agreement.id : opt.agreement.id,
       requires: `a preference claim under "${opt.agreement.id}" with proof of origin`,
     });
+  }
+
+  // "With a quota allocation you would pay ¥X": inside-quota rates priced when the request left the quota open.
+  for (const c of [...candidates]) {
+    const cell = line.cells[c.column];
+    if (!cell || cell.rate.kind !== 'branches') continue;
+    const input = ctx.evalFor(c.column);
+    if (input.quota !== undefined) continue;
+    if (!cell.rate.branches.some((b) => b.conditions.some((x) => x.type === 'quota' && x.inside))) continue;
+    const result = evaluateRate(cell.rate, { ...input, quota: 'inside' });
+    if (result.status !== 'ok') continue;
+    const requires = `a tariff-quota allocation (quota: "inside")${c.basis === 'epa' ? ` and ${c.requires ?? 'a preference claim'}` : ''}`;
+    candidates.push({ ...c, eligible: false, quotaVariant: true, requires, result });
   }
 
   const eligible = candidates.filter((c) => c.eligible);
