@@ -2,7 +2,7 @@ import type { FeatureKind, FeatureMatrix } from './dataset.ts';
 import { sigmoid } from './metrics.ts';
 import type { GbdtParams } from './params.ts';
 import type { TrainedTree } from './tree.ts';
-import { treeShap } from './treeshap.ts';
+import { pathBuffer, treeShap, type ShapTree } from './treeshap.ts';
 
 export const GBDT_FORMAT = 'smart-customs.gbdt';
 export const GBDT_VERSION = 1;
@@ -70,6 +70,7 @@ export class GbdtModel {
   private readonly leafCount: Float64Array;
   private readonly treeDepth: Int32Array;
   readonly expectedValue: number;
+  private readonly maxTreeDepth: number;
 
   constructor(
     readonly features: readonly FeatureSpec[],
@@ -143,6 +144,7 @@ export class GbdtModel {
       lb += t.leafValue.length;
     });
     this.expectedValue = expected;
+    this.maxTreeDepth = this.treeDepth.reduce((a, b) => Math.max(a, b), 0);
   }
 
   static fromTrees(
@@ -218,22 +220,23 @@ export class GbdtModel {
   /** Exact path-dependent TreeSHAP contributions of each feature to the raw score of one row. */
   explain(x: ArrayLike<number>): Explanation {
     const phi = new Float64Array(this.numFeatures);
+    const path = pathBuffer(this.maxTreeDepth);
+    const goesLeft = (node: number, v: number): boolean => this.goesLeft(node, v);
+    const tree: { -readonly [K in keyof ShapTree]: ShapTree[K] } = {
+      root: 0,
+      feature: this.feature,
+      left: this.left,
+      right: this.right,
+      nodeCount: this.nodeCount,
+      leafValue: this.leafValue,
+      leafCount: this.leafCount,
+      maxDepth: 0,
+      goesLeft,
+    };
     for (let t = 0; t < this.numTrees; t++) {
-      treeShap(
-        {
-          root: this.roots[t]!,
-          feature: this.feature,
-          left: this.left,
-          right: this.right,
-          nodeCount: this.nodeCount,
-          leafValue: this.leafValue,
-          leafCount: this.leafCount,
-          maxDepth: this.treeDepth[t]!,
-          goesLeft: (node, v) => this.goesLeft(node, v),
-        },
-        x,
-        phi,
-      );
+      tree.root = this.roots[t]!;
+      tree.maxDepth = this.treeDepth[t]!;
+      treeShap(tree, x, phi, path);
     }
     let raw = this.expectedValue;
     for (let j = 0; j < phi.length; j++) raw += phi[j]!;

@@ -17,24 +17,28 @@ export interface ShapTree {
 }
 
 /** The unique path: one element per distinct feature on the current root-to-node path (element 0 is a dummy). */
-interface Path {
+export interface Path {
   readonly feature: Int32Array;
   readonly zero: Float64Array;
   readonly one: Float64Array;
   readonly weight: Float64Array;
 }
 
-/** Adds this tree's contributions to phi (phi has one slot per feature). */
-export function treeShap(tree: ShapTree, x: ArrayLike<number>, phi: Float64Array): void {
-  if (tree.root < 0) return; // a constant tree contributes only to the expected value
-  const d = tree.maxDepth + 2;
+/** Working memory for trees up to `maxDepth` deep; reusable across trees and rows. */
+export function pathBuffer(maxDepth: number): Path {
+  const d = maxDepth + 2;
   const size = (d * (d + 1)) / 2;
-  const path: Path = {
+  return {
     feature: new Int32Array(size),
     zero: new Float64Array(size),
     one: new Float64Array(size),
     weight: new Float64Array(size),
   };
+}
+
+/** Adds this tree's contributions to phi (phi has one slot per feature). */
+export function treeShap(tree: ShapTree, x: ArrayLike<number>, phi: Float64Array, path = pathBuffer(tree.maxDepth)): void {
+  if (tree.root < 0) return; // a constant tree contributes only to the expected value
   recurse(tree, x, phi, tree.root, 0, path, 0, 1, 1, -1);
 }
 
