@@ -2,7 +2,8 @@
  * Parse rate of the consignment batch parsers: generated consignments as NDJSON and as CSV, fed as 64 KiB Buffer
  * chunks the way a request stream delivers them, parsed and validated record by record on one core.
  * Run: npx tsx bench/consignment-parse.bench.ts [--count N] [--rounds R] [--json] [--compare]
- * (--compare also times csv-parse's streaming parser on the same CSV, rows only, for reference).
+ * (--compare also times V8's JSON.parse alone on the NDJSON lines and csv-parse's streaming parser on the same CSV,
+ * rows only, for reference).
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs, numberFlag } from '../src/cli/args.ts';
@@ -72,7 +73,20 @@ log(
 const ndjson1 = await time('NDJSON', ndjson.length, () => parseNdjson(chunked(ndjson), sampleLookups));
 const csv1 = await time('CSV', csv.length, () => parseCsv(chunked(csv), sampleLookups));
 let csvParseRowsPerSec: number | null = null;
+let jsonParseOnlyPerCpuSec: number | null = null;
 if (args.flags['compare'] === true) {
+  // The floor under NDJSON: V8's JSON.parse of the same lines, nothing else.
+  const lines = ndjson.toString('utf8').split('\n');
+  let bestCpu = Infinity;
+  for (let round = 0; round < rounds; round++) {
+    const c = process.cpuUsage();
+    for (const l of lines) if (l !== '') JSON.parse(l);
+    const used = process.cpuUsage(c);
+    bestCpu = Math.min(bestCpu, (used.user + used.system) / 1e6);
+  }
+  jsonParseOnlyPerCpuSec = Math.round(count / bestCpu);
+  log(`JSON.parse alone (the NDJSON floor): ${jsonParseOnlyPerCpuSec.toLocaleString('en-US')} lines per CPU-second`);
+
   const { parse } = await import('csv-parse');
   const t = process.hrtime.bigint();
   let rows = 0;
@@ -91,6 +105,7 @@ const result = {
   csvPerSec: csv1.wall,
   csvPerCpuSec: csv1.cpu,
   csvParseRowsPerSec,
+  jsonParseOnlyPerCpuSec,
   loadAverage: Number(loadavg()[0]!.toFixed(1)),
 };
 if (json) process.stdout.write(JSON.stringify(result) + '\n');

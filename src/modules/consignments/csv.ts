@@ -1,5 +1,6 @@
 import type { Problem } from '../../kernel/index.ts';
 import { ConsignmentErrors as E } from './errors.ts';
+import { flattenBatches } from './flatten.ts';
 import { CONSIGNMENT_COLUMNS, CSV_COLUMNS, OPTIONAL_COLUMNS, splitCsvRecord } from './csv-format.ts';
 import type { CsvColumn } from './csv-format.ts';
 import { columnIndex, csvGroupToRaw, problemColumn } from './csv-mapping.ts';
@@ -31,8 +32,8 @@ type Header = ReadonlyMap<CsvColumn, number>;
  * consignment it belongs to when its id can still be made out — a consignment silently missing an item would be
  * undervalued — and is reported on its own otherwise. A bad header stops the stream: no row can be read without it.
  */
-export async function* parseCsv(source: AsyncIterable<Chunk>, opts: ParseOptions): AsyncGenerator<ParsedRecord> {
-  for await (const batch of parseCsvBatches(source, opts)) yield* batch;
+export function parseCsv(source: AsyncIterable<Chunk>, opts: ParseOptions): AsyncIterableIterator<ParsedRecord> {
+  return flattenBatches(parseCsvBatches(source, opts));
 }
 
 /** The same records in batches, one per input chunk that completes a consignment. */

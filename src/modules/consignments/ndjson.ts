@@ -1,5 +1,6 @@
 import type { Problem } from '../../kernel/index.ts';
 import { ConsignmentErrors as E } from './errors.ts';
+import { flattenBatches } from './flatten.ts';
 import { DEFAULT_MAX_LINE_BYTES, splitLines } from './lines.ts';
 import type { Chunk, RawLine } from './lines.ts';
 import type { ParsedRecord, ParseOptions } from './records.ts';
@@ -9,8 +10,8 @@ import { validateConsignment } from './validate.ts';
  * NDJSON consignment batches: one JSON consignment per line, blank lines ignored. A line that is too long, not JSON
  * or not a valid consignment yields a problems record and the stream goes on.
  */
-export async function* parseNdjson(source: AsyncIterable<Chunk>, opts: ParseOptions): AsyncGenerator<ParsedRecord> {
-  for await (const batch of parseNdjsonBatches(source, opts)) yield* batch;
+export function parseNdjson(source: AsyncIterable<Chunk>, opts: ParseOptions): AsyncIterableIterator<ParsedRecord> {
+  return flattenBatches(parseNdjsonBatches(source, opts));
 }
 
 /** The same records in batches, one per input chunk: for callers that process batches anyway (fewer awaits). */
