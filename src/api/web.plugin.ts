@@ -1,12 +1,28 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
 /** web/dist of this checkout, where `npm run build` (vite build web) writes the app. */
 export function defaultWebDistDir(): string {
-  return fileURLToPath(new URL('../../web/dist', import.meta.url));
+  return join(REPO_ROOT, 'web', 'dist');
+}
+
+/**
+ * Builds the web app when this checkout has none (a clean clone started with `npm start`), the same way
+ * `npm run build` does. Returns whether a build ran. Build output goes to stderr, never to stdout.
+ */
+export function buildWebIfMissing(distDir: string = defaultWebDistDir()): boolean {
+  if (existsSync(join(distDir, 'index.html'))) return false;
+  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web', '--outDir', distDir, '--emptyOutDir'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
+  return true;
 }
 
 /** Paths that belong to the API, its documentation or the built assets: never answered with the app's HTML. */

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { webPlugin } from '../../../src/api/web.plugin.ts';
+import { buildWebIfMissing, webPlugin } from '../../../src/api/web.plugin.ts';
 import { dataDirFromEnv } from '../../../src/config.ts';
 import { startTestPlatform, type TestPlatform } from '../../support/platform.ts';
 
@@ -15,8 +14,7 @@ export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 
 /** Builds the web app once if this checkout has no build (a clean clone). */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(WEB_DIST, 'index.html'))) return;
-  execFileSync('npx', ['--no', 'vite', 'build', 'web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  buildWebIfMissing(WEB_DIST);
 }
 
 /**
