@@ -110,7 +110,7 @@ export function resolveRates(line: TariffLine, ctx: ResolveContext): Resolution 
           claimed?.result.status === 'unavailable' ? `: ${claimed.result.reason}` : ''
         }`,
       });
-    } else if (applied && claimed !== applied && claimed.result.status === 'ok') {
+    } else if (applied && claimed !== applied && claimed.result.status === 'ok' && claimed.result.yen.greaterThan(applied.result.yen)) {
       notes.push({ code: 'PREFERENCE_NOT_LOWER', message: `the ${claimed.column} rate is not lower than ${applied.column}; ${applied.column} applies` });
     }
   }

@@ -30,7 +30,7 @@ export const AssessmentItemSchema = Type.Object(
     value: AssessmentMoneySchema,
     quantities: Type.Optional(
       Type.Array(Type.Object({ amount: Type.String({ pattern: DECIMAL }), unit: literals(QUANTITY_UNITS) }, strict), {
-        maxItems: 4,
+        maxItems: 8,
       }),
     ),
     reducedRate: Type.Optional(Type.Boolean({ description: 'food at the reduced consumption-tax rate; default per line' })),
