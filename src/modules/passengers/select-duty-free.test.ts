@@ -26,6 +26,15 @@ describe('selectDutyFree', () => {
     expect([...selectDutyFree(items, 100_000, 22).chosen]).toEqual([1]);
   });
 
+  it('stops an exhaustive search at its node budget and says the answer is not proven optimal', () => {
+    const items = Array.from({ length: 30 }, () => ({ valueYen: 30_000, worth: 2_700 }));
+    const r = selectDutyFree(items, 200_000, 30, 1_000);
+    expect(r.method).toBe('greedy');
+    // Six 30,000-yen articles fit in 200,000 either way.
+    expect(r.chosen.size).toBe(6);
+    expect(selectDutyFree(items.slice(0, 8), 200_000, 30).method).toBe('exact');
+  });
+
   it('matches brute force on random small lists', () => {
     let seed = 42;
     const rnd = (n: number): number => {

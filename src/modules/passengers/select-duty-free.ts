@@ -13,14 +13,21 @@ export interface Selection {
   readonly method: 'exact' | 'greedy';
 }
 
+const MAX_NODES = 2_000_000;
+
 const ratio = (c: Candidate): number => (c.valueYen === 0 ? Number.POSITIVE_INFINITY : c.worth / c.valueYen);
 
-export function selectDutyFree(items: readonly Candidate[], capacityYen: number, exactUpTo: number): Selection {
+export function selectDutyFree(
+  items: readonly Candidate[],
+  capacityYen: number,
+  exactUpTo: number,
+  maxNodes = MAX_NODES,
+): Selection {
   // Order by worth density; ties keep more value exempt first, then the declared order, so results are stable.
   const order = items
     .map((c, i) => ({ c, i }))
     .sort((a, b) => ratio(b.c) - ratio(a.c) || b.c.valueYen - a.c.valueYen || a.i - b.i);
-  if (items.length > exactUpTo) {
+  const greedy = (): Selection => {
     const chosen = new Set<number>();
     let left = capacityYen;
     for (const { c, i } of order) {
@@ -30,7 +37,8 @@ export function selectDutyFree(items: readonly Candidate[], capacityYen: number,
       }
     }
     return { chosen, method: 'greedy' };
-  }
+  };
+  if (items.length > exactUpTo) return greedy();
   let best = { worth: -1, value: -1, picks: [] as number[] };
   const picks: number[] = [];
   // The fractional-knapsack relaxation bounds what the remaining items can still add.
@@ -48,7 +56,10 @@ export function selectDutyFree(items: readonly Candidate[], capacityYen: number,
     }
     return w;
   };
+  // A search budget bounds the work a crafted list can cause; past it the answer is no longer proven optimal.
+  let budget = maxNodes;
   const visit = (k: number, left: number, worth: number, value: number): void => {
+    if (--budget < 0) return;
     if (worth > best.worth || (worth === best.worth && value > best.value)) best = { worth, value, picks: [...picks] };
     if (k === order.length || worth + bound(k, left) < best.worth) return;
     const { c, i } = order[k]!;
@@ -60,5 +71,8 @@ export function selectDutyFree(items: readonly Candidate[], capacityYen: number,
     visit(k + 1, left, worth, value);
   };
   visit(0, capacityYen, 0, 0);
-  return { chosen: new Set(best.picks), method: 'exact' };
+  if (budget >= 0) return { chosen: new Set(best.picks), method: 'exact' };
+  const g = greedy();
+  const worthOf = (set: ReadonlySet<number>): number => [...set].reduce((s, i) => s + items[i]!.worth, 0);
+  return worthOf(g.chosen) > best.worth ? g : { chosen: new Set(best.picks), method: 'greedy' };
 }
