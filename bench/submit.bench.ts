@@ -1,0 +1,86 @@
+/**
+ * Declarations per second and p50/p99 latency of POST /api/v1/declarations at a fixed concurrency, over real HTTP,
+ * embedded (PGlite in a temp folder) and on PostgreSQL (DATABASE_URL or the local server; null with a reason when
+ * unreachable). Usage: npm run -s bench:submit -- [--count N] [--concurrency C] [--json]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTempDatabase } from '../test/support/pg.ts';
+import { sampleDeclaration, testConfig } from '../test/support/platform.ts';
+import { createPlatform } from '../src/platform.ts';
+import { parseArgs, numberFlag } from '../src/cli/args.ts';
+
+const args = parseArgs(process.argv.slice(2));
+const count = numberFlag(args, 'count', 2000);
+const concurrency = numberFlag(args, 'concurrency', 16);
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+interface Figures {
+  perSec: number;
+  p50ms: number;
+  p99ms: number;
+  count: number;
+}
+
+async function run(over: Parameters<typeof testConfig>[0]): Promise<Figures> {
+  const platform = await createPlatform(testConfig(over));
+  try {
+    const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+    const { key } = await platform.ctx.principals.create({ role: 'trader', name: 'bench' });
+    const body = JSON.stringify(sampleDeclaration());
+    const post = () =>
+      fetch(`${address}/api/v1/declarations`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
+    for (let i = 0; i < 50; i++) await post(); // warm-up (JIT, caches)
+    const lat: number[] = [];
+    let next = 0;
+    let failures = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next++ < count) {
+          const s = performance.now();
+          const r = await post();
+          await r.arrayBuffer();
+          if (r.status !== 201) failures++;
+          lat.push(performance.now() - s);
+        }
+      }),
+    );
+    const secs = (performance.now() - t0) / 1000;
+    if (failures) throw new Error(`${failures} requests failed`);
+    lat.sort((a, b) => a - b);
+    const q = (p: number) => Math.round(lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]! * 10) / 10;
+    return { perSec: Math.round(count / secs), p50ms: q(0.5), p99ms: q(0.99), count };
+  } finally {
+    await platform.close();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sc-bench-submit-'));
+log(`bench:submit — ${count} declarations, concurrency ${concurrency}, ${cpus().length} cores, ${cpus()[0]?.model ?? ''}, Node ${process.version}`);
+log('each request: HTTP POST, API-key auth, schema + reference validation, insert state + history + outbox in one transaction, submit → accept');
+const result: Record<string, Figures | null | string> = {};
+try {
+  result['embedded'] = await run({ dbDir: join(dir, 'db') });
+  log(`embedded (PGlite file):  ${JSON.stringify(result['embedded'])}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const base = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+try {
+  const db = await createTempDatabase(base);
+  try {
+    result['postgres'] = await run({ databaseUrl: db.url });
+    log(`PostgreSQL:              ${JSON.stringify(result['postgres'])}`);
+  } finally {
+    await db.drop();
+  }
+} catch (e) {
+  result['postgres'] = null;
+  result['postgresReason'] = `PostgreSQL not reachable at ${base}: ${(e as Error).message}`;
+  log(String(result['postgresReason']));
+}
+const json = { ...result, concurrency };
+if (args.flags['json']) process.stdout.write(`${JSON.stringify(json)}\n`);
+else console.log(json);
