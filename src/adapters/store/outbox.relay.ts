@@ -3,7 +3,7 @@ import type { Db } from './connect.ts';
 import { outbox } from './schema.ts';
 
 export interface Publisher {
-  publish(subject: string, data: unknown, opts?: { msgId?: string }): Promise<void>;
+  publish(subject: string, data: unknown, opts?: { msgId?: string }): Promise<unknown>;
 }
 
 /**
