@@ -36,6 +36,8 @@ export interface BenchmarkOptions {
   readonly seeds: number;
   readonly spec?: PipelineSpec;
   readonly grid?: readonly Partial<GbdtParams>[];
+  /** Overrides of the boosting budget (default: up to 3,000 trees, stop after 100 without a better valid AUC). */
+  readonly budget?: Pick<Partial<GbdtParams>, 'numIterations' | 'earlyStoppingRounds'>;
   readonly log?: (line: string) => void;
   /** Wall clock and process CPU time in seconds (injected: the module does no I/O of its own). */
   readonly now?: () => number;
@@ -86,7 +88,14 @@ export function runRiskBenchmark(
       | undefined;
     for (const c of candidates) {
       for (const g of grid) {
-        const params = { ...g, seed, numIterations: 3000, earlyStoppingRounds: 100, earlyStoppingMetric: 'auc' as const };
+        const params = {
+          ...g,
+          seed,
+          numIterations: 3000,
+          earlyStoppingRounds: 100,
+          ...opts.budget,
+          earlyStoppingMetric: 'auc' as const,
+        };
         const t1 = now();
         const c1 = cpu();
         const r = trainGbdt(
