@@ -206,3 +206,169 @@ export const counters = pgTable('counters', {
   name: text('name').primaryKey(),
   value: bigint('value', { mode: 'number' }).notNull(),
 });
+
+// ── Risk ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Every version of every targeting rule (a revision adds a row; old versions stay for replays and audits). */
+export const riskRules = pgTable(
+  'risk_rules',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    data: jsonb('data').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+/** Small named settings documents: the selection policy, the model registry state. */
+export const settings = pgTable('settings', {
+  name: text('name').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Models trained on the platform's own findings, with their metrics; the registry state says which one serves. */
+export const riskModels = pgTable('risk_models', {
+  version: text('version').primaryKey(),
+  metrics: jsonb('metrics').notNull(),
+  model: jsonb('model').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Inspection findings recorded by officers: the labels the models learn from. */
+export const findings = pgTable(
+  'findings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    declarationId: text('declaration_id').notNull(),
+    itemIndex: integer('item_index'),
+    kind: text('kind').notNull(),
+    revenueYen: bigint('revenue_yen', { mode: 'number' }),
+    note: text('note').notNull(),
+    officerId: text('officer_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('findings_declaration').on(t.declarationId)],
+);
+
+// ── Low-value consignments ─────────────────────────────────────────────────────────────────────────────────────────
+
+export const consignmentBatches = pgTable('consignment_batches', {
+  id: text('id').primaryKey(),
+  ownerId: text('owner_id').notNull(),
+  format: text('format').notNull(),
+  status: text('status').notNull(),
+  acceptedLines: integer('accepted_lines').notNull().default(0),
+  rejectedLines: integer('rejected_lines').notNull().default(0),
+  decided: integer('decided').notNull().default(0),
+  error: jsonb('error'),
+  createdAt: createdAt(),
+  completedAt: timestamp('completed_at', { withTimezone: true }),
+});
+
+/** Per-line results of a batch upload (accepted with the consignment key, or rejected with its problems). */
+export const consignmentBatchLines = pgTable(
+  'consignment_batch_lines',
+  {
+    batchId: text('batch_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    consignmentId: text('consignment_id'),
+    accepted: boolean('accepted').notNull(),
+    problems: jsonb('problems'),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.lineNo] })],
+);
+
+/**
+ * One row per consignment, unique per (owner, consignment id): a re-sent or redelivered consignment can never get a
+ * second assessment or charge, whatever the bus's de-duplication window.
+ */
+export const consignments = pgTable(
+  'consignments',
+  {
+    ownerId: text('owner_id').notNull(),
+    consignmentId: text('consignment_id').notNull(),
+    batchId: text('batch_id').notNull(),
+    data: jsonb('data').notNull(),
+    status: text('status').notNull(),
+    lane: text('lane'),
+    assessment: jsonb('assessment'),
+    risk: jsonb('risk'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.consignmentId] }), index('consignments_batch').on(t.batchId, t.status)],
+);
+
+/** Advance air-waybill data (IATA XFWB / XFZB) received before arrival, matched later to manifest consignments. */
+export const advanceCargo = pgTable(
+  'advance_cargo',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    masterAwb: text('master_awb').notNull(),
+    houseAwb: text('house_awb'),
+    data: jsonb('data').notNull(),
+    matchedConsignmentId: text('matched_consignment_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('advance_cargo_awb').on(t.masterAwb, t.houseAwb)],
+);
+
+// ── Passengers ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Travellers' declarations; identifiers only as keyed hashes, never passport numbers in clear. */
+export const passengerDeclarations = pgTable(
+  'passenger_declarations',
+  {
+    id: text('id').primaryKey(),
+    data: jsonb('data').notNull(),
+    assessment: jsonb('assessment').notNull(),
+    digest: text('digest').notNull(),
+    arrivalDate: text('arrival_date').notNull(),
+    flight: text('flight').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('passenger_declarations_expiry').on(t.expiresAt)],
+);
+
+/** Gate uses of a signed pass: the primary key makes a second use on the same arrival a replay. */
+export const gateUses = pgTable(
+  'gate_uses',
+  {
+    jti: text('jti').notNull(),
+    arrivalKey: text('arrival_key').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.jti, t.arrivalKey] })],
+);
+
+/** Advance passenger information (PAXLST) with the channel suggested; deleted by the retention job. */
+export const passengerArrivals = pgTable(
+  'passenger_arrivals',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    flight: text('flight').notNull(),
+    arrivalDate: text('arrival_date').notNull(),
+    data: jsonb('data').notNull(),
+    documentKey: text('document_key').notNull(),
+    channel: text('channel').notNull(),
+    reasons: jsonb('reasons').notNull(),
+    declarationId: text('declaration_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('passenger_arrivals_flight').on(t.flight, t.arrivalDate), index('passenger_arrivals_expiry').on(t.expiresAt)],
+);
+
+/** Watch rules on identifiers, keyed with HMAC under the server secret. */
+export const watchRules = pgTable('watch_rules', {
+  id: text('id').primaryKey(),
+  identifierKey: text('identifier_key').notNull(),
+  reason: text('reason').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+});
