@@ -11,9 +11,14 @@ import { log, printJson, readStdin, reportError } from './io.ts';
  * `[{currency, rate, source, validFrom, validTo}]` used where the request passes none. Exit 2 on invalid input.
  */
 export async function run(args: Args): Promise<number> {
+  return assessText(await readStdin(), args);
+}
+
+/** The command on a request text already read (tests call this). */
+export function assessText(text: string, args: Args): number {
   let body: unknown;
   try {
-    body = JSON.parse(await readStdin());
+    body = JSON.parse(text);
   } catch (e) {
     return reportError(CommonErrors.malformed(`stdin is not valid JSON: ${e instanceof Error ? e.message : String(e)}`));
   }

@@ -221,7 +221,7 @@ function prepare(body: unknown, options: AssessOptions, _rules: AssessmentRules)
           `$.items[${i}].preference`,
           agreement
             ? `"${it.preference}" does not cover ${it.originCountry} on ${date}`
-            : `no agreement list loaded for "${it.preference}"`,
+            : `"${it.preference}" is not in the loaded agreement list`,
         ),
       );
     }
