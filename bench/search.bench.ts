@@ -5,6 +5,7 @@
  * one referenced code, and reports top-1 / top-5 hit rates and the p95 query latency. With --json the last stdout
  * line is {"queries":N,"top1":x,"top5":y,"p95ms":z}.
  */
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs, stringFlag } from '../src/cli/args.ts';
 import { dataDirFromEnv } from '../src/config.ts';
@@ -53,6 +54,7 @@ async function main(): Promise<number> {
   log(`  data: ${dataDir}; ${search.stats.lines} schedule lines, ${search.stats.subheadings} HS subheadings`);
   log(`  index load + build: ${Math.round(loadMs)} ms (build alone ${search.stats.buildMs} ms)`);
   log(`  node ${process.version}, ${n} queries with referenced codes, lang=en, limit=5, single thread`);
+  log(`  machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (shared: latency grows with load)`);
   log(`  top-1 ${figures.top1}  top-5 ${figures.top5}  p50 ${round(percentile(times, 50), 3)} ms  p95 ${figures.p95ms} ms  max ${round(times[times.length - 1] ?? 0, 3)} ms`);
   if (json) console.log(JSON.stringify(figures));
   return 0;

@@ -77,6 +77,8 @@ function rawWords(q: string): string[] {
  */
 function fix(w: string, ctx: QueryContext): string[] {
   if (ctx.knownKeys.has(stem(w))) return [w];
+  // sizes and model numbers ("500ml", "12v", "a4") are not words to correct
+  if (/\d/.test(w)) return [];
   const split = decompound(w, ctx);
   if (split !== null) return split;
   return [ctx.speller.correct(w) ?? ctx.speller.complete(w) ?? w];
@@ -128,7 +130,9 @@ export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
       const r = Math.max(...role.slice(i, i + n));
       // a word the nomenclature never uses ("sofa") can only be found through its synonym: give it full weight
       const literal = n > 1 || ctx.indexKeys.has(stems[i] ?? '');
-      for (const key of expansion) put(key, (literal ? SYNONYM_WEIGHT : 1) * r, false);
+      // a long expansion must not outweigh the typed words just by having many words
+      const share = 1 / Math.sqrt(expansion.length);
+      for (const key of expansion) put(key, (literal ? SYNONYM_WEIGHT : 1) * r * share, false);
       if (n > 1) covered.fill(COVERED_WEIGHT, i, i + n);
       matched = n;
       break;

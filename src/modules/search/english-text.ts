@@ -12,6 +12,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'kinds', 'used', 'principally', 'mainly', 'solely', 'chiefly', 'like', 'similar', 'etc', 'any', 'all', 'some',
   'my', 'i', 'me', 'we', 'you', 'your', 'our', 'buy', 'buying', 'import', 'importing', 'imported', 'export',
   'code', 'codes', 'commodity', 'tariff', 'item', 'items', 'product', 'products', 'goods', 'thing', 'things',
+  // shop-listing filler: says nothing about what the goods are
+  'new', 'brand', 'genuine', 'original', 'premium', 'quality', 'custom', 'cheap', 'pcs', 'piece', 'pieces',
+  'pair', 'pairs', 'size', 'sizes', 'assorted', 'various', 'x',
 ]);
 
 /** Raw lower-case words of a text; "t-shirt" gives "t", "shirt" and the joined "tshirt". */

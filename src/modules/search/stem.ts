@@ -22,6 +22,9 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   dice: 'die',
   oxen: 'ox',
   lice: 'louse',
+  // garments, not the fabric "cloth" they would otherwise fold onto
+  clothes: 'clothing',
+  clothing: 'clothing',
   // words whose ending only looks like an inflection
   news: 'news',
   glass: 'glass',
