@@ -46,6 +46,13 @@ describe('stem', () => {
     expect(stem('spring')).toBe('spring');
   });
 
+  it('keeps -ing / -ed words apart from an unrelated word they would fold onto', () => {
+    expect(stem('earrings')).not.toBe(stem('ear'));
+    expect(stem('paintings')).not.toBe(stem('paints'));
+    expect(stem('coated')).not.toBe(stem('coats'));
+    expect(stem('clothing')).not.toBe(stem('cloth'));
+  });
+
   it('does not shorten very short words', () => {
     expect(stem('gas')).toBe('gas');
     expect(stem('tea')).toBe('tea');
