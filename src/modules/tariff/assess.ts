@@ -1,17 +1,16 @@
 import { Decimal, err, ok, truncateYen, type Problem, type Result } from '../../kernel/index.ts';
-import { RATE_COLUMNS, TARIFF_SCHEDULE_VERSION } from '../reference/index.ts';
+import { TARIFF_SCHEDULE_VERSION } from '../reference/index.ts';
 import { resolveItem, type ItemResolution } from './assess-item.ts';
 import { consumptionTaxes, consumptionTaxRuleFor, reducedRateByDefault } from './consumption-tax.ts';
-import { customsValues, needsFreight } from './customs-value.ts';
-import { agreementCovers, type EpaOption } from './eligibility.ts';
+import { customsValues } from './customs-value.ts';
+import { prepare } from './assess-prepare.ts';
 import { AssessmentErrors } from './errors.ts';
 import type { ExchangeRateSource } from './exchange-rates.ts';
 import type { JpRules } from './jp-rules.ts';
-import { checkShape } from './request-shape.ts';
 import { DEFAULT_RULES, inForce, startsWithAny, type AssessmentRules } from './rules.ts';
-import type { AssessmentNote, AssessmentRequest, AssessmentResponse } from './schema.ts';
+import type { AssessmentNote, AssessmentResponse } from './schema.ts';
 import { pricedItem, type PricedItem } from './assess-price.ts';
-import type { TariffIndex, TariffLine } from './tariff-index.ts';
+import type { TariffIndex } from './tariff-index.ts';
 
 export interface AssessOptions {
   readonly index: TariffIndex;
@@ -23,13 +22,6 @@ export interface AssessOptions {
   readonly today?: string;
 }
 
-interface Prepared {
-  readonly req: AssessmentRequest;
-  readonly date: string;
-  readonly lines: TariffLine[];
-  readonly claims: (EpaOption | undefined)[];
-  readonly rates: Map<string, { rate: Decimal; source: string }>;
-}
 
 /**
  * Assesses duty and import consumption tax for a declaration (issue 3 item 4 contract). Pure: the tariff index,
@@ -37,7 +29,7 @@ interface Prepared {
  */
 export function assess(body: unknown, options: AssessOptions): Result<AssessmentResponse, Problem[]> {
   const rules: AssessmentRules = { ...DEFAULT_RULES, ...options.rules };
-  const prepared = prepare(body, options, rules);
+  const prepared = prepare(body, options);
   if (!prepared.ok) return prepared;
   const { req, date, lines, claims, rates } = prepared.value;
   const problems: Problem[] = [];
@@ -167,66 +159,3 @@ const hundreds = (yen: number): number => yen - (yen % 100);
 
 /** Header-level valuation notes go on the first item only, so they are not repeated. */
 const valuationNotes = (i: number, notes: readonly AssessmentNote[]): AssessmentNote[] => (i === 0 ? [...notes] : []);
-
-function prepare(body: unknown, options: AssessOptions, _rules: AssessmentRules): Result<Prepared, Problem[]> {
-  const shape = checkShape(body);
-  if (!shape.ok) return err(shape.problems);
-  const req = shape.value;
-  const problems: Problem[] = [];
-  const date = req.date ?? options.today ?? new Date().toISOString().slice(0, 10);
-  if (Number.isNaN(Date.parse(date))) problems.push(AssessmentErrors.field.problem('$.date', `not a calendar date: ${date}`));
-
-  const rates = new Map<string, { rate: Decimal; source: string }>([['JPY', { rate: new Decimal(1), source: 'JPY' }]]);
-  const needRate = (currency: string, path: string): void => {
-    if (rates.has(currency)) return;
-    const own = req.exchangeRates?.[currency];
-    if (own !== undefined && !new Decimal(own).isZero()) {
-      rates.set(currency, { rate: new Decimal(own), source: 'request' });
-      return;
-    }
-    const quote = options.exchangeRates?.rateFor(currency, date);
-    if (quote) {
-      rates.set(currency, { rate: new Decimal(quote.rate), source: `${quote.source} (${quote.validFrom}–${quote.validTo})` });
-      return;
-    }
-    problems.push(AssessmentErrors.noExchangeRate.problem(path, `no customs exchange rate for ${currency} on ${date}`));
-    rates.set(currency, { rate: new Decimal(0), source: 'missing' });
-  };
-  req.items.forEach((it, i) => needRate(it.value.currency, `$.items[${i}].value.currency`));
-  if (req.freight) needRate(req.freight.currency, '$.freight.currency');
-  if (req.insurance) needRate(req.insurance.currency, '$.insurance.currency');
-  const incoterm = req.incoterm ?? 'CIF';
-  if (needsFreight(incoterm) && !req.freight) {
-    problems.push(AssessmentErrors.field.problem('$.freight', `incoterm ${incoterm} excludes freight: declare the freight to Japan`));
-  }
-
-  const lines: TariffLine[] = [];
-  const claims: (EpaOption | undefined)[] = [];
-  req.items.forEach((it, i) => {
-    const line = options.index.lookup(it.code9, date);
-    if (line) lines.push(line);
-    else problems.push(AssessmentErrors.unknownCode.problem(`$.items[${i}].code9`, `${it.code9} is not in the tariff schedule ${TARIFF_SCHEDULE_VERSION}`));
-    for (const col of Object.keys(it.rateBranch ?? {})) {
-      if (!(RATE_COLUMNS as readonly string[]).includes(col)) {
-        problems.push(AssessmentErrors.field.problem(`$.items[${i}].rateBranch.${col}`, `not a rate column of the schedule`));
-      }
-    }
-    claims.push(undefined);
-    if (it.preference === undefined) return;
-    const agreement = options.jpRules?.agreements.find((a) => a.id === it.preference);
-    const claim = agreement ? agreementCovers(agreement, it.originCountry, date) : undefined;
-    if (!claim) {
-      problems.push(
-        AssessmentErrors.preferenceNotApplicable.problem(
-          `$.items[${i}].preference`,
-          agreement
-            ? `"${it.preference}" does not cover ${it.originCountry} on ${date}`
-            : `"${it.preference}" is not in the loaded agreement list`,
-        ),
-      );
-    }
-    claims[i] = claim;
-  });
-  if (problems.length > 0) return err(problems);
-  return ok({ req, date, lines, claims, rates });
-}

@@ -1,0 +1,81 @@
+import { Decimal, err, ok, type Problem, type Result } from '../../kernel/index.ts';
+import { RATE_COLUMNS, TARIFF_SCHEDULE_VERSION } from '../reference/index.ts';
+import type { AssessOptions } from './assess.ts';
+import { needsFreight } from './customs-value.ts';
+import { agreementCovers, type EpaOption } from './eligibility.ts';
+import { AssessmentErrors } from './errors.ts';
+import { checkShape } from './request-shape.ts';
+import type { AssessmentRequest } from './schema.ts';
+import type { TariffLine } from './tariff-index.ts';
+
+export interface Prepared {
+  readonly req: AssessmentRequest;
+  readonly date: string;
+  readonly lines: TariffLine[];
+  readonly claims: (EpaOption | undefined)[];
+  readonly rates: Map<string, { rate: Decimal; source: string }>;
+}
+
+/** Shape check, date, exchange rates, schedule lines and preference claims: every problem of the request at once. */
+export function prepare(body: unknown, options: AssessOptions): Result<Prepared, Problem[]> {
+  const shape = checkShape(body);
+  if (!shape.ok) return err(shape.problems);
+  const req = shape.value;
+  const problems: Problem[] = [];
+  const date = req.date ?? options.today ?? new Date().toISOString().slice(0, 10);
+  if (Number.isNaN(Date.parse(date))) problems.push(AssessmentErrors.field.problem('$.date', `not a calendar date: ${date}`));
+
+  const rates = new Map<string, { rate: Decimal; source: string }>([['JPY', { rate: new Decimal(1), source: 'JPY' }]]);
+  const needRate = (currency: string, path: string): void => {
+    if (rates.has(currency)) return;
+    const own = req.exchangeRates?.[currency];
+    if (own !== undefined && !new Decimal(own).isZero()) {
+      rates.set(currency, { rate: new Decimal(own), source: 'request' });
+      return;
+    }
+    const quote = options.exchangeRates?.rateFor(currency, date);
+    if (quote) {
+      rates.set(currency, { rate: new Decimal(quote.rate), source: `${quote.source} (${quote.validFrom}–${quote.validTo})` });
+      return;
+    }
+    problems.push(AssessmentErrors.noExchangeRate.problem(path, `no customs exchange rate for ${currency} on ${date}`));
+    rates.set(currency, { rate: new Decimal(0), source: 'missing' });
+  };
+  req.items.forEach((it, i) => needRate(it.value.currency, `$.items[${i}].value.currency`));
+  if (req.freight) needRate(req.freight.currency, '$.freight.currency');
+  if (req.insurance) needRate(req.insurance.currency, '$.insurance.currency');
+  const incoterm = req.incoterm ?? 'CIF';
+  if (needsFreight(incoterm) && !req.freight) {
+    problems.push(AssessmentErrors.field.problem('$.freight', `incoterm ${incoterm} excludes freight: declare the freight to Japan`));
+  }
+
+  const lines: TariffLine[] = [];
+  const claims: (EpaOption | undefined)[] = [];
+  req.items.forEach((it, i) => {
+    const line = options.index.lookup(it.code9, date);
+    if (line) lines.push(line);
+    else problems.push(AssessmentErrors.unknownCode.problem(`$.items[${i}].code9`, `${it.code9} is not in the tariff schedule ${TARIFF_SCHEDULE_VERSION}`));
+    for (const col of Object.keys(it.rateBranch ?? {})) {
+      if (!(RATE_COLUMNS as readonly string[]).includes(col)) {
+        problems.push(AssessmentErrors.field.problem(`$.items[${i}].rateBranch.${col}`, `not a rate column of the schedule`));
+      }
+    }
+    claims.push(undefined);
+    if (it.preference === undefined) return;
+    const agreement = options.jpRules?.agreements.find((a) => a.id === it.preference);
+    const claim = agreement ? agreementCovers(agreement, it.originCountry, date) : undefined;
+    if (!claim) {
+      problems.push(
+        AssessmentErrors.preferenceNotApplicable.problem(
+          `$.items[${i}].preference`,
+          agreement
+            ? `"${it.preference}" does not cover ${it.originCountry} on ${date}`
+            : `"${it.preference}" is not in the loaded agreement list`,
+        ),
+      );
+    }
+    claims[i] = claim;
+  });
+  if (problems.length > 0) return err(problems);
+  return ok({ req, date, lines, claims, rates });
+}
