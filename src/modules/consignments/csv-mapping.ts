@@ -1,7 +1,7 @@
 import { CSV_COLUMNS } from './csv-format.ts';
 import type { CsvColumn } from './csv-format.ts';
 
-type Header = ReadonlyMap<CsvColumn, number>;
+import type { Header } from './csv-header.ts';
 
 /** CSV numbers become JSON numbers only when they look like numbers; anything else reaches validation as text. */
 const NUMBER_RE = /^-?\d+(\.\d+)?$/;

@@ -1,7 +1,9 @@
 import type { Problem } from '../../kernel/index.ts';
 import { ConsignmentErrors as E } from './errors.ts';
 import { flattenBatches } from './flatten.ts';
-import { CONSIGNMENT_COLUMNS, CSV_COLUMNS, OPTIONAL_COLUMNS, splitCsvRecord } from './csv-format.ts';
+import { CONSIGNMENT_COLUMNS, splitCsvRecord } from './csv-format.ts';
+import { idFromBrokenRow, readHeader } from './csv-header.ts';
+import type { Header } from './csv-header.ts';
 import type { CsvColumn } from './csv-format.ts';
 import { columnIndex, csvGroupToRaw, problemColumn } from './csv-mapping.ts';
 import type { ColumnIndex } from './csv-mapping.ts';
@@ -24,8 +26,6 @@ interface Group {
   /** Columns already reported as inconsistent (created on the first one: most groups never need it). */
   inconsistent: Set<CsvColumn> | undefined;
 }
-
-type Header = ReadonlyMap<CsvColumn, number>;
 
 /**
  * CSV consignment batches (one row per item line, see csv-format.ts). A row that cannot be read rejects the
@@ -222,28 +222,4 @@ function locate(p: Problem, g: Group): Problem {
   const lineNo = m ? (g.rowLines[Number(m[1])] ?? g.firstLine) : g.firstLine;
   const column = problemColumn(p.path ?? '');
   return column ? { ...p, column, lineNo } : { ...p, lineNo };
-}
-
-function readHeader(fields: string[] | undefined): { header: Header; width: number } | { problem: Problem } {
-  const names = fields?.map((s) => s.trim().toLowerCase());
-  if (!names) return { problem: E.csvHeader.problem('$', 'The header line is not valid CSV') };
-  const known: ReadonlySet<string> = new Set(CSV_COLUMNS);
-  const header = new Map<CsvColumn, number>();
-  const problems: string[] = [];
-  names.forEach((n, i) => {
-    if (!known.has(n)) problems.push(`unknown column "${n}"`);
-    else if (header.has(n as CsvColumn)) problems.push(`column "${n}" appears twice`);
-    else header.set(n as CsvColumn, i);
-  });
-  const missing = CSV_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has(c) && !header.has(c));
-  if (missing.length > 0) problems.push(`missing columns ${missing.join(', ')}`);
-  if (!header.has('master_awb') && !header.has('house_awb')) problems.push('needs a master_awb or a house_awb column');
-  if (problems.length > 0) return { problem: E.csvHeader.problem('$', `CSV header: ${problems.join('; ')}`) };
-  return { header, width: names.length };
-}
-
-/** The consignment_id of a row that cannot be parsed, read leniently; undefined when it cannot be made out. */
-function idFromBrokenRow(text: string, idIdx: number): string | undefined {
-  const raw = text.split(',')[idIdx]?.trim().replace(/^"|"$/g, '');
-  return raw && /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/.test(raw) ? raw : undefined;
 }

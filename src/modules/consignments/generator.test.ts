@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.ts';
-import {
-  batchChunks,
-  generateConsignments,
-  generateLabelledHistory,
-  generatorRateOf,
-  toCsv,
-  toNdjson,
-} from './generator.ts';
+import { batchChunks, toCsv, toNdjson } from './batch-text.ts';
+import { generateConsignments, generateLabelledHistory, generatorRateOf } from './generator.ts';
 import { manifestDecision, valueInYen } from './manifest-ceiling.ts';
 import { parseNdjson } from './ndjson.ts';
 import type { ParsedRecord } from './records.ts';

@@ -1,5 +1,4 @@
 import { Dec } from './decimal.ts';
-import { CSV_HEADER_LINE, consignmentToCsvRows } from './csv-format.ts';
 import type { Consignment, ItemLine } from './model.ts';
 import { PLATFORMS, makeBuyer, makeSellers } from './parties.ts';
 import { Prng } from './prng.ts';
@@ -212,40 +211,4 @@ function toCurrency(yen: number, currency: string): string {
 function sumAmounts(items: readonly ItemLine[], currency: string): string {
   const sum = items.reduce((s, it) => s.plus(it.value.amount), new Dec(0));
   return sum.toFixed(DECIMALS[currency] ?? 2);
-}
-
-/** One JSON consignment per line. */
-export function toNdjson(consignments: Iterable<Consignment>): string {
-  let out = '';
-  for (const c of consignments) out += JSON.stringify(c) + '\n';
-  return out;
-}
-
-/** Header and one row per item line. */
-export function toCsv(consignments: Iterable<Consignment>): string {
-  let out = CSV_HEADER_LINE + '\n';
-  for (const c of consignments) for (const row of consignmentToCsvRows(c)) out += row + '\n';
-  return out;
-}
-
-/** The batch as text chunks of `perChunk` consignments, for streaming large batches without one big string. */
-export function* batchChunks(
-  format: 'ndjson' | 'csv',
-  consignments: Iterable<Consignment>,
-  perChunk = 500,
-): Generator<string> {
-  let buf: Consignment[] = [];
-  let first = true;
-  const emit = (): string => {
-    const text = format === 'ndjson' ? toNdjson(buf) : toCsv(buf);
-    const body = format === 'csv' && !first ? text.slice(CSV_HEADER_LINE.length + 1) : text;
-    first = false;
-    buf = [];
-    return body;
-  };
-  for (const c of consignments) {
-    buf.push(c);
-    if (buf.length >= perChunk) yield emit();
-  }
-  if (buf.length > 0 || first) yield emit();
 }

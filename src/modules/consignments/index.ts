@@ -31,15 +31,8 @@ export { parseCargoXml } from './cargo-xml.ts';
 export type { AdvanceConsignment, AdvanceGoodsItem, AdvanceParty } from './cargo-xml-model.ts';
 export { AdvanceIndex, foldName } from './advance-match.ts';
 export type { AdvanceMatch } from './advance-match.ts';
-export {
-  GENERATOR_YEN_RATES,
-  batchChunks,
-  generateConsignments,
-  generateLabelledHistory,
-  generatorRateOf,
-  toCsv,
-  toNdjson,
-} from './generator.ts';
+export { GENERATOR_YEN_RATES, generateConsignments, generateLabelledHistory, generatorRateOf } from './generator.ts';
+export { batchChunks, toCsv, toNdjson } from './batch-text.ts';
 export type {
   ComplianceLabel,
   GenerateOptions,

@@ -5,6 +5,8 @@ import { ConsignmentErrors as E } from './errors.ts';
 import { DEFAULT_MAX_ITEMS, UNITS } from './model.ts';
 import type { CodeLookups, Consignment, ItemLine, Money, Party, Unit } from './model.ts';
 import { checkDeclaredTotal } from './declared-total.ts';
+import { KEYS } from './validate-keys.ts';
+import type { KeyCheck } from './validate-keys.ts';
 
 export interface ValidateOptions extends CodeLookups {
   /** Item lines allowed per consignment (default DEFAULT_MAX_ITEMS). */
@@ -16,54 +18,6 @@ type Obj = Record<string, unknown>;
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const HS_RE = /^(\d{6}|\d{9})$/;
 const UNIT_SET: ReadonlySet<string> = new Set(UNITS);
-
-// Allowed keys per object, as switch statements: validation runs 100,000 times a second and a switch over
-// string constants beats a Set lookup for these few keys.
-type KeyCheck = (k: string) => boolean;
-const KEYS: Readonly<Record<'root' | 'transport' | 'party' | 'platform' | 'item' | 'money', KeyCheck>> = {
-  root: (k) => {
-    switch (k) {
-      case 'consignmentId':
-      case 'transportDocument':
-      case 'seller':
-      case 'buyer':
-      case 'platform':
-      case 'items':
-      case 'grossMassKg':
-      case 'declaredTotal':
-        return true;
-      default:
-        return false;
-    }
-  },
-  transport: (k) => k === 'masterAwb' || k === 'houseAwb',
-  party: (k) => {
-    switch (k) {
-      case 'name':
-      case 'addressLines':
-      case 'city':
-      case 'postcode':
-      case 'country':
-        return true;
-      default:
-        return false;
-    }
-  },
-  platform: (k) => k === 'name' || k === 'orderId',
-  item: (k) => {
-    switch (k) {
-      case 'description':
-      case 'hsCode':
-      case 'quantity':
-      case 'unit':
-      case 'value':
-        return true;
-      default:
-        return false;
-    }
-  },
-  money: (k) => k === 'amount' || k === 'currency',
-};
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
