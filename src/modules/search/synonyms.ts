@@ -1,4 +1,5 @@
 import { FOOD_TABLE } from './thesaurus-food.ts';
+import { LEISURE_TABLE } from './thesaurus-leisure.ts';
 import { MANUFACTURES_TABLE } from './thesaurus-manufactures.ts';
 import { MATERIALS_TABLE } from './thesaurus-materials.ts';
 import { RETAIL_TABLE } from './thesaurus-retail.ts';
@@ -249,5 +250,5 @@ export function parseSynonyms(table: string): Map<string, string> {
 }
 
 export const SYNONYMS: ReadonlyMap<string, string> = parseSynonyms(
-  [TABLE, FOOD_TABLE, MATERIALS_TABLE, MANUFACTURES_TABLE, RETAIL_TABLE, TECHNICAL_TABLE].join('\n'),
+  [TABLE, FOOD_TABLE, MATERIALS_TABLE, MANUFACTURES_TABLE, RETAIL_TABLE, TECHNICAL_TABLE, LEISURE_TABLE].join('\n'),
 );
