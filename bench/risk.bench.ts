@@ -40,7 +40,7 @@ const fitted = fitPipeline(train.items, train.labels, spec);
 const { model: gbdt } = trainGbdt(
   { matrix: fitted.train, labels: train.labels },
   {
-    params: { numLeaves: 31, learningRate: 0.05, featureFraction: 0.8, baggingFraction: 0.8, numIterations: 3000, earlyStoppingRounds: 100 },
+    params: { numLeaves: 31, learningRate: 0.1, featureFraction: 0.8, baggingFraction: 0.8, numIterations: 3000, earlyStoppingRounds: 100 },
     valid: { matrix: transformItems(fitted.pipeline, valid.items), labels: valid.labels },
   },
 );
