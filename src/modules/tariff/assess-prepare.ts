@@ -1,6 +1,6 @@
 import { Decimal, err, ok, type Problem, type Result } from '../../kernel/index.ts';
 import { RATE_COLUMNS, TARIFF_SCHEDULE_VERSION } from '../reference/index.ts';
-import type { AssessOptions } from './assess.ts';
+import type { AssessOptions } from './assess-options.ts';
 import { needsFreight } from './customs-value.ts';
 import { agreementCovers, type EpaOption } from './eligibility.ts';
 import { AssessmentErrors } from './errors.ts';

@@ -3,24 +3,13 @@ import { TARIFF_SCHEDULE_VERSION } from '../reference/index.ts';
 import { resolveItem, type ItemResolution } from './assess-item.ts';
 import { consumptionTaxes, consumptionTaxRuleFor, reducedRateByDefault } from './consumption-tax.ts';
 import { customsValues } from './customs-value.ts';
+import type { AssessOptions } from './assess-options.ts';
 import { prepare } from './assess-prepare.ts';
 import { AssessmentErrors } from './errors.ts';
-import type { ExchangeRateSource } from './exchange-rates.ts';
-import type { JpRules } from './jp-rules.ts';
 import { DEFAULT_RULES, inForce, startsWithAny, type AssessmentRules } from './rules.ts';
 import type { AssessmentNote, AssessmentResponse } from './schema.ts';
 import { pricedItem, type PricedItem } from './assess-price.ts';
-import type { TariffIndex } from './tariff-index.ts';
 
-export interface AssessOptions {
-  readonly index: TariffIndex;
-  /** Agreements and GSP lists (loadJpRules); without them no preference can be claimed. */
-  readonly jpRules?: JpRules;
-  readonly exchangeRates?: ExchangeRateSource;
-  readonly rules?: Partial<AssessmentRules>;
-  /** ISO date used when the request has none. */
-  readonly today?: string;
-}
 
 
 /**
@@ -159,3 +148,5 @@ const hundreds = (yen: number): number => yen - (yen % 100);
 
 /** Header-level valuation notes go on the first item only, so they are not repeated. */
 const valuationNotes = (i: number, notes: readonly AssessmentNote[]): AssessmentNote[] => (i === 0 ? [...notes] : []);
+
+export type { AssessOptions };
