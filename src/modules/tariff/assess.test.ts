@@ -108,7 +108,9 @@ describe('assessment: preferences', () => {
     // The UK joined CPTPP on 2024-12-15.
     const gb = { ...au, originCountry: 'GB', preference: 'cptpp' };
     expect(problems({ date: '2024-12-14', items: [gb] })[0]?.code).toBe('ASSESSMENT.PREFERENCE_NOT_APPLICABLE');
-    expect(ok({ date: '2024-12-15', items: [gb] }).items[0]!.appliedRate.column).toBe('epa_cptpp');
+    const earlier = ok({ date: '2024-12-15', items: [gb] });
+    expect(earlier.items[0]!.appliedRate.column).toBe('epa_cptpp');
+    expect(earlier.assumptions.map((a) => a.message)).toContain('rates are those of the schedule edition 2026-07-09, not of 2024-12-15');
   });
 });
 

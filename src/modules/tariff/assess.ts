@@ -93,6 +93,8 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
     }
   }
   for (const r of resolved) for (const a of r.assumptions) assumptions.add(a);
+  // One schedule edition is loaded; rates of earlier dates are not kept, so an older date says so.
+  if (date < TARIFF_SCHEDULE_VERSION) assumptions.add(`rates are those of the schedule edition ${TARIFF_SCHEDULE_VERSION}, not of ${date}`);
 
   const taxes = consumptionTaxes(
     priced.map((p, i) => ({
