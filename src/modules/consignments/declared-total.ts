@@ -1,5 +1,5 @@
 import type { Problem } from '../../kernel/index.ts';
-import { Dec } from './decimal.ts';
+import { Decimal } from '../../kernel/index.ts';
 import { ConsignmentErrors as E } from './errors.ts';
 import type { ItemLine, Money } from './model.ts';
 
@@ -12,7 +12,7 @@ export function checkDeclaredTotal(items: readonly ItemLine[], total: Money, pat
   const fast = sumMicros(items);
   if (fast !== undefined && fast === toMicros(total.amount)) return undefined;
   // Slow path: exact decimal sum (large amounts, or to state the figure in the problem).
-  let sum = new Dec(0);
+  let sum = new Decimal(0);
   for (const it of items) sum = sum.plus(it.value.amount);
   if (sum.equals(total.amount)) return undefined;
   return E.totalMismatch.problem(

@@ -1,4 +1,4 @@
-import { Dec } from './decimal.ts';
+import { Decimal } from '../../kernel/index.ts';
 import type { Consignment, ItemLine } from './model.ts';
 import { PLATFORMS, makeBuyer, makeSellers } from './parties.ts';
 import { Prng } from './prng.ts';
@@ -102,8 +102,8 @@ export function* generateConsignments(opts: GenerateOptions): Generator<Generate
       if (rng.chance(0.2)) reasons.add('undervalued');
     }
     const currency = seller.currency;
-    let trueYen = new Dec(0);
-    let declaredYen = new Dec(0);
+    let trueYen = new Decimal(0);
+    let declaredYen = new Decimal(0);
     const items: ItemLine[] = [];
     const itemCount = rng.weighted(ITEM_COUNTS);
     // The cheat is applied to the most valuable line: that is where it pays.
@@ -114,7 +114,7 @@ export function* generateConsignments(opts: GenerateOptions): Generator<Generate
       if (cheat && reasons.has('undervalued')) yen = Math.max(20, Math.round(d.yen * (0.08 + rng.next() * 0.22)));
       const amount = toCurrency(yen, currency);
       trueYen = trueYen.plus(d.yen);
-      declaredYen = declaredYen.plus(new Dec(amount).times(GENERATOR_YEN_RATES[currency]!));
+      declaredYen = declaredYen.plus(new Decimal(amount).times(GENERATOR_YEN_RATES[currency]!));
       let description = rng.pick(d.goods.descriptions);
       let hsCode: string | undefined = rng.chance(hsRate)
         ? rng.chance(0.3)
@@ -203,12 +203,12 @@ function otherGoods(rng: Prng, not: Goods): Goods {
 /** A yen price as it would be shown in the seller's currency (at least one minor unit). */
 function toCurrency(yen: number, currency: string): string {
   const dp = DECIMALS[currency] ?? 2;
-  const v = new Dec(yen).dividedBy(GENERATOR_YEN_RATES[currency]!).toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
-  const min = new Dec(1).dividedBy(10 ** dp);
+  const v = new Decimal(yen).dividedBy(GENERATOR_YEN_RATES[currency]!).toDecimalPlaces(dp, Decimal.ROUND_HALF_UP);
+  const min = new Decimal(1).dividedBy(10 ** dp);
   return (v.lessThan(min) ? min : v).toFixed(dp);
 }
 
 function sumAmounts(items: readonly ItemLine[], currency: string): string {
-  const sum = items.reduce((s, it) => s.plus(it.value.amount), new Dec(0));
+  const sum = items.reduce((s, it) => s.plus(it.value.amount), new Decimal(0));
   return sum.toFixed(DECIMALS[currency] ?? 2);
 }

@@ -1,6 +1,6 @@
 import { err, ok } from '../../kernel/index.ts';
 import type { Problem, Result } from '../../kernel/index.ts';
-import { Dec } from './decimal.ts';
+import { Decimal } from '../../kernel/index.ts';
 import { ConsignmentErrors as E } from './errors.ts';
 import type { ItemLine } from './model.ts';
 
@@ -11,7 +11,7 @@ import type { ItemLine } from './model.ts';
 export const MANIFEST_CEILING_YEN = 200_000;
 
 /** Yen for one unit of `currency` (the customs rate of the week), as a decimal string; undefined when unknown. */
-export type YenRateLookup = (currency: string) => string | Dec | undefined;
+export type YenRateLookup = (currency: string) => string | Decimal | undefined;
 
 /**
  * The consignment's value in whole yen: each line converted at the customs rate, summed in decimal, fractions of a
@@ -22,7 +22,7 @@ export function valueInYen(
   items: readonly Pick<ItemLine, 'value'>[],
   rateOf: YenRateLookup,
 ): Result<number, Problem[]> {
-  let sum = new Dec(0);
+  let sum = new Decimal(0);
   const problems: Problem[] = [];
   for (let i = 0; i < items.length; i++) {
     const { amount, currency } = items[i]!.value;
@@ -35,7 +35,7 @@ export function valueInYen(
       problems.push(E.noExchangeRate.problem(`$.items[${i}].value.currency`, `No exchange rate for ${currency}`));
       continue;
     }
-    sum = sum.plus(new Dec(amount).times(rate));
+    sum = sum.plus(new Decimal(amount).times(rate));
   }
   return problems.length > 0 ? err(problems) : ok(sum.floor().toNumber());
 }
