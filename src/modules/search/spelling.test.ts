@@ -16,13 +16,19 @@ describe('Speller', () => {
     expect(speller.correct('cofea')).toBeNull();
   });
 
-  it('leaves known and very short words alone', () => {
+  it('leaves known and short words alone', () => {
     expect(speller.correct('coffee')).toBeNull();
-    expect(speller.correct('tee')).toBeNull();
+    expect(speller.correct('teas')).toBeNull();
+  });
+
+  it('does not change the first letter', () => {
+    // "goffee" is one edit from both "coffee" and "toffee", but starts like neither
+    expect(speller.correct('goffee')).toBeNull();
+    expect(speller.correct('cofee')).toBe('coffee');
   });
 
   it('prefers the more frequent of two equally close words', () => {
-    // "hoffee" is one edit from both "coffee" (weight 6) and "toffee" (weight 1)
-    expect(speller.correct('hoffee')).toBe('coffee');
+    // "coffeee" is one edit from "coffee" (weight 6) and from "coffees" (weight 1)
+    expect(speller.correct('coffeee')).toBe('coffee');
   });
 });
