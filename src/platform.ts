@@ -13,10 +13,18 @@ import { buildApp } from './api/app.ts';
 import type { ApiContext } from './api/context.ts';
 import type { Config } from './config.ts';
 import { readAgreementIds, readOtherLaws, swappableCatalog } from './modules/reference/index.ts';
+import { RiskRepo } from './adapters/store/risk.repo.ts';
+import { FEATURES, type Feature } from './features/index.ts';
 import { DeclarationService } from './workflows/declarations.service.ts';
+import { RiskService } from './workflows/risk.service.ts';
+import { SearchService } from './workflows/search.service.ts';
+import { TariffService } from './workflows/tariff.service.ts';
 
 export interface Platform {
   readonly app: FastifyInstance;
+  readonly tariff: TariffService;
+  readonly search: SearchService;
+  readonly risk: RiskService;
   readonly ctx: ApiContext;
   readonly store: Store;
   readonly bus: EventBus;
@@ -55,11 +63,26 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       const o = otherLaws.get(code);
       return o ? { code, law: o.law, documents: o.documents } : undefined;
     };
+    const tariff = new TariffService(catalog, config.dataDir, exchangeRates);
+    const search = new SearchService(catalog);
+    const riskRepo = new RiskRepo(store.db);
+    const risk = new RiskService(riskRepo, (id) => (parties.get(id)?.aeoStatus ?? 'none') !== 'none');
+    const declarationsRepo = new DeclarationsRepo(store.db);
+    await risk.init(await declarationsRepo.recentDecisions(5000));
     const declarations = new DeclarationService({
-      repo: new DeclarationsRepo(store.db),
+      repo: declarationsRepo,
       validation: () => ({ catalog, party: (id) => parties.get(id), isAgreement: (id) => agreements.has(id), otherLaw }),
+      assessment: tariff,
+      risk,
       onChange: () => relay.poke(),
     });
+    const log = (m: string) => process.stderr.write(`${m}\n`);
+    const features: Feature[] = [];
+    for (const make of FEATURES) {
+      features.push(
+        await make({ config, store, bus, catalog, principals, parties, idempotency: new IdempotencyRepo(store.db), exchangeRates, tariff, search, risk, riskRepo, declarations, log }),
+      );
+    }
     const ctx: ApiContext = {
       config,
       store,
@@ -71,21 +94,31 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       idempotency: new IdempotencyRepo(store.db),
       exchangeRates,
       declarations,
+      plugins: features.flatMap((f) => (f.plugin ? [f.plugin] : [])),
       reloadReference: async (force) => {
         const datasets = await loadReferenceData(store.db, config.dataDir, undefined, force);
         swappable.swap(await loadCatalog(store.db));
+        tariff.rebuild();
+        search.rebuild();
         return datasets;
       },
     };
     const app = await buildApp(ctx, { logger: opts.logger ?? false });
     relay.start();
+    for (const f of features) await f.start?.();
+    // Declarations left half-processed by a crash resume where they stopped (each step is idempotent by status).
+    void declarations.resumePending().catch((e: unknown) => log(`resume: ${String(e)}`));
     return {
       app,
+      tariff,
+      search,
+      risk,
       ctx,
       store,
       bus,
       close: async () => {
         await app.close();
+        for (const f of [...features].reverse()) await f.close?.();
         await relay.stop();
         await bus.close();
         await store.close();

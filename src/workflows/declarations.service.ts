@@ -150,6 +150,13 @@ export class DeclarationService {
     return d;
   }
 
+  /** Resumes declarations a crash left between steps. */
+  async resumePending(): Promise<number> {
+    const ids = await this.deps.repo.pendingIds();
+    for (const id of ids) await this.process(id).catch(() => undefined);
+    return ids.length;
+  }
+
   async amend(id: string, input: DeclarationInput, actor: Actor): Promise<Declaration> {
     const { problems, warnings } = validateDeclaration(input, this.deps.validation());
     if (problems.length > 0) throw this.invalid(problems);

@@ -153,6 +153,28 @@ export class DeclarationsRepo {
     return rows.map(toDeclaration);
   }
 
+  /** The stored risk decisions of the latest declarations, oldest first (seeds the selector's threshold window). */
+  async recentDecisions<T>(limit: number): Promise<T[]> {
+    const rows = await this.db
+      .select({ risk: declarations.risk })
+      .from(declarations)
+      .where(sql`${declarations.risk} is not null`)
+      .orderBy(desc(declarations.createdAt))
+      .limit(limit);
+    return rows.map((r) => r.risk as T).filter((r) => r !== null && typeof r === 'object' && 'basis' in (r as object)).reverse();
+  }
+
+  /** Declarations whose automatic processing had not finished (submitted, or accepted without a failed assessment). */
+  async pendingIds(): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: declarations.id })
+      .from(declarations)
+      .where(sql`${declarations.status} in ('submitted', 'assessed') or (${declarations.status} = 'accepted' and ${declarations.assessment} is null)`)
+      .orderBy(asc(declarations.createdAt))
+      .limit(10_000);
+    return rows.map((r) => r.id);
+  }
+
   async count(): Promise<number> {
     const [r] = await this.db.select({ n: sql<number>`count(*)::int` }).from(declarations);
     return Number(r?.n ?? 0);

@@ -8,6 +8,9 @@ export interface ReferenceCatalog {
   /** All rows sharing a 9-digit code (seasonal lines have several). */
   tariffLines(code9: string): readonly TariffRow[];
   tariffRow(rowId: number): TariffRow | undefined;
+  /** Every schedule row in file order (for building the tariff and search indexes). */
+  tariffRows(): readonly TariffRow[];
+  hsCodes(): readonly HsCode[];
   /** The nearest ancestor's value for rows that leave a cell empty. */
   ancestors(row: TariffRow): TariffRow[];
   hs(code: string): HsCode | undefined;
@@ -43,6 +46,8 @@ export function buildCatalog(input: CatalogInput): ReferenceCatalog {
     tariffLine: (code9) => byCode9.get(code9)?.[0],
     tariffLines: (code9) => byCode9.get(code9) ?? [],
     tariffRow: (id) => byRowId.get(id),
+    tariffRows: () => input.tariffRows,
+    hsCodes: () => input.hsCodes,
     ancestors: (row) => {
       const out: TariffRow[] = [];
       let p = row.parentRowId === null ? undefined : byRowId.get(row.parentRowId);
@@ -73,6 +78,8 @@ export function swappableCatalog(initial: ReferenceCatalog): { catalog: Referenc
     tariffLine: (c) => cur.tariffLine(c),
     tariffLines: (c) => cur.tariffLines(c),
     tariffRow: (id) => cur.tariffRow(id),
+    tariffRows: () => cur.tariffRows(),
+    hsCodes: () => cur.hsCodes(),
     ancestors: (r) => cur.ancestors(r),
     hs: (c) => cur.hs(c),
     country: (c) => cur.country(c),

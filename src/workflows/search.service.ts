@@ -1,0 +1,32 @@
+import { buildSearchIndex, type SearchLanguage, type TariffSearch, type TariffSearchResult } from '../modules/search/index.ts';
+import type { ReferenceCatalog } from '../modules/reference/index.ts';
+
+/** The tariff search index, built in the background at start (kuromoji's dictionary takes a few seconds). */
+export class SearchService {
+  private index: Promise<TariffSearch>;
+
+  constructor(private readonly catalog: ReferenceCatalog) {
+    this.index = this.build();
+    this.index.catch(() => undefined);
+  }
+
+  private build(): Promise<TariffSearch> {
+    return buildSearchIndex({
+      rows: [...this.catalog.tariffRows()],
+      hs: this.catalog.hsCodes().map((h) => ({ code: h.code, description: h.description, level: h.level })),
+    });
+  }
+
+  rebuild(): void {
+    this.index = this.build();
+    this.index.catch(() => undefined);
+  }
+
+  ready(): Promise<TariffSearch> {
+    return this.index;
+  }
+
+  async search<R>(q: string, opts: { lang?: SearchLanguage; limit?: number; ratesFor?: (code9: string) => R }): Promise<TariffSearchResult<R>[]> {
+    return (await this.index).search(q, opts);
+  }
+}
