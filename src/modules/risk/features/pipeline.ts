@@ -1,6 +1,6 @@
 import type { FeatureKind, FeatureMatrix } from '../gbdt/dataset.ts';
 import { SeededRandom } from '../gbdt/random.ts';
-import { groupKey, keyOf, unitValue, type KeyField, type RiskItem } from './item.ts';
+import { keyOf, unitValue, type KeyField, type RiskItem } from './item.ts';
 import { fitPriceNorms, priceDeviation, type PriceNorms } from './price-norm.ts';
 import { groupName, type NumericFeature, type PipelineSpec } from './spec.ts';
 import { assignFolds, encodeWith, fitTargetEncoding, type TargetStats } from './target-encoding.ts';
@@ -51,10 +51,11 @@ export function fitPipeline(items: readonly RiskItem[], labels: ArrayLike<number
     [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).forEach(([k], i) => dict.set(k, i));
     categories.set(f, dict);
   }
+  const keys_ = new KeyCache(items);
   const freqColumns: Float64Array[] = [];
   const counts = new Map<string, Map<string, number>>();
   for (const g of spec.frequency) {
-    const keys = items.map((it) => groupKey(it, g));
+    const keys = keys_.of(g);
     const m = new Map<string, number>();
     for (const k of keys) if (k !== '') m.set(k, (m.get(k) ?? 0) + 1);
     counts.set(groupName(g), m);
@@ -66,7 +67,7 @@ export function fitPipeline(items: readonly RiskItem[], labels: ArrayLike<number
   const targets = new Map<string, TargetStats>();
   const teColumns: Float64Array[] = [];
   for (const g of spec.targetEncoded) {
-    const fitted = fitTargetEncoding(items.map((it) => groupKey(it, g)), labels, folds, spec.folds, spec.smoothing);
+    const fitted = fitTargetEncoding(keys_.of(g), labels, folds, spec.folds, spec.smoothing);
     targets.set(groupName(g), fitted.state);
     teColumns.push(fitted.trainValues);
   }
@@ -93,16 +94,14 @@ function numericColumns(p: FeaturePipeline, items: readonly RiskItem[]): Float64
 
 /** Features of new items (validation, test, live declarations) with the training statistics. */
 export function transformItems(p: FeaturePipeline, items: readonly RiskItem[]): FeatureMatrix {
+  const keys = new KeyCache(items);
   const freq = p.spec.frequency.map((g) => {
     const m = p.counts.get(groupName(g))!;
-    return Float64Array.from(items, (it) => {
-      const k = groupKey(it, g);
-      return k === '' ? Number.NaN : (m.get(k) ?? 0);
-    });
+    return Float64Array.from(keys.of(g), (k) => (k === '' ? Number.NaN : (m.get(k) ?? 0)));
   });
   const te = p.spec.targetEncoded.map((g) => {
     const t = p.targets.get(groupName(g))!;
-    return Float64Array.from(items, (it) => encodeWith(t, groupKey(it, g)));
+    return Float64Array.from(keys.of(g), (k) => encodeWith(t, k));
   });
   return {
     names: p.names,
@@ -110,6 +109,40 @@ export function transformItems(p: FeaturePipeline, items: readonly RiskItem[]): 
     numRows: items.length,
     columns: [...categoricalColumns(p, items), ...freq, ...te, ...numericColumns(p, items)],
   };
+}
+
+/**
+ * Group keys of many items, each field's strings derived once (HS6 takes part in most groups). Same result as
+ * groupKey per item: empty when any part is empty.
+ */
+class KeyCache {
+  private readonly fields = new Map<KeyField, string[]>();
+
+  constructor(private readonly items: readonly RiskItem[]) {}
+
+  private field(f: KeyField): string[] {
+    let col = this.fields.get(f);
+    if (col === undefined) {
+      col = this.items.map((it) => keyOf(it, f));
+      this.fields.set(f, col);
+    }
+    return col;
+  }
+
+  of(group: readonly KeyField[]): string[] {
+    const cols = group.map((f) => this.field(f));
+    if (cols.length === 1) return cols[0]!;
+    const out = new Array<string>(this.items.length);
+    for (let i = 0; i < out.length; i++) {
+      let key = cols[0]![i]!;
+      for (let j = 1; j < cols.length && key !== ''; j++) {
+        const part = cols[j]![i]!;
+        key = part === '' ? '' : `${key}|${part}`;
+      }
+      out[i] = key;
+    }
+    return out;
+  }
 }
 
 function numericFeature(norms: PriceNorms, it: RiskItem, f: NumericFeature): number {
