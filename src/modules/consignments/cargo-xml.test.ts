@@ -83,6 +83,17 @@ describe('IATA Cargo-XML air waybills', () => {
     ]);
   });
 
+  it('gives one house record per IncludedHouseConsignment of an XFZB', () => {
+    const xml = fixture('SEL22222222_XFZB.xml');
+    const house = /<IncludedHouseConsignment>[\s\S]*<\/IncludedHouseConsignment>/.exec(xml)![0];
+    const two = xml.replace(house, house + house.replace('<ID>SEL22222222</ID>', '<ID>SEL22222223</ID>'));
+    const r = parseCargoXml(two);
+    expect(r.ok && r.value.map((h) => [h.houseAwb, h.masterAwb])).toEqual([
+      ['SEL22222222', '888-11111111'],
+      ['SEL22222223', '888-11111111'],
+    ]);
+  });
+
   it('refuses malformed XML, other documents and DTDs with CARGO_XML_INVALID', () => {
     const codes = (xml: string): string[] => {
       const r = parseCargoXml(xml);
