@@ -1,6 +1,7 @@
 /**
  * First load of the web app on localhost, as a person with an empty cache meets it: a fresh Chromium profile per
- * load, the platform (fixture data, in-memory database) serving web/dist. For each page it reports, over --n loads,
+ * load, web/dist served by the platform's web plugin (the API calls a page makes answer 404 here: this measures the
+ * app, not the API). For each page it reports, over --n loads,
  * the median and worst of: time to the first contentful paint, DOMContentLoaded, and "ready" — the moment the
  * page's <h1> is on screen (the lazily loaded route chunk has arrived and rendered). Also the bytes transferred.
  *
@@ -10,11 +11,8 @@
  * {"pages":{"/":{"readyP50ms":…,"readyMaxMs":…,"kb":…},…}}. The goal (issue 7) is a first load under 1 s.
  */
 import { cpus, loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
 import { numberFlag, parseArgs } from '../src/cli/args.ts';
-import { webPlugin } from '../src/api/web.plugin.ts';
-import { ensureWebBuilt, WEB_DIST } from '../test/e2e/support/e2e.ts';
-import { startTestPlatform } from '../test/support/platform.ts';
+import { launchChromium, startWebOnly } from '../test/e2e/support/e2e.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const json = args.flags['json'] === true;
@@ -22,14 +20,9 @@ const log = (s: string): void => void (json ? console.error(s) : console.log(s))
 const n = numberFlag(args, 'n', 10);
 const PAGES = ['/', '/traveller', '/tariff/090111000', '/trader/declarations/new'];
 
-ensureWebBuilt();
-const tp = await startTestPlatform();
-await tp.platform.app.register(webPlugin(WEB_DIST));
-const base = await tp.platform.app.listen({ port: 0, host: '127.0.0.1' });
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const web = await startWebOnly();
+const base = web.baseUrl;
+const browser = await launchChromium();
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -67,6 +60,6 @@ try {
   log(`conditions: ${n} cold loads per page, fresh profile each, localhost, no compression; ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 } finally {
   await browser.close();
-  await tp.platform.close();
+  await web.close();
 }
 if (json) console.log(JSON.stringify({ pages: out }));

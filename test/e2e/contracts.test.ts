@@ -11,10 +11,12 @@ import {
   issueGatePass,
   validateDeclaration,
 } from '../../src/modules/passengers/index.ts';
-import { webPlugin } from '../../src/api/web.plugin.ts';
-import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
-import { chromium, type Browser } from 'playwright-core';
-import { ensureWebBuilt, WEB_DIST } from './support/e2e.ts';
+import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
+import { launchChromium, startWebOnly } from './support/e2e.ts';
+
+// Pictures of pages on stand-in data go to the git-ignored test-results/, never to docs/ (which shows real data).
+const shot = (page: Page, name: string) => page.screenshot({ path: join('test-results', 'screenshots', `${name}.png`), fullPage: true });
 
 /**
  * The pages built on endpoints that are still being written, driven in Chromium against responses in the shape of
@@ -24,22 +26,17 @@ import { ensureWebBuilt, WEB_DIST } from './support/e2e.ts';
 type JsQr = typeof import('jsqr').default;
 const jsQR: JsQr = (jsqrImport as unknown as { default?: JsQr }).default ?? (jsqrImport as unknown as JsQr);
 
-let tp: TestPlatform;
+let web: Awaited<ReturnType<typeof startWebOnly>>;
 let base: string;
 let browser: Browser;
 beforeAll(async () => {
-  ensureWebBuilt();
-  tp = await startTestPlatform();
-  await tp.platform.app.register(webPlugin(WEB_DIST));
-  base = await tp.platform.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  web = await startWebOnly();
+  base = web.baseUrl;
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  await tp?.platform.close();
+  await web?.close();
 });
 
 async function open(lang: 'ja' | 'en', key?: string): Promise<Page> {
@@ -110,6 +107,7 @@ describe('pages on the published API contracts', () => {
     expect(sent).toEqual({ incoterm: 'CIF', exchangeRates: { USD: '150' }, items: [{ code9: '610910000', originCountry: 'VN', value: { amount: '3200.00', currency: 'USD' } }] });
     expect(await page.locator('[data-testid=grand-total]').textContent()).toMatch(/105,500/);
     expect(await page.locator('[data-testid=savings]').textContent()).toContain('EPA: CPTPP');
+    await shot(page, 'contract-estimate');
     await page.context().close();
   });
 
@@ -169,6 +167,7 @@ describe('pages on the published API contracts', () => {
     await officer.getByLabel('Note').fill('Quantity short by 200 pieces.');
     await officer.getByRole('button', { name: 'Record finding' }).click();
     await officer.getByText('The finding has been recorded.').waitFor();
+    await shot(officer, 'contract-officer-declaration');
     expect(finding).toEqual({ result: 'discrepancy_revenue', revenueYen: 12000, note: 'Quantity short by 200 pieces.' });
     await officer.context().close();
   });
@@ -190,6 +189,7 @@ describe('pages on the published API contracts', () => {
     await expect.poll(() => page.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(8);
     expect(await page.getByText('Targeted: 27.5%').count()).toBe(1);
     expect(await page.getByText('Random control: 5%').count()).toBe(1);
+    await shot(page, 'contract-dashboard');
     await page.context().close();
   });
 
@@ -226,8 +226,9 @@ describe('pages on the published API contracts', () => {
     expect(await page.locator('[data-testid=passenger-duty]').textContent()).toContain('11,900');
     expect(await page.locator('tbody tr').count()).toBe(4);
 
-    const shot = PNG.sync.read(await page.locator('[data-testid=qr]').screenshot());
-    const code = jsQR(new Uint8ClampedArray(shot.data.buffer, shot.data.byteOffset, shot.data.length), shot.width, shot.height);
+    await shot(page, 'contract-traveller-qr');
+    const img = PNG.sync.read(await page.locator('[data-testid=qr]').screenshot());
+    const code = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length), img.width, img.height);
     expect(code).not.toBeNull();
     const gate = new GatePassVerifier({ keys: [{ kid: key.kid, key: key.publicJwk }], replayGuard: new MemoryReplayGuard() });
     expect((await gate.verify(code!.data)).verdict).toBe('valid');

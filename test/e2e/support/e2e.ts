@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import Fastify from 'fastify';
+import { installErrorHandler } from '../../../src/api/error-handler.ts';
 import { buildWebIfMissing, webPlugin } from '../../../src/api/web.plugin.ts';
 import { dataDirFromEnv } from '../../../src/config.ts';
 import { startTestPlatform, type TestPlatform } from '../../support/platform.ts';
@@ -12,8 +14,17 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const WEB_DIST = join(ROOT, 'web', 'dist');
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 
-/** Builds the web app once if this checkout has no build (a clean clone). */
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
+}
+
+/** Builds the web app if this checkout has no build (a clean clone) or its sources changed since the last build. */
 export function ensureWebBuilt(): void {
+  const index = join(WEB_DIST, 'index.html');
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((f) => join(ROOT, 'web', f));
+  if (existsSync(index) && statSync(index).mtimeMs < Math.max(...sources.map(newestMtime))) rmSync(WEB_DIST, { recursive: true, force: true });
   buildWebIfMissing(WEB_DIST);
 }
 
@@ -26,6 +37,25 @@ function e2eDbDir(dataDir: string): string {
   const migrations = readdirSync(join(ROOT, 'drizzle')).sort().join(',');
   const key = createHash('sha256').update(`${dataDir}|${migrations}`).digest('hex').slice(0, 12);
   return join(tmpdir(), `smart-customs-e2e-${key}`);
+}
+
+/**
+ * Only the web app and the API's error handling, no platform: for pages whose API calls a test answers itself, and
+ * for measuring the app's own load time.
+ */
+export async function startWebOnly(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  ensureWebBuilt();
+  const app = Fastify({ logger: false });
+  installErrorHandler(app);
+  await app.register(webPlugin(WEB_DIST));
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { baseUrl, close: () => app.close() };
+}
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 export interface E2E {
@@ -42,10 +72,7 @@ export async function startE2E(): Promise<E2E> {
   const tp = await startTestPlatform({ dataDir, dbDir: e2eDbDir(dataDir) });
   await tp.platform.app.register(webPlugin(WEB_DIST));
   const address = await tp.platform.app.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium();
   return {
     baseUrl: address,
     tp,

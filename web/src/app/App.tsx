@@ -47,12 +47,12 @@ export function App() {
   const langs = area === 'traveller' ? TRAVELLER_LANGS : APP_LANGS;
 
   // On every navigation, move focus to the page so screen-reader users hear the new heading, as after a page load.
-  const first = useRef(true);
+  // Compared with the last path rather than "not the first run", so that effects run twice (StrictMode) do not steal
+  // focus on the first load.
+  const lastPath = useRef(loc.path);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (lastPath.current === loc.path) return;
+    lastPath.current = loc.path;
     mainRef.current?.focus();
   }, [loc.path]);
 

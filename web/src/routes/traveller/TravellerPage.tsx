@@ -5,7 +5,7 @@ import { ApiErrorBanner, ErrorSummary, type FieldError } from '../../components/
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { GoodsStep, YesNo, Input } from './steps.tsx';
 import { ResultView, type PassengerResult } from './ResultView.tsx';
-import { ANSWERS, STEPS, buildDeclaration, checkStep, stepOf, type Rows, type Step } from './traveller-form.ts';
+import { ANSWERS, STEPS, buildDeclaration, checkStep, labelOf, stepOf, type Rows, type Step } from './traveller-form.ts';
 import { useDraft } from './use-draft.ts';
 
 const EMPTY_ROWS: Rows = { alcohol: 0, perfume: 0, other: 0 };
@@ -87,7 +87,10 @@ export default function TravellerPage() {
   }
 
   const stepTitle: Record<Step, MessageKey> = { you: 'tr.you.title', flight: 'tr.flight.title', questions: 'tr.q.title', goods: 'tr.goods.title', check: 'tr.check.title' };
-  const summary = [...errors].map(([key, error]) => ({ key, label: key.split('.').slice(-1)[0] ?? key, error }));
+  const summary = [...errors].map(([key, error]) => {
+    const l = labelOf(key);
+    return { key, label: l ? `${t(l.key)}${l.row ? ` (${l.row})` : ''}` : key, error };
+  });
 
   return (
     <div className="traveller">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeclaration, checkStep, stepOf } from './traveller-form.ts';
+import { buildDeclaration, checkStep, labelOf, stepOf } from './traveller-form.ts';
 
 const you = { 'traveller.familyName': 'smith', 'traveller.givenNames': 'jane', 'traveller.dateOfBirth': '1990-02-03', 'traveller.nationality': 'gbr' };
 
@@ -49,5 +49,14 @@ describe('the traveller declaration, one step per page', () => {
       },
     });
     expect(d).not.toHaveProperty('goods.tobacco');
+  });
+});
+
+describe('the error summary names fields in words', () => {
+  it('finds the label of fixed fields, questions and numbered goods rows', () => {
+    expect(labelOf('traveller.nationality')).toEqual({ key: 'tr.nationality' });
+    expect(labelOf('answers.cashOver1MillionYen')).toEqual({ key: 'tr.q.cashOver1MillionYen' });
+    expect(labelOf('goods.other.1.unitValue.amount')).toEqual({ key: 'tr.other.unitValue', row: 2 });
+    expect(labelOf('something.else')).toBeNull();
   });
 });

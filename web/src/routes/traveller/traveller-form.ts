@@ -114,3 +114,36 @@ export function buildDeclaration(v: Values, rows: Rows): Record<string, unknown>
     ...(Object.keys(goods).length ? { goods } : {}),
   };
 }
+
+const FIXED_LABELS: Readonly<Record<string, MessageKey>> = {
+  'traveller.familyName': 'tr.familyName',
+  'traveller.givenNames': 'tr.givenNames',
+  'traveller.dateOfBirth': 'tr.dob',
+  'traveller.nationality': 'tr.nationality',
+  'traveller.passportNumber': 'tr.passport',
+  'flight.flightNumber': 'tr.flightNumber',
+  'flight.departureAirport': 'tr.departure',
+  arrivalDate: 'tr.arrivalDate',
+  familyAges: 'tr.family',
+  'goods.cigarettes': 'tr.cigarettes',
+};
+const ROW_LABELS: Readonly<Record<string, MessageKey>> = {
+  'alcohol.kind': 'tr.alcohol.kind',
+  'alcohol.bottles': 'tr.alcohol.bottles',
+  'alcohol.volumeMl': 'tr.alcohol.volume',
+  'perfume.ounces': 'tr.perfume.ounces',
+  'perfume.value.amount': 'tr.value',
+  'other.description': 'tr.other.description',
+  'other.quantity': 'tr.other.quantity',
+  'other.unitValue.amount': 'tr.other.unitValue',
+};
+
+/** The words of the field a problem is about, for the error summary; a row's number is given to tell rows apart. */
+export function labelOf(key: string): { key: MessageKey; row?: number } | null {
+  const fixed = FIXED_LABELS[key];
+  if (fixed) return { key: fixed };
+  if (key.startsWith('answers.')) return { key: `tr.q.${key.slice(8)}` as MessageKey };
+  const m = /^goods\.(alcohol|perfume|other)\.(\d+)\.(.+)$/.exec(key);
+  const row = m ? ROW_LABELS[`${m[1]}.${m[3]}`] : undefined;
+  return m && row ? { key: row, row: Number(m[2]) + 1 } : null;
+}
