@@ -4,10 +4,7 @@
  * synonyms.ts.
  */
 export const RETAIL_TABLE = `
-baby bottle | baby bottles | feeding bottle | sippy cup => feeding bottles plastics
 teether | teething ring | pacifier | soother => articles plastics rubber
-baby wipes | wet wipes | wipes => wadding cleaning preparations impregnated
-baby carrier | baby sling => textile articles made up
 cot mattress | crib => furniture beds
 car seat | booster seat => seats motor vehicles
 high chair | highchair => seats furniture
@@ -25,7 +22,6 @@ spark plug | spark plugs => sparking plugs ignition
 headlight | headlights | headlamp | tail light => lighting signalling equipment motor vehicles
 car mats | car mat => floor mats motor vehicles
 roof rack | roof box | tow bar | towbar => parts accessories motor vehicles
-alloy wheels | rims => road wheels parts motor vehicles
 motorbike parts | motorcycle parts => parts accessories motorcycles
 bike parts | bicycle parts | bike light | bike lock => parts accessories bicycles
 laptop bag | laptop case | phone case | phone cover | tablet case => cases covers containers
@@ -84,7 +80,7 @@ cushion cover | cushion covers | pillow case => bed linen cushion covers textile
 photo album | scrapbook => albums photographs
 picture | pictures | photograph | photographs | photo | photos => photographs printed pictures
 jigsaw puzzle | jigsaw puzzles => puzzles
-chess | dominoes | dice | mahjong | backgammon => chess draughts dominoes board games
+chess | dominoes | dice | mahjong => chess draughts dominoes board games
 action figure | action figures | figurine | figurines => toys figures
 stuffed animal | soft toy | soft toys | plush toy | plushie => toys stuffed animals
 baby toys | rattle | rattles => toys
@@ -93,7 +89,6 @@ water gun | water pistol | toy gun | nerf => toys
 pet bed | dog bed | cat bed => furniture bedding
 dog toy | cat toy | pet toy | scratching post => articles pets
 cat litter | kitty litter => clays bentonite preparations
-fish tank | aquarium => glassware aquaria
 bird cage | pet cage | dog crate | hutch => cages articles wire iron steel
 horse rug | saddle pad => saddlery harness animals
 tennis racket | badminton racket | squash racket | racquet => tennis badminton rackets
