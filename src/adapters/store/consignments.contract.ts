@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../kernel/index.ts';
+import type { Store } from './connect.ts';
+import { ConsignmentsRepo, type ConsignmentDecision } from './consignments.repo.ts';
+
+const dup = (id: string): Problem => ({ path: '$.consignmentId', code: 'CLEARANCE.DUPLICATE_CONSIGNMENT', message: id });
+const decision = (id: string, lane = 'green'): ConsignmentDecision => ({
+  consignmentId: id,
+  status: lane === 'green' ? 'released' : 'held',
+  lane,
+  assessment: { totalYen: 0 },
+  risk: { score: 0.1 },
+});
+
+/** The consignment storage contract, run against PGlite and PostgreSQL alike. */
+export function consignmentsContract(name: string, open: () => Promise<Store>, cleanup: () => Promise<void> = async () => {}): void {
+  describe(`consignments store contract: ${name}`, () => {
+    let store: Store;
+    let repo: ConsignmentsRepo;
+    beforeAll(async () => {
+      store = await open();
+      repo = new ConsignmentsRepo(store.db);
+    });
+    afterAll(async () => {
+      await store?.close();
+      await cleanup();
+    });
+
+    it('counts accepted and rejected lines and returns only new consignments to clear', async () => {
+      await repo.createBatch({ id: 'cb_1', ownerId: 'own_a', format: 'ndjson' });
+      const fresh = await repo.recordChunk('cb_1', 'own_a', [
+        { lineNo: 1, consignmentId: 'C1', data: { consignmentId: 'C1' } },
+        { lineNo: 2, consignmentId: 'X', problems: [{ path: '$', code: 'CONSIGNMENT.MALFORMED_LINE', message: 'bad' }] },
+        { lineNo: 3, consignmentId: 'C2', data: { consignmentId: 'C2' } },
+        { lineNo: 4, consignmentId: 'C1', data: { consignmentId: 'C1' } },
+      ], dup);
+      expect(fresh.sort()).toEqual(['C1', 'C2']);
+      const b = await repo.getBatch('cb_1');
+      expect([b?.status, b?.acceptedLines, b?.rejectedLines, b?.decided]).toEqual(['uploading', 2, 2, 0]);
+      const lines = await repo.lines('cb_1', 1, 10);
+      expect(lines.map((l) => [l.lineNo, l.accepted, l.problems?.[0]?.code ?? null])).toEqual([
+        [1, true, null],
+        [2, false, 'CONSIGNMENT.MALFORMED_LINE'],
+        [3, true, null],
+        [4, false, 'CLEARANCE.DUPLICATE_CONSIGNMENT'],
+      ]);
+    });
+
+    it('never re-accepts a consignment id the owner sent before, even in another batch; other owners may use it', async () => {
+      await repo.createBatch({ id: 'cb_2', ownerId: 'own_a', format: 'csv' });
+      expect(await repo.recordChunk('cb_2', 'own_a', [{ lineNo: 2, consignmentId: 'C1', data: {} }], dup)).toEqual([]);
+      await repo.createBatch({ id: 'cb_3', ownerId: 'own_b', format: 'csv' });
+      expect(await repo.recordChunk('cb_3', 'own_b', [{ lineNo: 2, consignmentId: 'C1', data: {} }], dup)).toEqual(['C1']);
+    });
+
+    it('does not count a re-stored chunk twice', async () => {
+      await repo.recordChunk('cb_1', 'own_a', [{ lineNo: 3, consignmentId: 'C2', data: {} }], dup);
+      expect((await repo.getBatch('cb_1'))?.acceptedLines).toBe(2);
+    });
+
+    it('writes a decision once: a redelivery finds the consignment decided and writes nothing', async () => {
+      expect((await repo.pending('own_a', ['C1', 'C2'])).map((p) => p.consignmentId).sort()).toEqual(['C1', 'C2']);
+      expect(await repo.storeDecisions('cb_1', 'own_a', [decision('C1')])).toHaveLength(1);
+      expect(await repo.storeDecisions('cb_1', 'own_a', [decision('C1', 'red')])).toHaveLength(0);
+      expect((await repo.pending('own_a', ['C1', 'C2'])).map((p) => p.consignmentId)).toEqual(['C2']);
+      const line = (await repo.lines('cb_1', 1, 1))[0];
+      expect([line?.status, line?.lane]).toEqual(['released', 'green']);
+      expect((await repo.getBatch('cb_1'))?.decided).toBe(1);
+    });
+
+    it('completes the batch when the upload has ended and every accepted consignment is decided', async () => {
+      expect((await repo.finishUpload('cb_1'))?.status).toBe('processing');
+      await repo.storeDecisions('cb_1', 'own_a', [decision('C2', 'red')]);
+      const b = await repo.getBatch('cb_1');
+      expect([b?.status, b?.decided, b?.completedAt !== null]).toEqual(['completed', 2, true]);
+      expect((await repo.finishUpload('cb_2'))?.status).toBe('completed');
+    });
+
+    it('stores advance cargo and marks it matched once', async () => {
+      await repo.addAdvance([{ id: 'adv_1', kind: 'XFZB', masterAwb: '131-12345675', houseAwb: 'H1', data: { houseAwb: 'H1' } }]);
+      expect((await repo.advanceFor(['131-12345675'])).map((a) => a.id)).toEqual(['adv_1']);
+      await repo.markMatched([{ advanceId: 'adv_1', consignmentId: 'C1' }]);
+      expect(await repo.advanceFor(['131-12345675'])).toEqual([]);
+      expect((await repo.getAdvance('adv_1'))?.matchedConsignmentId).toBe('C1');
+    });
+  });
+}

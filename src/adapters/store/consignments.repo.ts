@@ -1,0 +1,289 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Problem } from '../../kernel/index.ts';
+import type { Db } from './connect.ts';
+
+/**
+ * Storage of low-value consignment batches. Every write is one multi-row statement fed by a single JSON parameter
+ * (`jsonb_to_recordset`): one round trip and one plan per chunk of hundreds of rows, on PGlite and PostgreSQL alike.
+ * The consignments' primary key (owner, consignment id) is the idempotency key of the whole pipeline: a re-sent
+ * consignment is refused at insert, and a decision is written only over a row still `accepted`, so a redelivered
+ * message never assesses or charges a consignment twice.
+ */
+
+export type BatchStatus = 'uploading' | 'processing' | 'completed' | 'failed';
+export type ConsignmentStatus = 'accepted' | 'released' | 'held' | 'full-declaration-required' | 'failed';
+
+export interface BatchRow {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly format: string;
+  readonly status: BatchStatus;
+  readonly acceptedLines: number;
+  readonly rejectedLines: number;
+  readonly decided: number;
+  readonly error: unknown;
+  readonly createdAt: string;
+  readonly completedAt: string | null;
+}
+
+/** One parsed record of an upload: accepted with its consignment, or rejected with its problems. */
+export type IncomingLine =
+  | { readonly lineNo: number; readonly consignmentId: string; readonly data: unknown }
+  | { readonly lineNo: number; readonly consignmentId?: string; readonly problems: readonly Problem[] };
+
+export interface StoredLine {
+  readonly lineNo: number;
+  readonly consignmentId: string | null;
+  readonly accepted: boolean;
+  readonly problems: readonly Problem[] | null;
+  /** The consignment's clearance, once decided (accepted lines only). */
+  readonly status: ConsignmentStatus | null;
+  readonly lane: string | null;
+  readonly assessment: unknown;
+  readonly risk: unknown;
+}
+
+export interface ConsignmentDecision {
+  readonly consignmentId: string;
+  readonly status: Exclude<ConsignmentStatus, 'accepted'>;
+  readonly lane: string | null;
+  readonly assessment: unknown;
+  readonly risk: unknown;
+}
+
+export interface AdvanceCargoRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly masterAwb: string;
+  readonly houseAwb: string | null;
+  readonly data: unknown;
+  readonly matchedConsignmentId: string | null;
+}
+
+const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
+const json = (v: unknown): SQL => sql`${JSON.stringify(v)}::jsonb`;
+
+interface BatchDbRow {
+  id: string;
+  owner_id: string;
+  format: string;
+  status: BatchStatus;
+  accepted_lines: number;
+  rejected_lines: number;
+  decided: number;
+  error: unknown;
+  created_at: Date | string;
+  completed_at: Date | string | null;
+}
+
+const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+const toBatch = (r: BatchDbRow): BatchRow => ({
+  id: r.id,
+  ownerId: r.owner_id,
+  format: r.format,
+  status: r.status,
+  acceptedLines: Number(r.accepted_lines),
+  rejectedLines: Number(r.rejected_lines),
+  decided: Number(r.decided),
+  error: r.error ?? null,
+  createdAt: iso(r.created_at),
+  completedAt: r.completed_at === null ? null : iso(r.completed_at),
+});
+
+export class ConsignmentsRepo {
+  constructor(private readonly db: Db) {}
+
+  async createBatch(b: { id: string; ownerId: string; format: string }): Promise<BatchRow> {
+    const r = await this.db.execute(sql`
+      insert into consignment_batches (id, owner_id, format, status) values (${b.id}, ${b.ownerId}, ${b.format}, 'uploading')
+      returning *`);
+    return toBatch(rowsOf<BatchDbRow>(r)[0]!);
+  }
+
+  async getBatch(id: string): Promise<BatchRow | undefined> {
+    const r = await this.db.execute(sql`select * from consignment_batches where id = ${id}`);
+    const row = rowsOf<BatchDbRow>(r)[0];
+    return row ? toBatch(row) : undefined;
+  }
+
+  /**
+   * Stores one chunk of an upload in one transaction: new consignments, every line's result, the batch counters.
+   * Returns the ids of the consignments that are new (the ones to clear); a re-sent id becomes a rejected line.
+   * The chunk is idempotent too: lines already stored (same batch and line number) are not counted again.
+   * `duplicate` words the rejection of a line whose consignment id the owner already sent (the first one stands).
+   */
+  async recordChunk(
+    batchId: string,
+    ownerId: string,
+    lines: readonly IncomingLine[],
+    duplicate: (consignmentId: string) => Problem,
+  ): Promise<string[]> {
+    return this.db.transaction(async (tx) => {
+      const seen = new Set<string>();
+      const candidates: { id: string; data: unknown; line: number }[] = [];
+      for (const l of lines) {
+        if ('data' in l && !seen.has(l.consignmentId)) {
+          seen.add(l.consignmentId);
+          candidates.push({ id: l.consignmentId, data: l.data, line: l.lineNo });
+        }
+      }
+      const inserted = new Set<string>();
+      if (candidates.length > 0) {
+        const r = await tx.execute(sql`
+          insert into consignments (owner_id, consignment_id, batch_id, data, status)
+          select ${ownerId}, x.id, ${batchId}, x.data, 'accepted'
+          from jsonb_to_recordset(${json(candidates)}) as x(id text, data jsonb, line int)
+          on conflict do nothing
+          returning consignment_id`);
+        for (const row of rowsOf<{ consignment_id: string }>(r)) inserted.add(row.consignment_id);
+      }
+      const firstLine = new Map(candidates.map((c) => [c.id, c.line]));
+      const rows = lines.map((l) => {
+        if ('data' in l) {
+          const fresh = inserted.has(l.consignmentId) && firstLine.get(l.consignmentId) === l.lineNo;
+          return fresh
+            ? { n: l.lineNo, id: l.consignmentId, ok: true, p: null }
+            : { n: l.lineNo, id: l.consignmentId, ok: false, p: [duplicate(l.consignmentId)] };
+        }
+        return { n: l.lineNo, id: l.consignmentId ?? null, ok: false, p: l.problems };
+      });
+      const counted = await tx.execute(sql`
+        insert into consignment_batch_lines (batch_id, line_no, consignment_id, accepted, problems)
+        select ${batchId}, x.n, x.id, x.ok, x.p
+        from jsonb_to_recordset(${json(rows)}) as x(n int, id text, ok boolean, p jsonb)
+        on conflict do nothing
+        returning accepted`);
+      let accepted = 0;
+      let rejected = 0;
+      for (const row of rowsOf<{ accepted: boolean }>(counted)) {
+        if (row.accepted) accepted++;
+        else rejected++;
+      }
+      await tx.execute(sql`
+        update consignment_batches set accepted_lines = accepted_lines + ${accepted}, rejected_lines = rejected_lines + ${rejected}
+        where id = ${batchId}`);
+      return [...inserted];
+    });
+  }
+
+  /** The upload has ended: the batch waits for its decisions (or is complete already), or failed with `error`. */
+  async finishUpload(batchId: string, error?: unknown): Promise<BatchRow | undefined> {
+    const r = error === undefined
+      ? await this.db.execute(sql`
+          update consignment_batches set
+            status = case when decided >= accepted_lines then 'completed' else 'processing' end,
+            completed_at = case when decided >= accepted_lines then now() else null end
+          where id = ${batchId} and status = 'uploading' returning *`)
+      : await this.db.execute(sql`
+          update consignment_batches set status = 'failed', error = ${json(error)}, completed_at = now()
+          where id = ${batchId} returning *`);
+    const row = rowsOf<BatchDbRow>(r)[0];
+    return row ? toBatch(row) : this.getBatch(batchId);
+  }
+
+  /** The given consignments that still wait for a decision, with their data (a decided one is never loaded again). */
+  async pending(ownerId: string, ids: readonly string[]): Promise<{ consignmentId: string; data: unknown }[]> {
+    if (ids.length === 0) return [];
+    const r = await this.db.execute(sql`
+      select consignment_id, data from consignments
+      where owner_id = ${ownerId} and status = 'accepted'
+        and consignment_id in (select jsonb_array_elements_text(${json(ids)}))`);
+    return rowsOf<{ consignment_id: string; data: unknown }>(r).map((x) => ({ consignmentId: x.consignment_id, data: x.data }));
+  }
+
+  /**
+   * Writes decisions over consignments still `accepted` and counts them on their batch, in one transaction.
+   * Returns the decisions actually written: a redelivered message finds its consignments decided and writes none.
+   */
+  async storeDecisions(batchId: string, ownerId: string, decisions: readonly ConsignmentDecision[]): Promise<ConsignmentDecision[]> {
+    if (decisions.length === 0) return [];
+    return this.db.transaction(async (tx) => {
+      const r = await tx.execute(sql`
+        update consignments c set status = x.status, lane = x.lane, assessment = x.assessment, risk = x.risk, decided_at = now()
+        from jsonb_to_recordset(${json(decisions)}) as x("consignmentId" text, status text, lane text, assessment jsonb, risk jsonb)
+        where c.owner_id = ${ownerId} and c.consignment_id = x."consignmentId" and c.status = 'accepted'
+        returning c.consignment_id`);
+      const written = new Set(rowsOf<{ consignment_id: string }>(r).map((x) => x.consignment_id));
+      if (written.size > 0) {
+        await tx.execute(sql`
+          update consignment_batches set decided = decided + ${written.size},
+            status = case when status = 'processing' and decided + ${written.size} >= accepted_lines then 'completed' else status end,
+            completed_at = case when status = 'processing' and decided + ${written.size} >= accepted_lines then now() else completed_at end
+          where id = ${batchId}`);
+      }
+      return decisions.filter((d) => written.has(d.consignmentId));
+    });
+  }
+
+  /** Per-line results from line `from` on, with each accepted consignment's clearance once decided. */
+  async lines(batchId: string, from: number, limit: number): Promise<StoredLine[]> {
+    const r = await this.db.execute(sql`
+      select l.line_no, l.consignment_id, l.accepted, l.problems, c.status, c.lane, c.assessment, c.risk
+      from consignment_batch_lines l
+      left join consignment_batches b on b.id = l.batch_id
+      left join consignments c on l.accepted and c.owner_id = b.owner_id and c.consignment_id = l.consignment_id
+      where l.batch_id = ${batchId} and l.line_no >= ${from}
+      order by l.line_no limit ${limit}`);
+    return rowsOf<{
+      line_no: number;
+      consignment_id: string | null;
+      accepted: boolean;
+      problems: Problem[] | null;
+      status: ConsignmentStatus | null;
+      lane: string | null;
+      assessment: unknown;
+      risk: unknown;
+    }>(r).map((x) => ({
+      lineNo: x.line_no,
+      consignmentId: x.consignment_id,
+      accepted: x.accepted,
+      problems: x.problems,
+      status: x.accepted ? x.status : null,
+      lane: x.lane ?? null,
+      assessment: x.assessment ?? null,
+      risk: x.risk ?? null,
+    }));
+  }
+
+  /** Batches whose upload finished but whose consignments are not all decided (to re-announce after a crash). */
+  async undecided(batchId: string, limit: number): Promise<{ ownerId: string; ids: string[] }> {
+    const r = await this.db.execute(sql`
+      select owner_id, consignment_id from consignments where batch_id = ${batchId} and status = 'accepted' limit ${limit}`);
+    const rows = rowsOf<{ owner_id: string; consignment_id: string }>(r);
+    return { ownerId: rows[0]?.owner_id ?? '', ids: rows.map((x) => x.consignment_id) };
+  }
+
+  async addAdvance(rows: readonly Omit<AdvanceCargoRow, 'matchedConsignmentId'>[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.execute(sql`
+      insert into advance_cargo (id, kind, master_awb, house_awb, data)
+      select x.id, x.kind, x."masterAwb", x."houseAwb", x.data
+      from jsonb_to_recordset(${json(rows)}) as x(id text, kind text, "masterAwb" text, "houseAwb" text, data jsonb)
+      on conflict do nothing`);
+  }
+
+  /** Unmatched advance records under these master air waybills (the candidates for a manifest's consignments). */
+  async advanceFor(masterAwbs: readonly string[]): Promise<AdvanceCargoRow[]> {
+    if (masterAwbs.length === 0) return [];
+    const r = await this.db.execute(sql`
+      select id, kind, master_awb, house_awb, data, matched_consignment_id from advance_cargo
+      where matched_consignment_id is null and master_awb in (select jsonb_array_elements_text(${json(masterAwbs)}))`);
+    return rowsOf<{ id: string; kind: string; master_awb: string; house_awb: string | null; data: unknown; matched_consignment_id: string | null }>(r).map(
+      (x) => ({ id: x.id, kind: x.kind, masterAwb: x.master_awb, houseAwb: x.house_awb, data: x.data, matchedConsignmentId: x.matched_consignment_id }),
+    );
+  }
+
+  async getAdvance(id: string): Promise<AdvanceCargoRow | undefined> {
+    const r = await this.db.execute(sql`select id, kind, master_awb, house_awb, data, matched_consignment_id from advance_cargo where id = ${id}`);
+    const x = rowsOf<{ id: string; kind: string; master_awb: string; house_awb: string | null; data: unknown; matched_consignment_id: string | null }>(r)[0];
+    return x ? { id: x.id, kind: x.kind, masterAwb: x.master_awb, houseAwb: x.house_awb, data: x.data, matchedConsignmentId: x.matched_consignment_id } : undefined;
+  }
+
+  async markMatched(pairs: readonly { advanceId: string; consignmentId: string }[]): Promise<void> {
+    if (pairs.length === 0) return;
+    await this.db.execute(sql`
+      update advance_cargo a set matched_consignment_id = x."consignmentId"
+      from jsonb_to_recordset(${json(pairs)}) as x("advanceId" text, "consignmentId" text)
+      where a.id = x."advanceId" and a.matched_consignment_id is null`);
+  }
+}
