@@ -42,4 +42,4 @@ export type {
 } from './generator.ts';
 export { GOODS } from './vocabulary.ts';
 export type { Goods } from './vocabulary.ts';
-export { sampleConsignment, sampleLookups } from './sample.ts';
+export { codeLookups, sampleConsignment, sampleLookups } from './sample.ts';

@@ -40,3 +40,10 @@ export const sampleLookups: CodeLookups = {
   isCountry: (c) => COUNTRIES.has(c),
   isCurrency: (c) => CURRENCIES.has(c),
 };
+
+/** Lookups over code lists the caller has read (e.g. the reference module's ISO countries and currencies). */
+export function codeLookups(countryCodes: Iterable<string>, currencyCodes: Iterable<string>): CodeLookups {
+  const countries = new Set(countryCodes);
+  const currencies = new Set(currencyCodes);
+  return { isCountry: (c) => countries.has(c), isCurrency: (c) => currencies.has(c) };
+}
