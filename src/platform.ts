@@ -10,6 +10,7 @@ import { PartiesRepo } from './adapters/store/parties.repo.ts';
 import { PrincipalsRepo } from './adapters/store/principals.repo.ts';
 import { isReferenceLoaded, loadCatalog, loadReferenceData, type LoadProgress } from './adapters/store/reference.repo.ts';
 import { buildApp } from './api/app.ts';
+import { defaultWebDistDir, webPlugin } from './api/web.plugin.ts';
 import type { ApiContext } from './api/context.ts';
 import type { Config } from './config.ts';
 import { readAgreementIds, readOtherLaws, swappableCatalog } from './modules/reference/index.ts';
@@ -38,6 +39,8 @@ export interface PlatformOptions {
   readonly onLoadProgress?: LoadProgress;
   readonly role?: 'server' | 'cli';
   readonly store?: Store;
+  /** Where the built web app is (default web/dist of this checkout). */
+  readonly webDistDir?: string;
 }
 
 /** The composition root: the only place that wires adapters to modules. */
@@ -94,7 +97,8 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       idempotency: new IdempotencyRepo(store.db),
       exchangeRates,
       declarations,
-      plugins: features.flatMap((f) => (f.plugin ? [f.plugin] : [])),
+      // The web app last, so its fallback never shadows an API route.
+      plugins: [...features.flatMap((f) => (f.plugin ? [f.plugin] : [])), webPlugin(opts.webDistDir ?? defaultWebDistDir())],
       reloadReference: async (force) => {
         const datasets = await loadReferenceData(store.db, config.dataDir, undefined, force);
         swappable.swap(await loadCatalog(store.db));

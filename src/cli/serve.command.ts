@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { updateLock } from '../adapters/store/lock.ts';
+import { buildWebIfMissing } from '../api/web.plugin.ts';
 import { createPlatform } from '../platform.ts';
 import type { Args } from './args.ts';
 import { EXIT_INTERNAL, log } from './io.ts';
@@ -19,6 +20,7 @@ export async function run(_args: Args): Promise<number> {
   }
   const started = Date.now();
   log(`Smart Customs starting (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dbDir}`}, ${config.natsUrl ? 'NATS JetStream' : 'in-process bus'})`);
+  if (buildWebIfMissing()) log('Built the web app (web/dist)');
   const progress = datasetProgress();
   const platform = await createPlatform(config, {
     logger: { level: config.logLevel },

@@ -31,6 +31,15 @@ export interface DeclarationServiceDeps {
 
 export type OfficerDecision = 'release' | 'hold' | 'reject';
 
+const PENDING: readonly DeclarationStatus[] = ['submitted', 'accepted', 'assessed'];
+
+/** The fields of `next` that differ from `base` (what to write). */
+function diff(base: Declaration, next: Declaration): Partial<Declaration> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(next) as (keyof Declaration)[]) if (next[k] !== base[k]) out[k] = next[k];
+  return out as Partial<Declaration>;
+}
+
 /**
  * The declaration spine: create → submit → accept → assess → lane → release / hold / reject. Every transition is an
  * event on the history and, through the outbox, on the bus. Without an assessment module a declaration stops at
@@ -61,9 +70,19 @@ export class DeclarationService {
       createdAt: '',
       updatedAt: '',
     };
-    const created = await this.deps.repo.create(draft, { type: 'created', actor: actor.id, payload: { version: 1 } });
+    const events: NewEvent[] = [{ type: 'created', actor: actor.id, payload: { version: 1 } }];
+    let state = draft;
+    if (submit) {
+      // Submission, acceptance, assessment and lane are decided in memory and stored in the same transaction as the
+      // creation: one round trip, and a 2xx always means the whole way so far is durable.
+      events.push({ type: 'submitted', actor: actor.id, payload: { from: 'draft', to: 'submitted' } });
+      const plan = await this.advance({ ...draft, status: 'submitted' });
+      state = { ...draft, status: 'submitted', ...plan.patch };
+      events.push(...plan.events);
+    }
+    const created = await this.deps.repo.create(state, events);
     this.deps.onChange?.();
-    return submit ? this.submit(created.id, actor) : created;
+    return created;
   }
 
   async get(id: string): Promise<Declaration> {
@@ -106,48 +125,67 @@ export class DeclarationService {
     return this.process(id);
   }
 
-  /** Acceptance (a number is the id), assessment, risk and lane; a green declaration owing nothing is released. */
-  async process(id: string): Promise<Declaration> {
-    const system: Actor = { id: 'system', role: 'system' };
-    let d = await this.get(id);
-    if (d.status === 'submitted') {
-      const { problems, warnings } = validateDeclaration(d.data, this.deps.validation());
+  /**
+   * The automatic steps from the current status as far as the wired modules allow: acceptance (the id is the
+   * number), assessment, risk and lane; a green declaration owing nothing is released. Pure apart from the modules'
+   * computations; the caller stores the patch and the events in one transaction.
+   */
+  private async advance(d: Declaration): Promise<{ patch: Partial<Declaration>; events: NewEvent[] }> {
+    const events: NewEvent[] = [];
+    const step = (type: string, from: DeclarationStatus, to: DeclarationStatus, payload: Record<string, unknown> = {}): void => {
+      events.push({ type, actor: 'system', payload: { from, to, ...payload } });
+    };
+    let cur: Declaration = d;
+    const set = (p: Partial<Declaration>): void => {
+      cur = { ...cur, ...p };
+    };
+    if (cur.status === 'submitted') {
+      const { problems, warnings } = validateDeclaration(cur.data, this.deps.validation());
       if (problems.length > 0) {
-        return this.transition(id, 'reject', system, () => ({ patch: { status: 'rejected' }, payload: { problems } }), 'rejected');
+        step('rejected', 'submitted', 'rejected', { problems });
+        set({ status: 'rejected' });
+        return { patch: diff(d, cur), events };
       }
-      d = await this.transition(id, 'accept', system, () => ({ patch: { status: 'accepted', warnings } }), 'accepted');
+      step('accepted', 'submitted', 'accepted');
+      set({ status: 'accepted', warnings });
     }
-    const assessment = this.deps.assessment;
     let outcome: AssessmentOutcome | undefined;
-    if (d.status === 'accepted' && assessment) {
-      const r = assessment.assess(d.data, this.deps.today?.() ?? new Date().toISOString().slice(0, 10));
+    if (cur.status === 'accepted' && this.deps.assessment) {
+      const r = this.deps.assessment.assess(cur.data, this.deps.today?.() ?? new Date().toISOString().slice(0, 10));
       if (!r.ok) {
-        // Stays accepted: an officer or a corrected exchange-rate table can resume it. The problems are on the history.
-        await this.deps.repo.update(id, (cur) => ({
-          patch: { assessment: { problems: r.error } },
-          event: { type: 'assessment_failed', actor: 'system', payload: { problems: r.error, version: cur.version } },
-        }));
-        this.deps.onChange?.();
-        return this.get(id);
+        // Stays accepted: a corrected exchange-rate table or an officer can resume it; the problems are on the history.
+        events.push({ type: 'assessment_failed', actor: 'system', payload: { problems: r.error, version: cur.version } });
+        set({ assessment: { problems: r.error } });
+        return { patch: diff(d, cur), events };
       }
       outcome = r.value;
-      d = await this.transition(id, 'assess', system, () => ({
-        patch: { status: 'assessed', assessment: { totalYen: r.value.totalYen, ...(r.value.detail as object) } },
-        payload: { totalYen: r.value.totalYen },
-      }), 'assessed');
+      step('assessed', 'accepted', 'assessed', { totalYen: r.value.totalYen });
+      set({ status: 'assessed', assessment: { totalYen: r.value.totalYen, ...(r.value.detail as object) } });
     }
-    if (d.status === 'assessed' && this.deps.risk) {
-      outcome ??= { totalYen: (d.assessment as { totalYen?: number } | null)?.totalYen ?? 0, detail: d.assessment };
-      const decision = await this.deps.risk.decide(d, outcome);
-      d = await this.transition(id, 'assign_lane', system, () => ({
-        patch: { status: 'lane_assigned', lane: decision.lane, risk: decision.detail },
-        payload: { lane: decision.lane, risk: decision.detail },
-      }), 'lane_assigned');
+    if (cur.status === 'assessed' && this.deps.risk) {
+      outcome ??= { totalYen: (cur.assessment as { totalYen?: number } | null)?.totalYen ?? 0, detail: cur.assessment };
+      const decision = await this.deps.risk.decide(cur, outcome);
+      step('lane_assigned', 'assessed', 'lane_assigned', { lane: decision.lane, risk: decision.detail });
+      set({ status: 'lane_assigned', lane: decision.lane, risk: decision.detail });
       if (decision.lane === 'green' && outcome.totalYen === 0) {
-        d = await this.transition(id, 'release', system, () => ({ patch: { status: 'released' }, payload: { reason: 'green lane, nothing owed' } }), 'released');
+        step('released', 'lane_assigned', 'released', { reason: 'green lane, nothing owed' });
+        set({ status: 'released' });
       }
     }
-    return d;
+    return { patch: diff(d, cur), events };
+  }
+
+  /** Runs the automatic steps on a stored declaration (after a draft is submitted, an amendment, or a crash). */
+  async process(id: string): Promise<Declaration> {
+    const updated = await this.deps.repo.update(id, async (cur) => {
+      if (!PENDING.includes(cur.status) || (cur.status === 'accepted' && cur.assessment !== null && !this.deps.assessment)) {
+        return { patch: {} };
+      }
+      return this.advance(cur);
+    });
+    if (!updated) throw E.notFound(`No declaration "${id}"`, { id });
+    this.deps.onChange?.();
+    return updated;
   }
 
   /** Resumes declarations a crash left between steps. */

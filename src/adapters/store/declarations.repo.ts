@@ -37,6 +37,13 @@ export interface ListFilter {
   readonly limit: number;
 }
 
+/** A change of a declaration: the new fields and the events (one or several steps) that explain it. */
+export interface Change {
+  readonly patch: Partial<Omit<Declaration, 'id' | 'ownerId' | 'createdAt'>>;
+  readonly event?: NewEvent;
+  readonly events?: readonly NewEvent[];
+}
+
 export const SUBJECT_PREFIX = 'customs.declarations';
 
 /** Appends the event to the history and to the outbox, in the caller's transaction. */
@@ -46,10 +53,11 @@ async function appendEvent(tx: Tx, d: Declaration, seq: number, e: NewEvent): Pr
     .values({ declarationId: d.id, seq, type: e.type, actor: e.actor, version: d.version, payload: e.payload })
     .returning();
   const event: DeclarationEvent = { seq, type: e.type, actor: e.actor, version: d.version, at: row!.at.toISOString(), payload: e.payload };
+  const status = typeof e.payload['to'] === 'string' ? e.payload['to'] : d.status;
   await tx.insert(outbox).values({
     subject: `${SUBJECT_PREFIX}.${e.type}`,
     msgId: `${d.id}:${seq}`,
-    payload: { declarationId: d.id, status: d.status, lane: d.lane, ...event },
+    payload: { declarationId: d.id, status, lane: d.lane, ...event },
   });
   return event;
 }
@@ -57,7 +65,9 @@ async function appendEvent(tx: Tx, d: Declaration, seq: number, e: NewEvent): Pr
 export class DeclarationsRepo {
   constructor(private readonly db: Db) {}
 
-  async create(d: Declaration, e: NewEvent): Promise<Declaration> {
+  /** Stores a new declaration with the events that brought it to its state (created, submitted, accepted, …). */
+  async create(d: Declaration, e: NewEvent | readonly NewEvent[]): Promise<Declaration> {
+    const events = Array.isArray(e) ? (e as readonly NewEvent[]) : [e as NewEvent];
     return this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(declarations)
@@ -76,7 +86,7 @@ export class DeclarationsRepo {
         })
         .returning();
       const saved = toDeclaration(row!);
-      await appendEvent(tx, saved, 1, e);
+      for (let i = 0; i < events.length; i++) await appendEvent(tx, saved, i + 1, events[i]!);
       return saved;
     });
   }
@@ -92,13 +102,15 @@ export class DeclarationsRepo {
    */
   async update(
     id: string,
-    change: (current: Declaration) => { patch: Partial<Omit<Declaration, 'id' | 'ownerId' | 'createdAt'>>; event: NewEvent },
+    change: (current: Declaration) => Change | Promise<Change>,
   ): Promise<Declaration | undefined> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.select().from(declarations).where(eq(declarations.id, id)).for('update');
       if (!row) return undefined;
       const current = toDeclaration(row);
-      const { patch, event } = change(current);
+      const { patch, event, events } = await change(current);
+      const all = events ?? (event ? [event] : []);
+      if (all.length === 0) return current;
       const values: Partial<typeof declarations.$inferInsert> = { updatedAt: new Date() };
       if (patch.status !== undefined) values.status = patch.status;
       if (patch.version !== undefined) values.version = patch.version;
@@ -114,7 +126,7 @@ export class DeclarationsRepo {
         .select({ next: sql<number>`coalesce(max(${declarationEvents.seq}), 0) + 1` })
         .from(declarationEvents)
         .where(eq(declarationEvents.declarationId, id));
-      await appendEvent(tx, saved, Number(next), event);
+      for (let i = 0; i < all.length; i++) await appendEvent(tx, saved, Number(next) + i, all[i]!);
       return saved;
     });
   }

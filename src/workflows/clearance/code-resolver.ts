@@ -1,0 +1,54 @@
+import type { ItemLine } from '../../modules/consignments/index.ts';
+
+export type CodeSource = 'declared' | 'hs6-first-line' | 'search';
+
+export interface ResolvedCode {
+  readonly code9: string;
+  readonly source: CodeSource;
+  /** True when the platform did not send this 9-digit code: the clearance chose it and says so. */
+  readonly suggested: boolean;
+}
+
+/**
+ * The 9-digit line an item is assessed under. A declared 9-digit code of the schedule is used as sent; an HS6 code
+ * (or a 9-digit one the schedule lacks) takes the first statistical line under its subheading; no code at all asks the
+ * tariff search with the item's description. Search answers are cached by description: e-commerce lines repeat
+ * the same few thousand wordings, and a search costs far more than a clearance.
+ */
+export class CodeResolver {
+  private readonly lines: ReadonlySet<string>;
+  private readonly firstUnder = new Map<string, string>();
+  private readonly cache = new Map<string, Promise<string | undefined>>();
+
+  constructor(
+    code9s: Iterable<string>,
+    private readonly search: (description: string) => Promise<string | undefined>,
+    private readonly cacheSize = 50_000,
+  ) {
+    const all = [...new Set(code9s)].filter((c) => /^\d{9}$/.test(c)).sort();
+    this.lines = new Set(all);
+    for (const c of all) if (!this.firstUnder.has(c.slice(0, 6))) this.firstUnder.set(c.slice(0, 6), c);
+  }
+
+  async resolve(item: Pick<ItemLine, 'hsCode' | 'description'>): Promise<ResolvedCode | undefined> {
+    const hs = item.hsCode;
+    if (hs !== undefined && hs.length === 9 && this.lines.has(hs)) return { code9: hs, source: 'declared', suggested: false };
+    if (hs !== undefined) {
+      const first = this.firstUnder.get(hs.slice(0, 6));
+      if (first !== undefined) return { code9: first, source: 'hs6-first-line', suggested: true };
+    }
+    const code9 = await this.suggest(item.description);
+    return code9 !== undefined && this.lines.has(code9) ? { code9, source: 'search', suggested: true } : undefined;
+  }
+
+  private suggest(description: string): Promise<string | undefined> {
+    const key = description.trim().toLowerCase();
+    let p = this.cache.get(key);
+    if (p === undefined) {
+      if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+      p = this.search(key).catch(() => undefined);
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+}
