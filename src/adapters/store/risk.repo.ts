@@ -12,9 +12,23 @@ export class RiskRepo {
     return rows.map((r) => r.data as RuleVersion);
   }
 
-  /** Inserting (id, version) fails on a concurrent save of the same version: the primary key is the optimistic lock. */
-  async addRuleVersion(v: RuleVersion): Promise<void> {
-    await this.db.insert(riskRules).values({ id: v.ruleId, version: v.version, data: v, createdBy: v.createdBy });
+  /** Every version of one rule, oldest first. */
+  async ruleHistory(ruleId: string): Promise<RuleVersion[]> {
+    const rows = await this.db.select().from(riskRules).where(eq(riskRules.id, ruleId)).orderBy(asc(riskRules.version));
+    return rows.map((r) => r.data as RuleVersion);
+  }
+
+  /**
+   * Saves a version; false when (id, version) already exists — a concurrent save of the same version. The primary
+   * key is the optimistic lock, so two analysts revising from the same version cannot both win.
+   */
+  async addRuleVersion(v: RuleVersion): Promise<boolean> {
+    const rows = await this.db
+      .insert(riskRules)
+      .values({ id: v.ruleId, version: v.version, data: v, createdBy: v.createdBy })
+      .onConflictDoNothing()
+      .returning({ id: riskRules.id });
+    return rows.length === 1;
   }
 
   async getSetting<T>(name: string): Promise<T | undefined> {

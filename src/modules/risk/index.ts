@@ -5,3 +5,4 @@
  */
 export * from './targeting/index.ts';
 export * from './learner.ts';
+export * from './retrain.ts';

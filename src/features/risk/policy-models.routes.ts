@@ -1,0 +1,77 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { principalOf, requireRole } from '../../api/auth.ts';
+import type { RiskReportsRepo } from '../../adapters/store/risk-reports.repo.ts';
+import type { SelectionPolicy } from '../../modules/risk/index.ts';
+import { changeRegistry, trainAndRegister } from '../../workflows/risk-models.ts';
+import type { FeatureEnv } from '../feature.ts';
+
+const tags = ['risk'];
+export const SECRET = '(secret)';
+
+/** The policy as shown: the salt keys the random control draws, so whoever knows it could predict them. */
+const shown = (p: SelectionPolicy): SelectionPolicy => ({ ...p, salt: SECRET });
+
+/** The selection policy, the model registry (promote, roll back, reject) and training in the server's process. */
+export function policyAndModelRoutes(env: FeatureEnv, reports: RiskReportsRepo) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const read = requireRole('analyst', 'officer', 'admin');
+    const write = requireRole('analyst', 'admin');
+    const registryDeps = { riskRepo: env.riskRepo, afterChange: () => env.risk.reloadModel() };
+
+    app.get('/api/v1/risk/policy', { preHandler: read, schema: { tags, summary: 'The selection policy (the salt is never shown)' } }, async () =>
+      shown(env.risk.currentPolicy()),
+    );
+
+    app.put<{ Body: unknown }>(
+      '/api/v1/risk/policy',
+      { preHandler: write, schema: { tags, summary: 'Replace the selection policy; omit the salt or send "(secret)" to keep the current one' } },
+      async (req) => {
+        const body = req.body !== null && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+        const keep = body['salt'] === undefined || body['salt'] === SECRET;
+        return shown(await env.risk.setPolicy(keep ? { ...body, salt: env.risk.currentPolicy().salt } : body));
+      },
+    );
+
+    app.get('/api/v1/risk/models', { preHandler: read, schema: { tags, summary: 'Model registry: versions with their validation metrics, the active one, the log' } }, async () => ({
+      ...(await env.risk.registry()),
+      serving: env.risk.modelVersion(),
+    }));
+
+    const version = Type.Object({ version: Type.String({ minLength: 1, maxLength: 80 }) });
+    app.post<{ Params: { version: string } }>(
+      '/api/v1/risk/models/:version/promote',
+      { preHandler: write, schema: { tags, summary: 'Promote a candidate (or retired) version; live scoring switches to it', params: version } },
+      async (req) => changeRegistry(registryDeps, { type: 'promote', version: req.params.version }, principalOf(req).id),
+    );
+    app.post<{ Params: { version: string } }>(
+      '/api/v1/risk/models/:version/reject',
+      { preHandler: write, schema: { tags, summary: 'Reject a candidate version', params: version } },
+      async (req) => changeRegistry(registryDeps, { type: 'reject', version: req.params.version }, principalOf(req).id),
+    );
+    app.post(
+      '/api/v1/risk/models/rollback',
+      { preHandler: write, schema: { tags, summary: 'Return to the model that served before the current one' } },
+      async (req) => changeRegistry(registryDeps, { type: 'rollback' }, principalOf(req).id),
+    );
+
+    app.post<{ Body: { promote?: boolean } | undefined }>(
+      '/api/v1/risk/train',
+      {
+        preHandler: write,
+        schema: {
+          tags,
+          summary: '`customs risk train` in the server process: fit on the recorded findings, register a candidate (promote: true to activate)',
+          body: Type.Optional(Type.Object({ promote: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
+        },
+      },
+      async (req, reply) => {
+        const outcome = await trainAndRegister(
+          { riskRepo: env.riskRepo, reports, afterChange: () => env.risk.reloadModel() },
+          { promote: req.body?.promote === true, by: principalOf(req).id },
+        );
+        return reply.status(201).send(outcome);
+      },
+    );
+  };
+}
