@@ -39,7 +39,7 @@ export interface BenchmarkOptions {
   readonly seeds: number;
   readonly spec?: PipelineSpec;
   readonly grid?: readonly Partial<GbdtParams>[];
-  /** Overrides of the boosting budget (default: up to 3,000 trees, stop after 100 without a better valid AUC). */
+  /** Overrides of the boosting budget (default: up to 3,000 trees, stop after 50 without a better valid AUC). */
   readonly budget?: Pick<Partial<GbdtParams>, 'numIterations' | 'earlyStoppingRounds'>;
   readonly log?: (line: string) => void;
   /** Wall clock and process CPU time in seconds (injected: the module does no I/O of its own). */
@@ -95,7 +95,7 @@ export function runRiskBenchmark(
           ...g,
           seed,
           numIterations: 3000,
-          earlyStoppingRounds: 100,
+          earlyStoppingRounds: 50,
           ...opts.budget,
           earlyStoppingMetric: 'auc' as const,
         };
