@@ -77,7 +77,6 @@ soy sauce | soya sauce => soya sauce
 yeast => yeasts
 sparkling water | mineral water | spring water | bottled water => mineral waters aerated
 kombucha | mead | sake => fermented beverages
-alcoholic drinks | alcoholic beverages | booze | liquor => spirituous beverages wine beer
 sherry | vermouth => wine vermouth fortified
 dog treats | dog biscuits | cat litter => dog cat food retail sale
 hay | silage | chaff => fodder hay straw

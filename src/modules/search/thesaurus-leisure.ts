@@ -5,7 +5,6 @@
 export const LEISURE_TABLE = `
 knitting needles | crochet hook | crochet hooks => knitting needles crochet hooks
 sewing kit | sewing box => sewing sets travel sets
-craft supplies | crafts | craft kit => articles toys
 glitter => glitter articles plastics
 canvas board | art canvas => artists canvas prepared
 vinyl record | vinyl records | records | lp | lps => gramophone records
