@@ -28,6 +28,8 @@ async function run(over: Parameters<typeof testConfig>[0]): Promise<Figures> {
   try {
     const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
     const { key } = await platform.ctx.principals.create({ role: 'trader', name: 'bench' });
+    // The week's rate, so every declaration goes the whole way: validate, assess, risk, lane.
+    await platform.ctx.exchangeRates.upsert([{ currency: 'USD', validFrom: '2026-11-15', validTo: '2026-11-21', rate: '150.00', source: 'bench' }]);
     const body = JSON.stringify(sampleDeclaration());
     const post = () =>
       fetch(`${address}/api/v1/declarations`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
@@ -59,7 +61,7 @@ async function run(over: Parameters<typeof testConfig>[0]): Promise<Figures> {
 
 const dir = mkdtempSync(join(tmpdir(), 'sc-bench-submit-'));
 log(`bench:submit — ${count} declarations, concurrency ${concurrency}, ${cpus().length} cores, ${cpus()[0]?.model ?? ''}, Node ${process.version}`);
-log('each request: HTTP POST, API-key auth, schema + reference validation, insert state + history + outbox in one transaction, submit → accept');
+log('each request: HTTP POST, API-key auth, schema + reference validation, assessment on the tariff engine, risk selection (rules, budget, control sample), state + history + outbox in one transaction');
 const result: Record<string, Figures | null | string> = {};
 try {
   result['embedded'] = await run({ dbDir: join(dir, 'db') });
