@@ -20,9 +20,9 @@ describe('reason codes', () => {
 
   it('states the history of a group of goods', () => {
     expect(reasonFor(pipeline, 'te:hs6×origin', item()).text).toBe(
-      '8517.62 from CN: 50 % of 10 past items had a discrepancy',
+      '8517.62, from CN: 5 of 10 past items had a discrepancy (50 %)',
     );
-    expect(reasonFor(pipeline, 'te:hs6×origin', item({ origin: 'VN' })).text).toBe('8517.62 from VN: no past items');
+    expect(reasonFor(pipeline, 'te:hs6×origin', item({ origin: 'VN' })).text).toBe('8517.62, from VN: no past items');
   });
 
   it('keeps only contributions that raise the score, largest first', () => {

@@ -41,7 +41,7 @@ const FIELD_TEXT: Partial<Record<KeyField, (it: RiskItem) => string>> = {
 };
 
 const describeGroup = (fields: readonly KeyField[], it: RiskItem): string =>
-  fields.map((f) => FIELD_TEXT[f]?.(it) ?? f).join(' ');
+  fields.map((f) => FIELD_TEXT[f]?.(it) ?? f).join(', ');
 
 /** The text an officer reads for one feature of one item. */
 export function reasonFor(p: FeaturePipeline, feature: string, item: RiskItem): { code: string; text: string } {
@@ -54,7 +54,7 @@ export function reasonFor(p: FeaturePipeline, feature: string, item: RiskItem): 
       return {
         code: `history:${name}`,
         text: stats
-          ? `${what}: ${fmt((100 * stats[0]) / stats[1])} % of ${fmt(stats[1])} past items had a discrepancy`
+          ? `${what}: ${fmt(stats[0])} of ${fmt(stats[1])} past items had a discrepancy (${fmt((100 * stats[0]) / stats[1])} %)`
           : `${what}: no past items`,
       };
     }
