@@ -72,12 +72,13 @@ def main():
     ap.add_argument('--valid', required=True)
     ap.add_argument('--test', required=True)
     ap.add_argument('--seeds', type=int, default=3)
+    ap.add_argument('--first-seed', type=int, default=1, help='run seeds first-seed .. first-seed+seeds-1')
     ap.add_argument('--json', action='store_true')
     a = ap.parse_args()
     train, valid, test = load(a.train), load(a.valid), load(a.test)
     ytr, yva, yte = (df[LABEL].astype(int).to_numpy() for df in (train, valid, test))
     results = []
-    for seed in range(1, a.seeds + 1):
+    for seed in range(a.first_seed, a.first_seed + a.seeds):
         t0 = time.time()
         best = None
         for use_parties in (True, False):
