@@ -35,20 +35,22 @@ export class ClearanceEngine {
   constructor(private readonly ports: ClearancePorts) {}
 
   async clear(list: readonly { consignmentId: string; data: unknown }[], date: string): Promise<ConsignmentDecision[]> {
-    const out: ConsignmentDecision[] = [];
-    const scored: { v: Valued; codes: ResolvedCode[]; assessment: AssessmentResponse; from: number }[] = [];
+    // Indexed by input position: decisions come back in the order the consignments came in.
+    const out: ConsignmentDecision[] = new Array<ConsignmentDecision>(list.length);
+    const scored: { at: number; v: Valued; codes: ResolvedCode[]; assessment: AssessmentResponse; from: number }[] = [];
     const items: RiskItem[] = [];
-    for (const { consignmentId, data } of list) {
+    for (let at = 0; at < list.length; at++) {
+      const { consignmentId, data } = list[at]!;
       const c = data as Consignment;
       const valued = this.value(c, date);
       if (!valued.ok) {
-        out.push({ consignmentId, status: 'failed', lane: null, assessment: { problems: valued.error }, risk: null });
+        out[at] = { consignmentId, status: 'failed', lane: null, assessment: { problems: valued.error }, risk: null };
         continue;
       }
       const v = valued.value;
       const route = manifestDecision(v.valueYen);
       if (route.route === 'full-declaration') {
-        out.push({ consignmentId, status: 'full-declaration-required', lane: null, assessment: { valueYen: v.valueYen, reason: route.reason }, risk: null });
+        out[at] = { consignmentId, status: 'full-declaration-required', lane: null, assessment: { valueYen: v.valueYen, reason: route.reason }, risk: null };
         continue;
       }
       const codes = await Promise.all(c.items.map((it) => this.ports.codes.resolve(it)));
@@ -56,16 +58,16 @@ export class ClearanceEngine {
         r === undefined ? [E.noTariffLine.problem(`$.items[${i}].hsCode`, `No tariff line found for "${c.items[i]!.description}"`)] : [],
       );
       if (missing.length > 0) {
-        out.push(held(consignmentId, { valueYen: v.valueYen, problems: missing }));
+        out[at] = held(consignmentId, { valueYen: v.valueYen, problems: missing });
         continue;
       }
       const resolved = codes as ResolvedCode[];
       const q = this.ports.quote(request(v, resolved, date));
       if (!q.ok) {
-        out.push(held(consignmentId, { valueYen: v.valueYen, problems: [E.assessmentFailed.problem('$', 'The assessment failed', { problems: q.error })] }));
+        out[at] = held(consignmentId, { valueYen: v.valueYen, problems: [E.assessmentFailed.problem('$', 'The assessment failed', { problems: q.error })] });
         continue;
       }
-      scored.push({ v, codes: resolved, assessment: q.value, from: items.length });
+      scored.push({ at, v, codes: resolved, assessment: q.value, from: items.length });
       items.push(...consignmentRiskItems(c, v.lineYen, date));
     }
     const m = this.ports.model;
@@ -87,13 +89,13 @@ export class ClearanceEngine {
         const e = m.model.explain(items[best]!);
         reasons = [...reasons, ...e.reasons.map((r) => ({ code: r.code, text: `Item ${best - s.from + 1}: ${r.text}`, source: 'model' as const }))];
       }
-      out.push({
+      out[s.at] = {
         consignmentId: s.v.c.consignmentId,
         status: decision.lane === 'green' ? 'released' : 'held',
         lane: decision.lane,
         assessment: summary(s.v, s.codes, s.assessment),
         risk: { score: decision.score, modelVersion: decision.modelVersion, control: decision.control, reasons },
-      });
+      };
     }
     return out;
   }

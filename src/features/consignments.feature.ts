@@ -1,0 +1,54 @@
+import type { Subscription } from '../adapters/bus/port.ts';
+import { ConsignmentsRepo } from '../adapters/store/consignments.repo.ts';
+import type { ClearanceEngine } from '../workflows/clearance/clear-consignments.ts';
+import { createClearanceEngine } from '../workflows/clearance/engine-setup.ts';
+import { ClearancePipeline } from '../workflows/clearance/pipeline.ts';
+import { consignmentRoutes } from './consignments.routes.ts';
+import type { FeatureEnv, FeatureFactory } from './feature.ts';
+
+/**
+ * Whether this process clears consignments: always when embedded (the in-process bus has no other consumer); on NATS
+ * only in `customs worker` processes (which set CUSTOMS_CLEARANCE_WORKER=1) or an API node told to with it, so API
+ * nodes and clearance workers scale separately.
+ */
+export function clearsHere(env: Pick<FeatureEnv, 'config'>, processEnv: NodeJS.ProcessEnv = process.env): boolean {
+  return env.config.natsUrl === undefined || processEnv['CUSTOMS_CLEARANCE_WORKER'] === '1';
+}
+
+/**
+ * Low-value e-commerce clearance: batch uploads (NDJSON / CSV streams), per-line results and progress, advance
+ * cargo data, and the clearance worker (value, ceiling, codes, assessment, risk, lane) on the bus.
+ */
+export const consignmentsFeature: FeatureFactory = async (env) => {
+  const repo = new ConsignmentsRepo(env.store.db);
+  const pipeline = new ClearancePipeline(env.bus, repo);
+  let sub: Subscription | undefined;
+  let engine: Promise<ClearanceEngine> | undefined;
+  // Built on first use (it may train a model): platforms that never see a consignment pay nothing.
+  const engineOnce = (): Promise<ClearanceEngine> => {
+    if (!engine) {
+      engine = createClearanceEngine(env);
+      engine.catch(() => (engine = undefined));
+    }
+    return engine;
+  };
+  const parse = {
+    isCountry: (c: string) => env.catalog.country(c) !== undefined,
+    isCurrency: (c: string) => env.catalog.currency(c) !== undefined,
+  };
+  return {
+    name: 'consignments',
+    plugin: consignmentRoutes({ repo, pipeline, parse }),
+    start: async () => {
+      if (!clearsHere(env)) return;
+      const maxInFlight = Number(process.env['CUSTOMS_CLEARANCE_IN_FLIGHT'] ?? '4') || 4;
+      sub = await pipeline.startWorker(engineOnce, { maxInFlight, onError: (e) => env.log(`consignments: clearance failed, will retry: ${String(e)}`) });
+      // Consignments stored but never announced (a crash between the two) are announced again; de-duplicated by store.
+      const resumed = await pipeline.resume(await repo.openBatches());
+      if (resumed > 0) env.log(`consignments: re-announced ${resumed} undecided consignments`);
+    },
+    close: async () => {
+      await sub?.stop();
+    },
+  };
+};

@@ -1,0 +1,151 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { principalOf, requireRole } from '../api/auth.ts';
+import type { BatchRow, ConsignmentsRepo } from '../adapters/store/consignments.repo.ts';
+import type { Principal } from '../adapters/store/principals.repo.ts';
+import { newId } from '../kernel/index.ts';
+import { ConsignmentErrors, normalizeMasterAwb, parseCargoXml, type ParseOptions } from '../modules/consignments/index.ts';
+import { ClearanceErrors as E } from '../workflows/clearance/errors.ts';
+import type { ClearancePipeline } from '../workflows/clearance/pipeline.ts';
+import { ingest, type BatchFormat } from '../workflows/clearance/upload.ts';
+
+const tags = ['consignments'];
+export const UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
+const FORMATS: Record<string, BatchFormat> = { 'application/x-ndjson': 'ndjson', 'text/csv': 'csv' };
+
+export interface RouteDeps {
+  readonly repo: ConsignmentsRepo;
+  readonly pipeline: ClearancePipeline;
+  readonly parse: ParseOptions;
+}
+
+/** Consignments belong to the sender's party when the key is tied to one, else to the key's principal. */
+export const ownerOf = (p: Principal): string => p.partyId ?? p.id;
+
+const view = (b: BatchRow) => ({
+  id: b.id,
+  format: b.format,
+  status: b.status,
+  acceptedLines: b.acceptedLines,
+  rejectedLines: b.rejectedLines,
+  decided: b.decided,
+  error: b.error,
+  createdAt: b.createdAt,
+  completedAt: b.completedAt,
+});
+
+export function consignmentRoutes(deps: RouteDeps) {
+  const { repo, pipeline } = deps;
+
+  /** Traders see only their own batches; officers, analysts and admins all of them. */
+  async function visibleBatch(req: FastifyRequest, id: string): Promise<BatchRow> {
+    const p = principalOf(req);
+    const b = await repo.getBatch(id);
+    if (!b || (p.role === 'trader' && b.ownerId !== ownerOf(p))) throw E.batchNotFound(undefined, { id });
+    return b;
+  }
+
+  return async (app: FastifyInstance): Promise<void> => {
+    // Streamed bodies: the raw request stream goes to the handler, which parses it line by line (never buffered whole).
+    for (const type of Object.keys(FORMATS)) app.addContentTypeParser(type, (_req, payload, done) => done(null, payload));
+    app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: 16 * 1024 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
+
+    app.post<{ Querystring: { id?: string } }>(
+      '/api/v1/consignment-batches',
+      {
+        preHandler: requireRole('trader', 'admin'),
+        bodyLimit: UPLOAD_LIMIT_BYTES,
+        schema: {
+          tags,
+          summary: 'Upload a batch of low-value consignments (NDJSON or CSV stream, up to 100,000); answers once every line is stored',
+          querystring: Type.Object(
+            { id: Type.Optional(Type.String({ pattern: '^cb_[A-Za-z0-9_-]{6,40}$', description: 'client-chosen batch id, to poll progress during the upload' })) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req, reply) => {
+        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        const format = FORMATS[type];
+        if (!format) throw E.unsupportedMediaType(undefined, { contentType: type });
+        const id = req.query.id ?? newId('cb');
+        if (await repo.getBatch(id)) throw E.batchExists(undefined, { id });
+        const ownerId = ownerOf(principalOf(req));
+        await repo.createBatch({ id, ownerId, format });
+        await ingest(repo, pipeline, { id, ownerId, format }, req.body as Readable, { parse: deps.parse, maxBytes: UPLOAD_LIMIT_BYTES });
+        const b = await repo.getBatch(id);
+        return reply.status(201).header('location', `/api/v1/consignment-batches/${id}`).send(view(b!));
+      },
+    );
+
+    app.get<{ Params: { id: string } }>(
+      '/api/v1/consignment-batches/:id',
+      { preHandler: requireRole('trader', 'officer', 'analyst', 'admin'), schema: { tags, summary: 'A batch and its progress (readable during the upload)', params: Type.Object({ id: Type.String() }) } },
+      async (req) => view(await visibleBatch(req, req.params.id)),
+    );
+
+    app.get<{ Params: { id: string }; Querystring: { from?: string; limit?: string } }>(
+      '/api/v1/consignment-batches/:id/lines',
+      {
+        preHandler: requireRole('trader', 'officer', 'analyst', 'admin'),
+        schema: {
+          tags,
+          summary: 'Per-line results: accepted (with the clearance once decided) or rejected with problems',
+          params: Type.Object({ id: Type.String() }),
+          querystring: Type.Object(
+            { from: Type.Optional(Type.String({ pattern: '^\\d{1,9}$' })), limit: Type.Optional(Type.String({ pattern: '^\\d{1,4}$' })) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) => {
+        const b = await visibleBatch(req, req.params.id);
+        const from = Number(req.query.from ?? '1');
+        const limit = Math.min(1000, Math.max(1, Number(req.query.limit ?? '100')));
+        const officer = principalOf(req).role !== 'trader';
+        const items = (await repo.lines(b.id, from, limit)).map((l) => ({
+          lineNo: l.lineNo,
+          consignmentId: l.consignmentId,
+          accepted: l.accepted,
+          ...(l.problems ? { problems: l.problems } : {}),
+          ...(l.accepted ? { status: l.status, lane: l.lane, assessment: l.assessment } : {}),
+          // Selection reasons and scores are for officers: a trader who saw them could learn to evade them.
+          ...(l.accepted && officer ? { risk: l.risk } : {}),
+        }));
+        const last = items.at(-1);
+        return { items, nextFrom: items.length === limit && last ? last.lineNo + 1 : null };
+      },
+    );
+
+    app.post(
+      '/api/v1/advance-cargo',
+      { preHandler: requireRole('trader', 'admin'), schema: { tags, summary: 'Advance air-waybill data: an IATA Cargo-XML XFWB or XFZB document' } },
+      async (req, reply) => {
+        const r = parseCargoXml(String(req.body ?? ''));
+        if (!r.ok) throw ConsignmentErrors.cargoXmlInvalid(r.error[0]?.message, { problems: r.error });
+        const rows = r.value.map((a) => ({
+          id: newId('adv'),
+          kind: a.kind === 'master' ? 'XFWB' : 'XFZB',
+          masterAwb: normalizeMasterAwb(a.masterAwb) ?? a.masterAwb,
+          houseAwb: a.houseAwb ?? null,
+          data: a,
+        }));
+        await repo.addAdvance(rows);
+        return reply.status(201).send({ items: rows.map((x) => ({ id: x.id, kind: x.kind, masterAwb: x.masterAwb, houseAwb: x.houseAwb })) });
+      },
+    );
+
+    app.get<{ Params: { id: string } }>(
+      '/api/v1/advance-cargo/:id',
+      { preHandler: requireRole('trader', 'officer', 'analyst', 'admin'), schema: { tags, summary: 'An advance cargo record and the consignment it was matched to', params: Type.Object({ id: Type.String() }) } },
+      async (req) => {
+        const a = await repo.getAdvance(req.params.id);
+        if (!a) throw E.advanceNotFound(undefined, { id: req.params.id });
+        return a;
+      },
+    );
+  };
+}

@@ -1,0 +1,122 @@
+import type { EventBus, Subscription } from '../../adapters/bus/port.ts';
+import type { ConsignmentDecision, ConsignmentsRepo } from '../../adapters/store/consignments.repo.ts';
+import { AdvanceIndex, type AdvanceConsignment, type Consignment } from '../../modules/consignments/index.ts';
+import type { ClearanceEngine } from './clear-consignments.ts';
+
+/** Accepted consignments waiting for clearance: {batchId, ownerId, ids}, one message per stored upload chunk. */
+export const ACCEPTED_SUBJECT = 'customs.consignments.accepted';
+/** Decisions as they are stored: {batchId, ownerId, decisions: [{consignmentId, status, lane}]}, one per cleared message. */
+export const DECIDED_SUBJECT = 'customs.consignments.decided';
+export const CLEARANCE_DURABLE = 'consignment-clearance';
+
+export interface AcceptedMessage {
+  readonly batchId: string;
+  readonly ownerId: string;
+  readonly ids: readonly string[];
+}
+
+export interface WorkerOptions {
+  /** Messages (of up to a chunk of consignments each) in flight per durable: the backpressure bound. */
+  readonly maxInFlight?: number;
+  readonly today?: () => string;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * The clearance pipeline's two ends. The API stores each upload chunk, then announces its new consignment ids
+ * (`announce`); clearance workers — in the API process when embedded, `customs worker` processes on NATS — consume
+ * them from one durable, so adding a worker adds throughput. Messages carry ids only: the consignments are read from
+ * the store still undecided, which is also what makes a redelivered message harmless.
+ */
+export class ClearancePipeline {
+  constructor(
+    private readonly bus: EventBus,
+    private readonly repo: ConsignmentsRepo,
+  ) {}
+
+  /** Resolves once the bus holds the message (JetStream PubAck): an upload waits here when the pipeline is full. */
+  announce(batchId: string, ownerId: string, ids: readonly string[], chunkKey: string | number): Promise<void> {
+    const msg: AcceptedMessage = { batchId, ownerId, ids };
+    return this.bus.publish(ACCEPTED_SUBJECT, msg, { msgId: `${batchId}:${chunkKey}` });
+  }
+
+  /** Clears one message's consignments; returns how many decisions were written (0 on a redelivery). */
+  async clearMessage(engine: ClearanceEngine, m: AcceptedMessage, date: string): Promise<number> {
+    const pending = await this.repo.pending(m.ownerId, m.ids);
+    if (pending.length === 0) return 0;
+    const decisions = await this.withAdvance(pending, await engine.clear(pending, date));
+    const written = await this.repo.storeDecisions(m.batchId, m.ownerId, decisions);
+    if (written.length > 0) {
+      await this.bus.publish(
+        DECIDED_SUBJECT,
+        { batchId: m.batchId, ownerId: m.ownerId, decisions: written.map((d) => ({ consignmentId: d.consignmentId, status: d.status, lane: d.lane })) },
+        { msgId: `decided:${m.batchId}:${m.ownerId}:${written[0]!.consignmentId}` },
+      );
+    }
+    return written.length;
+  }
+
+  /**
+   * Links each consignment to advance air-waybill data received for its master AWB (by house AWB, else master AWB +
+   * consignee) and notes the match and any discrepancy with the decision: for the officer, and for the record.
+   */
+  private async withAdvance(pending: readonly { data: unknown }[], decisions: ConsignmentDecision[]): Promise<ConsignmentDecision[]> {
+    const consignments = pending.map((p) => p.data as Consignment);
+    const masters = [...new Set(consignments.flatMap((c) => (c.transportDocument.masterAwb ? [c.transportDocument.masterAwb] : [])))];
+    const advance = await this.repo.advanceFor(masters);
+    if (advance.length === 0) return decisions;
+    const index = new AdvanceIndex();
+    const idOf = new Map<AdvanceConsignment, string>();
+    for (const a of advance) {
+      const rec = a.data as AdvanceConsignment;
+      index.add(rec);
+      idOf.set(rec, a.id);
+    }
+    const pairs: { advanceId: string; consignmentId: string }[] = [];
+    const out = decisions.map((d, i) => {
+      const m = index.match(consignments[i]!);
+      const advanceId = m ? idOf.get(m.advance) : undefined;
+      if (!m || advanceId === undefined) return d;
+      pairs.push({ advanceId, consignmentId: d.consignmentId });
+      const risk = (d.risk ?? {}) as Record<string, unknown>;
+      return { ...d, risk: { ...risk, advance: { id: advanceId, by: m.by, discrepancies: m.discrepancies } } };
+    });
+    await this.repo.markMatched(pairs);
+    return out;
+  }
+
+  /** `engine` is asked for on the first message: a process that never clears a consignment never trains a model. */
+  startWorker(engine: () => Promise<ClearanceEngine>, opts: WorkerOptions = {}): Promise<Subscription> {
+    const today = opts.today ?? ((): string => new Date().toISOString().slice(0, 10));
+    return this.bus.consume<AcceptedMessage>(
+      {
+        durable: CLEARANCE_DURABLE,
+        subjects: ACCEPTED_SUBJECT,
+        maxInFlight: opts.maxInFlight ?? 4,
+        ackWaitMs: 60_000,
+        maxDeliver: 10,
+        retryDelayMs: 500,
+        ...(opts.onError ? { onError: (e: unknown) => opts.onError!(e) } : {}),
+      },
+      async (msg) => {
+        await this.clearMessage(await engine(), msg.data, today());
+      },
+    );
+  }
+
+  /**
+   * Re-announces consignments a crash left undecided and unannounced (stored, then the process died before the
+   * publish): their ids go out again in chunks; consignments already queued are simply found decided later.
+   */
+  async resume(batchIds: readonly string[], chunk = 500): Promise<number> {
+    let n = 0;
+    for (const batchId of batchIds) {
+      const { ownerId, ids } = await this.repo.undecided(batchId, 1_000_000);
+      for (let i = 0; i < ids.length; i += chunk) {
+        await this.announce(batchId, ownerId, ids.slice(i, i + chunk), `resume:${Date.now()}:${i}`);
+        n += Math.min(chunk, ids.length - i);
+      }
+    }
+    return n;
+  }
+}

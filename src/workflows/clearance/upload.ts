@@ -1,0 +1,76 @@
+import { DomainError } from '../../kernel/index.ts';
+import type { ConsignmentsRepo, IncomingLine } from '../../adapters/store/consignments.repo.ts';
+import { parseCsvBatches, parseNdjsonBatches, type ParsedRecord, type ParseOptions } from '../../modules/consignments/index.ts';
+import { ClearanceErrors as E } from './errors.ts';
+import type { ClearancePipeline } from './pipeline.ts';
+
+export type BatchFormat = 'ndjson' | 'csv';
+
+export interface UploadOptions {
+  readonly parse: ParseOptions;
+  /** Records stored per transaction and announced per message (default 500). */
+  readonly chunk?: number;
+  readonly maxBytes?: number;
+}
+
+/** Counts bytes as they stream through and stops the stream past the limit: streamed bodies have their own limit. */
+async function* limited(source: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Buffer | string> {
+  let n = 0;
+  for await (const chunk of source) {
+    n += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    if (n > maxBytes) throw E.uploadTooLarge(`The upload passed ${maxBytes} bytes`, { maxBytes });
+    yield chunk;
+  }
+}
+
+const toLine = (r: ParsedRecord): IncomingLine =>
+  'consignment' in r
+    ? { lineNo: r.lineNo, consignmentId: r.consignment.consignmentId, data: r.consignment }
+    : { lineNo: r.lineNo, problems: r.problems, ...(r.consignmentId !== undefined ? { consignmentId: r.consignmentId } : {}) };
+
+/**
+ * Streams one upload into a batch: parse, store each chunk of records in one transaction (so every line counted in
+ * acceptedLines is stored), announce its new consignments to the clearance pipeline. The next chunk is parsed while
+ * the previous one is being stored; at most one store is in flight, so a slow store slows the reading of the socket
+ * instead of queueing records in memory.
+ */
+export async function ingest(
+  repo: ConsignmentsRepo,
+  pipeline: ClearancePipeline,
+  batch: { id: string; ownerId: string; format: BatchFormat },
+  body: AsyncIterable<Buffer | string>,
+  opts: UploadOptions,
+): Promise<void> {
+  const size = opts.chunk ?? 500;
+  const source = limited(body, opts.maxBytes ?? 200 * 1024 * 1024);
+  const batches = batch.format === 'csv' ? parseCsvBatches(source, opts.parse) : parseNdjsonBatches(source, opts.parse);
+  let pending: IncomingLine[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async (lines: IncomingLine[]): Promise<void> => {
+    const ids = await repo.recordChunk(batch.id, batch.ownerId, lines, (id) =>
+      E.duplicate.problem('$.consignmentId', `Consignment ${id} was already received; its first clearance stands`),
+    );
+    if (ids.length > 0) await pipeline.announce(batch.id, batch.ownerId, ids, lines[0]!.lineNo);
+  };
+  try {
+    for await (const records of batches) {
+      for (const r of records) pending.push(toLine(r));
+      if (pending.length >= size) {
+        await inFlight;
+        const lines = pending;
+        pending = [];
+        inFlight = flush(lines);
+        // Handled here so that a failure waiting for the next await is not reported as unhandled meanwhile.
+        inFlight.catch(() => undefined);
+      }
+    }
+    await inFlight;
+    if (pending.length > 0) await flush(pending);
+  } catch (e) {
+    await inFlight.catch(() => undefined);
+    const error = e instanceof DomainError ? e : E.uploadInterrupted(`The upload broke off: ${(e as Error).message}`);
+    await repo.finishUpload(batch.id, error.toJSON());
+    throw error;
+  }
+  await repo.finishUpload(batch.id);
+}
