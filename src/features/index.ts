@@ -1,4 +1,6 @@
+import { consignmentsFeature } from './consignments.feature.ts';
 import type { FeatureFactory } from './feature.ts';
+import { passengersFeature } from './passengers.feature.ts';
 import { riskFeature } from './risk.feature.ts';
 import { tariffFeature } from './tariff.feature.ts';
 
@@ -8,4 +10,6 @@ export type { Feature, FeatureEnv, FeatureFactory } from './feature.ts';
 export const FEATURES: readonly FeatureFactory[] = [
   tariffFeature,
   riskFeature,
+  consignmentsFeature,
+  passengersFeature,
 ];

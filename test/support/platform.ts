@@ -15,7 +15,7 @@ export function testConfig(over: Partial<Config> = {}): Config {
     dataDir: FIXTURE_DATA_DIR,
     adminKey: ADMIN_KEY,
     logLevel: 'silent',
-    hmacSecret: 'test-hmac-secret',
+    hmacSecret: 'test-hmac-secret-of-at-least-32-bytes',
     ...over,
   };
 }
