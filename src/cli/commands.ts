@@ -17,5 +17,6 @@ export const COMMANDS: Record<string, Entry> = {
   'tariff coverage': { summary: 'per rate column of the tariff schedule, how many cells parse; lists those that do not', load: () => import('./tariff-coverage.command.ts') },
   assess: { summary: 'assess duty and consumption tax: request JSON on stdin, response JSON on stdout [--rates FILE]', load: () => import('./assess.command.ts') },
   'passenger assess': { summary: "a traveller's allowances and duty on the excess: {declaration, exchangeRates} on stdin, assessment JSON on stdout", load: () => import('./passenger-assess.command.ts') },
+  'passengers purge': { summary: 'delete passenger data past its retention period (SMART_CUSTOMS_PASSENGER_RETENTION_DAYS, default 30); prints {declarations, arrivals, gateUses}', load: () => import('./passengers-purge.command.ts') },
   'risk benchmark': { summary: 'risk model on the Korean benchmark: --train A.csv --valid B.csv --test C.csv [--seeds 3] [--save-model FILE]; last line {precisionAt5,…}', load: () => import('./risk-benchmark.command.ts') },
 };
