@@ -36,7 +36,8 @@ export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMa
     const phraseWords = phrase.split(/[^a-z0-9]+/).filter((w) => w !== '');
     for (const w of phraseWords) speller.add(w);
     const key = phraseWords.map(stem).join(' ');
-    synonyms.set(key, [...new Set(analyze(expansion))]);
+    // "toy" and "toys" stem alike: their expansions add up rather than the last one winning
+    synonyms.set(key, [...new Set([...(synonyms.get(key) ?? []), ...analyze(expansion)])]);
     knownKeys.add(key);
     longestPhrase = Math.max(longestPhrase, phraseWords.length);
   }
