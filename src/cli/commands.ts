@@ -19,4 +19,6 @@ export const COMMANDS: Record<string, Entry> = {
   'passenger assess': { summary: "a traveller's allowances and duty on the excess: {declaration, exchangeRates} on stdin, assessment JSON on stdout", load: () => import('./passenger-assess.command.ts') },
   'passengers purge': { summary: 'delete passenger data past its retention period (SMART_CUSTOMS_PASSENGER_RETENTION_DAYS, default 30); prints {declarations, arrivals, gateUses}', load: () => import('./passengers-purge.command.ts') },
   'risk benchmark': { summary: 'risk model on the Korean benchmark: --train A.csv --valid B.csv --test C.csv [--seeds 3] [--save-model FILE]; last line {precisionAt5,…}', load: () => import('./risk-benchmark.command.ts') },
+  'consignments import': { summary: 'upload a consignment batch FILE (NDJSON or CSV) with a progress bar; prints the batch [--format ndjson|csv] [--json]', load: () => import('./consignments-import.command.ts') },
+  worker: { summary: 'clearance worker for the scaled mode (DATABASE_URL + NATS_URL): clears consignments from the durable JetStream consumer', load: () => import('./worker.command.ts') },
 };
