@@ -39,6 +39,8 @@ export interface PlatformOptions {
   readonly onLoadProgress?: LoadProgress;
   readonly role?: 'server' | 'cli';
   readonly store?: Store;
+  /** Build the search index at start rather than on the first search (the server does). */
+  readonly eagerSearch?: boolean;
   /** Where the built web app is (default web/dist of this checkout). */
   readonly webDistDir?: string;
 }
@@ -67,7 +69,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       return o ? { code, law: o.law, documents: o.documents } : undefined;
     };
     const tariff = new TariffService(catalog, config.dataDir, exchangeRates);
-    const search = new SearchService(catalog);
+    const search = new SearchService(catalog, opts.eagerSearch ?? false);
     const riskRepo = new RiskRepo(store.db);
     const risk = new RiskService(riskRepo, (id) => (parties.get(id)?.aeoStatus ?? 'none') !== 'none');
     const declarationsRepo = new DeclarationsRepo(store.db);

@@ -13,6 +13,7 @@ interface Entry {
 export const COMMANDS: Record<string, Entry> = {
   serve: { summary: 'serve the whole platform (API, web app) on PORT', load: () => import('./serve.command.ts') },
   'data load': { summary: 'load the reference data (idempotent; --force reloads)', booleanFlags: ['json', 'force'], load: () => import('./data-load.command.ts') },
+  'exchange-rates load': { summary: 'load weekly customs exchange rates from FILE (.json {rates:[…]} or .csv)', load: () => import('./exchange-rates-load.command.ts') },
   'principals create': { summary: 'create a principal: --role trader|officer|analyst|admin [--name N] [--party ID]; prints {id, role, key}', load: () => import('./principals-create.command.ts') },
   'tariff coverage': { summary: 'per rate column of the tariff schedule, how many cells parse; lists those that do not', load: () => import('./tariff-coverage.command.ts') },
   assess: { summary: 'assess duty and consumption tax: request JSON on stdin, response JSON on stdout [--rates FILE]', load: () => import('./assess.command.ts') },
@@ -21,4 +22,5 @@ export const COMMANDS: Record<string, Entry> = {
   'risk benchmark': { summary: 'risk model on the Korean benchmark: --train A.csv --valid B.csv --test C.csv [--seeds 3] [--save-model FILE]; last line {precisionAt5,…}', load: () => import('./risk-benchmark.command.ts') },
   'consignments import': { summary: 'upload a consignment batch FILE (NDJSON or CSV) with a progress bar; prints the batch [--format ndjson|csv] [--json]', load: () => import('./consignments-import.command.ts') },
   worker: { summary: 'clearance worker for the scaled mode (DATABASE_URL + NATS_URL): clears consignments from the durable JetStream consumer', load: () => import('./worker.command.ts') },
+  'risk train': { summary: 'retrain the risk model from the recorded inspection findings, register it as a candidate [--promote] [--json]', booleanFlags: ['json', 'promote'], load: () => import('./risk-train.command.ts') },
 };

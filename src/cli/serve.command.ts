@@ -25,6 +25,7 @@ export async function run(_args: Args): Promise<number> {
   const platform = await createPlatform(config, {
     logger: { level: config.logLevel },
     onLoadProgress: progress,
+    eagerSearch: true,
   });
   progress.stop();
   const address = await platform.app.listen({ port: config.port, host: config.host });

@@ -3,11 +3,14 @@ import type { ReferenceCatalog } from '../modules/reference/index.ts';
 
 /** The tariff search index, built in the background at start (kuromoji's dictionary takes a few seconds). */
 export class SearchService {
-  private index: Promise<TariffSearch>;
+  private index: Promise<TariffSearch> | undefined;
 
-  constructor(private readonly catalog: ReferenceCatalog) {
-    this.index = this.build();
-    this.index.catch(() => undefined);
+  /** `eager`: start building now (the server does, so the first search is fast); otherwise on first use. */
+  constructor(
+    private readonly catalog: ReferenceCatalog,
+    eager = false,
+  ) {
+    if (eager) this.rebuild();
   }
 
   private build(): Promise<TariffSearch> {
@@ -23,10 +26,11 @@ export class SearchService {
   }
 
   ready(): Promise<TariffSearch> {
-    return this.index;
+    if (!this.index) this.rebuild();
+    return this.index!;
   }
 
   async search<R>(q: string, opts: { lang?: SearchLanguage; limit?: number; ratesFor?: (code9: string) => R }): Promise<TariffSearchResult<R>[]> {
-    return (await this.index).search(q, opts);
+    return (await this.ready()).search(q, opts);
   }
 }
