@@ -5,11 +5,11 @@ import { mixedData } from './test-data.ts';
 import { DomainError } from '../../../kernel/index.ts';
 import { trainGbdt } from './train.ts';
 
-const sampled = { numIterations: 30, numLeaves: 15, baggingFraction: 0.7, featureFraction: 0.75, seed: 42 };
+const sampled = { numIterations: 15, numLeaves: 15, baggingFraction: 0.7, featureFraction: 0.75, seed: 42 };
 
 describe('boosting', () => {
   it('is deterministic for a seed: the same data and seed give the same model JSON', () => {
-    const { matrix, labels } = mixedData(1500, 1);
+    const { matrix, labels } = mixedData(800, 1);
     const a = trainGbdt({ matrix, labels }, { params: sampled }).model.toJSON();
     const b = trainGbdt({ matrix, labels }, { params: sampled }).model.toJSON();
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
@@ -19,7 +19,7 @@ describe('boosting', () => {
   });
 
   it('round-trips through JSON with identical scores', () => {
-    const { matrix, labels } = mixedData(1500, 2);
+    const { matrix, labels } = mixedData(800, 2);
     const { model } = trainGbdt({ matrix, labels }, { params: sampled });
     const text = JSON.stringify(model.toJSON());
     const j = JSON.parse(text) as GbdtModelJson;
@@ -50,7 +50,7 @@ describe('boosting', () => {
   });
 
   it('learns the synthetic signal (AUC on fresh data well above chance)', () => {
-    const { model } = trainGbdt(mixedData(3000, 7), { params: { numIterations: 60 } });
+    const { model } = trainGbdt(mixedData(2000, 7), { params: { numIterations: 40 } });
     const test = mixedData(2000, 8);
     expect(auc(model.predictRaw(test.matrix), test.labels)).toBeGreaterThan(0.8);
   });
