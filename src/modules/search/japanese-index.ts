@@ -75,18 +75,40 @@ export class JapaneseIndex {
 
   /**
    * Query keys, with everyday words replaced by the schedule's wording ("パソコン" → "自動データ処理機械"), and a
-   * compound the schedule never writes as one word split into its kanji ("牛肉" → "牛", "肉", as in "牛の肉").
+   * compound the schedule never writes as one word split into known parts: "赤ワイン" → "赤", "ワイン"; an all-kanji
+   * compound into its kanji ("牛肉" → "牛", "肉", as in "牛の肉").
    */
   private queryKeys(q: string): string[] {
     const keys: string[] = [];
-    for (const k of japaneseKeys(this.tokenizer, q)) {
+    const known = (k: string): boolean => this.vocabulary.has(k) || JA_SYNONYMS[k] !== undefined;
+    const add = (k: string): void => {
       const synonym = JA_SYNONYMS[k];
       if (synonym !== undefined) keys.push(...japaneseKeys(this.tokenizer, synonym));
-      if (this.vocabulary.has(k) || synonym !== undefined) keys.push(k);
-      else if (/^\p{Script=Han}{2,}$/u.test(k)) keys.push(...[...k].filter((c) => this.vocabulary.has(c)));
+      keys.push(k);
+    };
+    for (const k of japaneseKeys(this.tokenizer, q)) {
+      if (known(k)) {
+        add(k);
+        continue;
+      }
+      const parts = this.split(k, known);
+      if (parts.length > 0) parts.forEach(add);
       else keys.push(k);
     }
     return [...new Set(keys)];
+  }
+
+  private split(k: string, known: (k: string) => boolean): string[] {
+    for (let i = 1; i <= k.length - 2; i++) {
+      const head = k.slice(0, i);
+      const tail = k.slice(i);
+      if (known(tail)) return [...(known(head) ? [head] : this.kanji(head)), tail];
+    }
+    return /^\p{Script=Han}{2,}$/u.test(k) ? this.kanji(k) : [];
+  }
+
+  private kanji(text: string): string[] {
+    return [...text].filter((c) => /\p{Script=Han}/u.test(c) && this.vocabulary.has(c));
   }
 }
 

@@ -21,6 +21,11 @@ describe('Japanese search (kuromoji over the schedule)', () => {
     expect(hits[0]?.path.join(' ')).toContain('バナナ');
   });
 
+  it('splits a compound the schedule never writes as one word: "赤ワイン" finds wine (2204), "牛肉" bovine meat', () => {
+    expect(codes('赤ワイン', 'ja', 3).some((c) => c.startsWith('2204'))).toBe(true);
+    expect(codes('牛肉', 'ja', 5).some((c) => /^020[12]/.test(c))).toBe(true);
+  });
+
   it('detects Japanese script when no language is given', () => {
     expect(search.search('緑茶', { limit: 3 }).some((r) => r.code9.startsWith('0902'))).toBe(true);
   });
