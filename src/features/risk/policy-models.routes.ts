@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { principalOf, requireRole } from '../../api/auth.ts';
 import type { RiskReportsRepo } from '../../adapters/store/risk-reports.repo.ts';
-import type { SelectionPolicy } from '../../modules/risk/index.ts';
+import { SelectionPolicySchema, type SelectionPolicy } from '../../modules/risk/index.ts';
 import { changeRegistry, trainAndRegister } from '../../workflows/risk-models.ts';
 import type { FeatureEnv } from '../feature.ts';
 
@@ -25,7 +25,12 @@ export function policyAndModelRoutes(env: FeatureEnv, reports: RiskReportsRepo) 
 
     app.put<{ Body: unknown }>(
       '/api/v1/risk/policy',
-      { preHandler: write, schema: { tags, summary: 'Replace the selection policy; omit the salt or send "(secret)" to keep the current one' } },
+      {
+        preHandler: write,
+        // Documented by the schema, checked by validatePolicy (problems with JSON paths and the policy's own code).
+        validatorCompiler: () => () => true,
+        schema: { tags, summary: 'Replace the selection policy; omit the salt or send "(secret)" to keep the current one', body: Type.Partial(SelectionPolicySchema) },
+      },
       async (req) => {
         const body = req.body !== null && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
         const keep = body['salt'] === undefined || body['salt'] === SECRET;

@@ -112,4 +112,12 @@ describe('targeting rules API', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().code).toBe('RISK.POLICY_INVALID');
   });
+
+  it('documents the rule and policy bodies in the OpenAPI document although the rule module validates them', async () => {
+    const doc = (await t.platform.app.inject({ url: '/docs/json' })).json();
+    const post = doc.paths['/api/v1/risk/rules'].post.requestBody.content['application/json'].schema;
+    expect(JSON.stringify(post)).toContain('hsPrefixes');
+    expect(JSON.stringify(doc.paths['/api/v1/risk/rules/{id}'].put.requestBody)).toContain('expectedVersion');
+    expect(doc.paths['/api/v1/stats/dashboard'].get).toBeDefined();
+  });
 });

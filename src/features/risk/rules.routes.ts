@@ -4,6 +4,7 @@ import { principalOf, requireRole } from '../../api/auth.ts';
 import { idempotent } from '../../api/idempotency.ts';
 import { newId } from '../../kernel/index.ts';
 import {
+  RuleDraftSchema,
   TargetingErrors,
   createRule,
   currentRules,
@@ -16,6 +17,12 @@ import type { FeatureEnv } from '../feature.ts';
 
 const tags = ['risk'];
 const params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 80 }) });
+/**
+ * The body schemas document the routes in OpenAPI, but validateRuleDraft checks them (every problem at once, with
+ * the rule module's codes), so Fastify's own validation is switched off on these routes.
+ */
+const ownValidation = { validatorCompiler: () => () => true } as const;
+const RevisionSchema = Type.Intersect([RuleDraftSchema, Type.Object({ expectedVersion: Type.Integer({ minimum: 1, description: 'the version you edited' }) })]);
 
 /**
  * Targeting rules for analysts. Every change is a new version (history kept for replays); a revision names the
@@ -66,7 +73,7 @@ export function ruleRoutes(env: FeatureEnv) {
 
     app.post<{ Body: unknown }>(
       '/api/v1/risk/rules',
-      { preHandler: write, schema: { tags, summary: 'Create a targeting rule (version 1); body: RuleDraft' } },
+      { preHandler: write, ...ownValidation, schema: { tags, summary: 'Create a targeting rule (version 1)', body: RuleDraftSchema } },
       (req, reply) =>
         idempotent(env.idempotency, req, reply, async () => {
           const r = validateRuleDraft(req.body);
@@ -78,7 +85,7 @@ export function ruleRoutes(env: FeatureEnv) {
 
     app.put<{ Params: { id: string }; Body: unknown }>(
       '/api/v1/risk/rules/:id',
-      { preHandler: write, schema: { tags, summary: 'Revise a rule: RuleDraft plus expectedVersion (the version edited); 409 if it changed since', params } },
+      { preHandler: write, ...ownValidation, schema: { tags, summary: 'Revise a rule: a draft plus expectedVersion (the version edited); 409 if it changed since', params, body: RevisionSchema } },
       async (req) => {
         const { expectedVersion, ...draft } = (req.body ?? {}) as { expectedVersion?: unknown } & Record<string, unknown>;
         const r = validateRuleDraft(draft);
