@@ -153,8 +153,9 @@ describe('pages on the published API contracts', () => {
     let finding: unknown = null;
     await officer.route('**/api/v1/declarations/dcl_contract1/history', (r) => json(r, history));
     await officer.route('**/api/v1/declarations/dcl_contract1/findings', (r) => {
+      if (r.request().method() !== 'POST') return json(r, { items: [] });
       finding = r.request().postDataJSON();
-      return json(r, { id: 'fnd_1' }, 201);
+      return json(r, { findingId: 'fnd_1', officerId: 'prn_1', at: '2026-11-20T02:00:00Z', ...(finding as object) }, 201);
     });
     await officer.route('**/api/v1/declarations/dcl_contract1', (r) =>
       json(r, { ...decl, risk: { lane: 'red', reasons: [{ code: 'RULE.r1', text: 'T-shirts from VN under 2 USD a piece', source: 'rule' }], score: 0.87, modelVersion: 'gbdt-2026-11-01', control: false, noModel: false } }),
@@ -164,11 +165,11 @@ describe('pages on the published API contracts', () => {
     expect(await officer.locator('[data-testid=risk]').textContent()).toContain('gbdt-2026-11-01');
     await officer.getByLabel('Discrepancy affecting duty or tax').check();
     await officer.getByLabel('Additional duty and tax (yen)').fill('12000');
-    await officer.getByLabel('Note').fill('Quantity short by 200 pieces.');
+    await officer.getByLabel('Note (optional)').fill('Quantity short by 200 pieces.');
     await officer.getByRole('button', { name: 'Record finding' }).click();
     await officer.getByText('The finding has been recorded.').waitFor();
     await shot(officer, 'contract-officer-declaration');
-    expect(finding).toEqual({ result: 'discrepancy_revenue', revenueYen: 12000, note: 'Quantity short by 200 pieces.' });
+    expect(finding).toEqual({ kind: 'discrepancy_revenue', revenueYen: 12000, note: 'Quantity short by 200 pieces.' });
     await officer.context().close();
   });
 

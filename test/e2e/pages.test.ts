@@ -45,12 +45,14 @@ const PAGES: { path: string; key?: 'trader' | 'officer' | 'analyst'; heading: st
 ];
 
 describe('every page of the app', () => {
-  it('renders without script errors, with one heading, labelled fields and a language', async () => {
+  it('renders without script errors or CSP refusals, with one heading, labelled fields and a language', async () => {
     const failures: string[] = [];
     for (const p of PAGES) {
       const { context, page } = await newPage(e, { lang: 'en', ...(p.key ? { apiKey: e.tp.keys[p.key] } : {}) });
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(err.message));
+      // A Content-Security-Policy refusal is only a console message; it means a feature silently broke.
+      page.on('console', (m) => void (m.type() === 'error' && /Content Security Policy/i.test(m.text()) ? errors.push(m.text()) : undefined));
       await page.goto(p.path);
       await page.getByRole('heading', { level: 1, name: p.heading }).waitFor();
       await page.waitForLoadState('networkidle');

@@ -73,9 +73,7 @@ describe('a trader files a declaration', () => {
     await context.close();
   });
 
-  // Needs the assessment and risk ports wired into DeclarationService (src/platform.ts): until then a declaration
-  // stops at `accepted`, with no duty and no lane.
-  it.skip('sees the duty, the cheaper rates, the lane and what is requested — and no targeting reasons', async () => {
+  it('sees the duty, the cheaper rates, the lane and what is requested — and no targeting reasons', async () => {
     const { context, page } = await newPage(e, { lang: 'en' });
     await signIn(page, e.tp.keys.trader);
     await page.goto('/trader/declarations/new');

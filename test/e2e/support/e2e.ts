@@ -69,9 +69,17 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   ensureWebBuilt();
   const dataDir = dataDirFromEnv();
+  // The platform serves web/dist itself (src/platform.ts registers webPlugin).
   const tp = await startTestPlatform({ dataDir, dbDir: e2eDbDir(dataDir) });
-  await tp.platform.app.register(webPlugin(WEB_DIST));
   const address = await tp.platform.app.listen({ port: 0, host: '127.0.0.1' });
+  // Declarations in dollars need the customs rate of their week; the reference data has none, so the tests load one
+  // (a round figure, labelled as a test rate) the way a customs officer would.
+  const rates = await fetch(`${address}/api/v1/exchange-rates`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tp.keys.admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ rates: [{ currency: 'USD', validFrom: '2026-11-15', validTo: '2026-12-05', rate: '150.00', source: 'e2e test rate (not an official customs rate)' }] }),
+  });
+  if (!rates.ok) throw new Error(`loading the test exchange rate: HTTP ${rates.status} ${await rates.text()}`);
   const browser = await launchChromium();
   return {
     baseUrl: address,

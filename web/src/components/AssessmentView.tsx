@@ -73,7 +73,7 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
                 <dd>{yen(it.dutyYen)}</dd>
               </div>
               <div>
-                <dt>{t('assess.consumptionTax')}</dt>
+                <dt>{t('assess.consumptionTaxBoth')}</dt>
                 <dd>
                   {yen(it.consumptionTaxYen)} + {yen(it.localConsumptionTaxYen)}
                 </dd>

@@ -27,7 +27,7 @@ export interface DeclarationView {
 
 export interface RiskView {
   readonly lane?: string;
-  readonly reasons?: readonly { code: string; text: string; source: string }[];
+  readonly reasons?: readonly { code: string; text: string; source: string; items?: readonly number[] }[];
   readonly score?: number | null;
   readonly modelVersion?: string | null;
   readonly control?: boolean;

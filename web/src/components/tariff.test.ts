@@ -18,4 +18,11 @@ describe('tariff display helpers', () => {
       { column: 'rate_wto', text: '(無税)' },
     ]);
   });
+
+  it('reads the short column names of the search API and leaves out absent rates and units', () => {
+    expect(rateEntries({ general: '3%', temporary: null, wto: '2.5%', units: ['KG'] })).toEqual([
+      { column: 'rate_general', text: '3%' },
+      { column: 'rate_wto', text: '2.5%' },
+    ]);
+  });
 });

@@ -38,11 +38,15 @@ export function columnName(column: string, lang: Lang): string {
   return column;
 }
 
-/** Rates arrive as `{column: "text"}` or `{column: {text, …}}`; both read the same. */
+const SHORT_COLUMNS = new Set(['general', 'temporary', 'wto', 'gsp', 'ldc']);
+
+/** Rates arrive as `{column: "text"}` or `{column: {text, …}}`; both read the same; nulls and non-rates are skipped. */
 export function rateEntries(rates: unknown): { column: string; text: string }[] {
   if (!rates || typeof rates !== 'object') return [];
   const out: { column: string; text: string }[] = [];
-  for (const [column, v] of Object.entries(rates as Record<string, unknown>)) {
+  for (const [key, v] of Object.entries(rates as Record<string, unknown>)) {
+    // The search API names the columns short (`general`, `wto`); the line API by their schedule column.
+    const column = SHORT_COLUMNS.has(key) ? `rate_${key}` : key;
     if (typeof v === 'string') out.push({ column, text: v });
     else if (v && typeof v === 'object' && typeof (v as { text?: unknown }).text === 'string') out.push({ column, text: (v as { text: string }).text });
   }

@@ -36,6 +36,9 @@ function TextArea({ name, label, value, onValue, error }: { name: string; label:
   );
 }
 
+/** Server problem paths → the form's fields. */
+const FINDING_FIELDS: Record<string, string> = { '$.kind': 'finding.result', '$.revenueYen': 'finding.revenueYen', '$.note': 'finding.note', '$.item': 'finding.result' };
+
 const summaryOf = (errors: Errors, labels: Record<string, string>) => [...errors].map(([key, error]) => ({ key, label: labels[key] ?? key, error }));
 
 /** Records what the inspection found; the finding feeds the risk model's training labels. */
@@ -52,14 +55,14 @@ export function FindingForm({ id, itemCount, onDone }: { id: string; itemCount: 
   const submit = async () => {
     const e: Errors = new Map();
     if (!result) e.set('finding.result', { message: t('v.choose') });
-    if (result === 'discrepancy_revenue' && !/^\d{1,12}$/.test(revenue)) e.set('finding.revenueYen', { message: t('v.integer') });
-    if (!note.trim()) e.set('finding.note', { message: t('v.required') });
+    if (result === 'discrepancy_revenue' && !/^[1-9]\d{0,11}$/.test(revenue)) e.set('finding.revenueYen', { message: t('v.integer') });
     setErrors(e);
     if (e.size > 0) return;
+    // The findings API (src/modules/risk/targeting/findings.ts): kind, item index, revenue only for a revenue finding.
     const body = {
-      result,
-      note: note.trim(),
-      ...(itemIndex !== '' ? { itemIndex: Number(itemIndex) } : {}),
+      kind: result,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(itemIndex !== '' ? { item: Number(itemIndex) } : {}),
       ...(result === 'discrepancy_revenue' ? { revenueYen: Number(revenue) } : {}),
     };
     const r = await api('POST', `/api/v1/declarations/${encodeURIComponent(id)}/findings`, body);
@@ -68,7 +71,7 @@ export function FindingForm({ id, itemCount, onDone }: { id: string; itemCount: 
       setNote('');
       onDone(t('finding.recorded'));
     } else if (r.error.problems.length > 0) {
-      setErrors(new Map(r.error.problems.map((p) => [`finding.${p.path.replace(/^\$\.?/, '') || 'note'}`, { code: p.code, message: p.message }])));
+      setErrors(new Map(r.error.problems.map((p) => [FINDING_FIELDS[p.path] ?? 'finding.result', { code: p.code, message: p.message }])));
     } else setApiError(r.error);
   };
 

@@ -8,12 +8,25 @@ import { useDeclaration } from '../../components/use-declaration.ts';
 import { formatCode9 } from '../../components/tariff.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { DecisionForm, FindingForm } from './ActionForms.tsx';
+import { useResource } from '../../api/use-resource.ts';
+
+interface Finding {
+  readonly findingId: string;
+  readonly kind: 'no_discrepancy' | 'discrepancy_revenue' | 'prohibited_goods';
+  readonly item?: number;
+  readonly revenueYen?: number;
+  readonly note?: string;
+  readonly officerId: string;
+  readonly at: string;
+}
+const KIND_KEY = { no_discrepancy: 'finding.none', discrepancy_revenue: 'finding.revenueDiscrepancy', prohibited_goods: 'finding.prohibited' } as const;
 
 /** The officer's view: everything the trader sees plus why the declaration was selected, and the actions. */
 export default function OfficerDeclarationPage({ params }: { params: Record<string, string> }) {
-  const { t } = useI18n();
+  const { t, yen } = useI18n();
   const id = params['id'] ?? '';
   const { decl, history, reload } = useDeclaration(id);
+  const findings = useResource<{ items: Finding[] }>(`/api/v1/declarations/${encodeURIComponent(id)}/findings`);
   const [done, setDone] = useState<string | null>(null);
   const d = decl.data;
   useEffect(() => {
@@ -97,6 +110,7 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
                       {risk.reasons.map((r, i) => (
                         <li key={i}>
                           <strong>{r.text}</strong> <code className="code">{r.code}</code> <span className="hint">({r.source})</span>
+                          {r.items && r.items.length > 0 ? <span className="hint"> — {r.items.map((n) => t('assess.item', { n: n + 1 })).join(', ')}</span> : null}
                         </li>
                       ))}
                     </ul>
@@ -122,8 +136,27 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
               onDone={(msg) => {
                 setDone(msg);
                 reload();
+                findings.reload();
               }}
             />
+            {findings.data?.items && findings.data.items.length > 0 ? (
+              <section aria-labelledby="findings-title" data-testid="findings">
+                <h2 id="findings-title">{t('finding.recordedTitle')}</h2>
+                <ul>
+                  {findings.data.items.map((f) => (
+                    <li key={f.findingId}>
+                      <strong>{t(KIND_KEY[f.kind] ?? 'finding.none')}</strong>
+                      {f.item !== undefined ? ` — ${t('assess.item', { n: f.item + 1 })}` : ''}
+                      {f.revenueYen !== undefined ? ` — ${yen(f.revenueYen)}` : ''}
+                      {f.note ? <p>{f.note}</p> : null}
+                      <span className="hint">
+                        {new Date(f.at).toLocaleString()} · {t('history.by', { actor: f.officerId })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
             <DecisionForm
               id={d.id}
               onDone={(msg) => {

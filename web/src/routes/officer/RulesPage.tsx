@@ -38,7 +38,10 @@ function RuleEditor({ editing, onSaved }: { editing: RuleVersion | null; onSaved
   const save = async () => {
     if (!form.trySubmit()) return;
     const body = ruleDraft(form.values);
-    const r = editing ? await api('PUT', `/api/v1/risk/rules/${encodeURIComponent(editing.ruleId)}`, body) : await api('POST', '/api/v1/risk/rules', body);
+    // A revision names the version it was made from, so that two analysts editing one rule cannot overwrite each other.
+    const r = editing
+      ? await api('PUT', `/api/v1/risk/rules/${encodeURIComponent(editing.ruleId)}`, { ...body, expectedVersion: editing.version })
+      : await api('POST', '/api/v1/risk/rules', body);
     if (r.ok) onSaved();
     else if (r.error.problems.length > 0) form.showServerErrors({ ...r.error, problems: r.error.problems.map((p) => ({ ...p, path: p.path.replace(/^\$\.criteria\.valueYen\.min/, '$.valueMin').replace(/^\$\.criteria\.valueYen\.max/, '$.valueMax').replace(/^\$\.criteria\./, '$.') })) });
     else setError(r.error);
@@ -132,17 +135,19 @@ export default function RulesPage() {
                       {t('rules.editButton')}
                       <span className="visually-hidden"> {r.name}</span>
                     </button>{' '}
+                    {r.active ? (
                     <button
                       type="button"
                       className="link-button link-button--danger"
                       onClick={() => {
                         if (!window.confirm(t('rules.confirmDelete', { name: r.name }))) return;
-                        void api('DELETE', `/api/v1/risk/rules/${encodeURIComponent(r.ruleId)}`).then((x) => (x.ok ? res.reload() : setError(x.error)));
+                        void api('DELETE', `/api/v1/risk/rules/${encodeURIComponent(r.ruleId)}?expectedVersion=${r.version}`).then((x) => (x.ok ? res.reload() : setError(x.error)));
                       }}
                     >
                       {t('rules.delete')}
                       <span className="visually-hidden"> {r.name}</span>
                     </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}
