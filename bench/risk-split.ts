@@ -1,9 +1,11 @@
 /**
  * Makes the risk benchmark's own held-out test split, deterministically: the provided train file (2020) is cut into
- * train (80 %) and test (20 %) by a seeded shuffle of its rows; the provided valid file (2021 Q1) stays the only set
- * that choices are made on. Files go to var/risk-split/ (or --out), never into the repository.
+ * train (80 %) and test (20 %) by a seeded shuffle of its rows (`--by random`, the default) or by date, the latest
+ * 20 % of declarations becoming test (`--by date`: then no test row is older than any train row); the provided valid
+ * file (2021 Q1) stays the only set that choices are made on. Files go to var/risk-split/ (or --out), never into the
+ * repository.
  *
- *   npx tsx bench/risk-split.ts [--out var/risk-split] [--test-share 0.2] [--seed 2024]
+ *   npx tsx bench/risk-split.ts [--out var/risk-split] [--test-share 0.2] [--seed 2024] [--by random|date]
  */
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -28,12 +30,21 @@ function shuffledOrder(n: number, seed: number): number[] {
   return order;
 }
 
-export function splitRiskData(out: string, testShare: number, seed: number): { train: string; valid: string; test: string } {
+export function splitRiskData(
+  out: string,
+  testShare: number,
+  seed: number,
+  by: 'random' | 'date' = 'random',
+): { train: string; valid: string; test: string } {
   const dir = join(dataDirFromEnv(), 'customs-declarations');
   const lines = readFileSync(join(dir, 'df_syn_train_eng.csv'), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
   const header = lines[0]!;
   const body = lines.slice(1);
-  const order = shuffledOrder(body.length, seed);
+  // Date is the second column (ISO, so text order is time order); ties keep file order.
+  const order =
+    by === 'random'
+      ? shuffledOrder(body.length, seed)
+      : body.map((l, i) => [l.split(',')[1] ?? '', i] as const).sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : b[1] - a[1])).map((x) => x[1]);
   const nTest = Math.round(body.length * testShare);
   const isTest = new Uint8Array(body.length);
   for (let i = 0; i < nTest; i++) isTest[order[i]!] = 1;
@@ -50,10 +61,13 @@ export function splitRiskData(out: string, testShare: number, seed: number): { t
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const args = parseArgs(process.argv.slice(2));
+  const by = stringFlag(args, 'by') ?? 'random';
+  if (by !== 'random' && by !== 'date') throw new Error('--by must be random or date');
   const paths = splitRiskData(
     resolve(stringFlag(args, 'out') ?? 'var/risk-split'),
     numberFlag(args, 'test-share', 0.2),
     numberFlag(args, 'seed', 2024),
+    by,
   );
   process.stderr.write(`wrote ${paths.train}, ${paths.valid}, ${paths.test}\n`);
 }
