@@ -6,6 +6,7 @@ import { FindingInputSchema, validateFinding } from '../modules/risk/index.ts';
 import { RiskReports } from '../workflows/risk-reports.ts';
 import type { FeatureFactory } from './feature.ts';
 import { policyAndModelRoutes } from './risk/policy-models.routes.ts';
+import { riskCacheRefresher } from './risk/refresh.ts';
 import { reportRoutes } from './risk/reports.routes.ts';
 import { ruleRoutes } from './risk/rules.routes.ts';
 
@@ -18,8 +19,11 @@ const tags = ['risk'];
 export const riskFeature: FeatureFactory = async (env) => {
   const reportsRepo = new RiskReportsRepo(env.store.db);
   const reports = new RiskReports(reportsRepo, env.riskRepo);
+  const refresher = riskCacheRefresher(env.risk, env.log);
   return {
     name: 'risk',
+    start: async () => refresher.start(),
+    close: async () => refresher.close(),
     plugin: async (app: FastifyInstance) => {
       await app.register(ruleRoutes(env));
       await app.register(policyAndModelRoutes(env, reportsRepo));

@@ -121,6 +121,14 @@ export class RiskService implements RiskPort {
     return r.value;
   }
 
+  /** Picks up a policy another node stored (scaled mode: every API node and worker decides with the same policy). */
+  async reloadPolicy(): Promise<void> {
+    const p = await this.repo.getSetting<SelectionPolicy>('risk.policy');
+    if (p === undefined || JSON.stringify(p) === JSON.stringify(this.policy)) return;
+    this.policy = p;
+    this.selector = new OnlineSelector(p, this.selector.window());
+  }
+
   async registry(): Promise<RegistryState> {
     return (await this.repo.registry()) ?? emptyRegistry();
   }
