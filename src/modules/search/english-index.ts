@@ -15,7 +15,6 @@ interface HsDoc {
   readonly id: string;
   readonly sub: string;
   readonly heading: string;
-  readonly chapter: string;
 }
 
 export interface EnglishHit {
@@ -25,10 +24,11 @@ export interface EnglishHit {
 
 /**
  * Field weights: the subheading's own words name the goods; the heading's words, propagated to every subheading
- * under it, name the family (a query for "footwear" should reach "Other" subheadings of 6404 too); the chapter's
- * words are broad and only break ties.
+ * under it, name the family (a query for "footwear" should reach "Other" subheadings of 6404 too). Chapter titles
+ * are left out: they are so broad that they matched a third more documents per query (a third more time) without
+ * changing the hit rate measurably.
  */
-const FIELD_BOOST = { sub: 1.6, heading: 1.2, chapter: 0.3 };
+const FIELD_BOOST = { sub: 1.6, heading: 1.2 };
 /** Pseudo code "commodities not specified according to kind" is not a line anyone imports under. */
 const EXCLUDED = new Set(['999999']);
 
@@ -48,11 +48,10 @@ export class EnglishIndex {
         id: r.code,
         sub: r.description,
         heading: byCode.get(r.code.slice(0, 4)) ?? '',
-        chapter: byCode.get(r.code.slice(0, 2)) ?? '',
       });
     }
     const index = new MiniSearch<HsDoc>({
-      fields: ['sub', 'heading', 'chapter'],
+      fields: ['sub', 'heading'],
       tokenize: analyze,
       processTerm: (t) => t,
     });
