@@ -47,4 +47,19 @@ describe('a visitor searches the tariff', () => {
     await screenshot(page, 'tariff-line');
     await context.close();
   });
+
+  it('estimates the duty of a line with the rate applied and the cheaper EPA rates it could claim', async () => {
+    const { context, page } = await newPage(e, { lang: 'en' });
+    await page.goto('/estimate?code9=610910020');
+    await page.getByLabel('Country of origin').fill('VN');
+    await page.getByLabel('Value of the goods').fill('3200.00');
+    await page.getByLabel('Exchange rate (yen per unit)').fill('150');
+    await page.getByRole('button', { name: 'Estimate', exact: true }).click();
+    await page.locator('[data-testid=grand-total]').waitFor();
+    // Cotton T-shirts (6109.10-020): WTO 7.4 % applies without a claim; the EPAs with Viet Nam would make it free.
+    expect(await page.locator('.assessment').textContent()).toContain('WTO');
+    expect(await page.locator('[data-testid=savings]').textContent()).toMatch(/EPA/);
+    await screenshot(page, 'duty-estimate');
+    await context.close();
+  });
 });
