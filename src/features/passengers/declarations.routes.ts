@@ -41,8 +41,9 @@ export function declarationRoutes(
       schema: { tags, summary: 'A stored passenger declaration (passport number only as its keyed hash), with its assessment', params: Type.Object({ id: Type.String({ maxLength: 100 }) }) },
     },
     async (req) => {
-      const d = await deps.service.get(req.params.id);
-      return { ...d, declaration: (d.data as { declaration: unknown }).declaration, passportKey: (d.data as { passportKey: unknown }).passportKey };
+      const { data, ...rest } = await deps.service.get(req.params.id);
+      const { declaration, passportKey } = data as { declaration: unknown; passportKey: string | null };
+      return { ...rest, declaration, passportKey };
     },
   );
 }
