@@ -38,7 +38,8 @@ export const consignmentsFeature: FeatureFactory = async (env) => {
   };
   return {
     name: 'consignments',
-    plugin: consignmentRoutes({ repo, pipeline, parse }),
+    // Embedded: one process does it all, so each upload chunk is cleared before it is stored (one write, no hop).
+    plugin: consignmentRoutes({ repo, pipeline, parse, ...(env.config.natsUrl === undefined ? { inlineEngine: engineOnce } : {}) }),
     start: async () => {
       if (!clearsHere(env)) return;
       const maxInFlight = Number(process.env['CUSTOMS_CLEARANCE_IN_FLIGHT'] ?? '4') || 4;

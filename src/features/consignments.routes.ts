@@ -7,6 +7,7 @@ import type { Principal } from '../adapters/store/principals.repo.ts';
 import { newId } from '../kernel/index.ts';
 import { ConsignmentErrors, normalizeMasterAwb, parseCargoXml, type ParseOptions } from '../modules/consignments/index.ts';
 import { ClearanceErrors as E } from '../workflows/clearance/errors.ts';
+import type { ClearanceEngine } from '../workflows/clearance/clear-consignments.ts';
 import type { ClearancePipeline } from '../workflows/clearance/pipeline.ts';
 import { ingest, type BatchFormat } from '../workflows/clearance/upload.ts';
 
@@ -18,6 +19,8 @@ export interface RouteDeps {
   readonly repo: ConsignmentsRepo;
   readonly pipeline: ClearancePipeline;
   readonly parse: ParseOptions;
+  /** Embedded mode: the engine that clears each chunk before it is stored (see upload.ts). */
+  readonly inlineEngine?: () => Promise<ClearanceEngine>;
 }
 
 /** Consignments belong to the sender's party when the key is tied to one, else to the key's principal. */
@@ -75,7 +78,12 @@ export function consignmentRoutes(deps: RouteDeps) {
         if (await repo.getBatch(id)) throw E.batchExists(undefined, { id });
         const ownerId = ownerOf(principalOf(req));
         await repo.createBatch({ id, ownerId, format });
-        await ingest(repo, pipeline, { id, ownerId, format }, req.body as Readable, { parse: deps.parse, maxBytes: UPLOAD_LIMIT_BYTES });
+        const clearInline = deps.inlineEngine ? await deps.inlineEngine() : undefined;
+        await ingest(repo, pipeline, { id, ownerId, format }, req.body as Readable, {
+          parse: deps.parse,
+          maxBytes: UPLOAD_LIMIT_BYTES,
+          ...(clearInline ? { clearInline } : {}),
+        });
         const b = await repo.getBatch(id);
         return reply.status(201).header('location', `/api/v1/consignment-batches/${id}`).send(view(b!));
       },

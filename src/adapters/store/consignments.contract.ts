@@ -34,7 +34,7 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
         { lineNo: 3, consignmentId: 'C2', data: { consignmentId: 'C2' } },
         { lineNo: 4, consignmentId: 'C1', data: { consignmentId: 'C1' } },
       ], dup);
-      expect(fresh.sort()).toEqual(['C1', 'C2']);
+      expect(fresh.fresh.sort()).toEqual(['C1', 'C2']);
       const b = await repo.getBatch('cb_1');
       expect([b?.status, b?.acceptedLines, b?.rejectedLines, b?.decided]).toEqual(['uploading', 2, 2, 0]);
       const lines = await repo.lines('cb_1', 1, 10);
@@ -48,9 +48,9 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
 
     it('never re-accepts a consignment id the owner sent before, even in another batch; other owners may use it', async () => {
       await repo.createBatch({ id: 'cb_2', ownerId: 'own_a', format: 'csv' });
-      expect(await repo.recordChunk('cb_2', 'own_a', [{ lineNo: 2, consignmentId: 'C1', data: {} }], dup)).toEqual([]);
+      expect((await repo.recordChunk('cb_2', 'own_a', [{ lineNo: 2, consignmentId: 'C1', data: {} }], dup)).fresh).toEqual([]);
       await repo.createBatch({ id: 'cb_3', ownerId: 'own_b', format: 'csv' });
-      expect(await repo.recordChunk('cb_3', 'own_b', [{ lineNo: 2, consignmentId: 'C1', data: {} }], dup)).toEqual(['C1']);
+      expect((await repo.recordChunk('cb_3', 'own_b', [{ lineNo: 2, consignmentId: 'C1', data: {} }], dup)).fresh).toEqual(['C1']);
     });
 
     it('does not count a re-stored chunk twice', async () => {
@@ -74,6 +74,21 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
       const b = await repo.getBatch('cb_1');
       expect([b?.status, b?.decided, b?.completedAt !== null]).toEqual(['completed', 2, true]);
       expect((await repo.finishUpload('cb_2'))?.status).toBe('completed');
+    });
+
+    it('stores consignments cleared before storing with their decisions, counted as decided at once', async () => {
+      await repo.createBatch({ id: 'cb_4', ownerId: 'own_c', format: 'ndjson' });
+      const r = await repo.recordChunk(
+        'cb_4',
+        'own_c',
+        [{ lineNo: 1, consignmentId: 'D1', data: {} }, { lineNo: 2, consignmentId: 'D2', data: {} }],
+        dup,
+        new Map([['D1', decision('D1', 'red')]]),
+      );
+      expect([r.fresh, r.decided.map((d) => d.consignmentId)]).toEqual([['D2'], ['D1']]);
+      expect((await repo.lines('cb_4', 1, 1))[0]?.lane).toBe('red');
+      expect((await repo.getBatch('cb_4'))?.decided).toBe(1);
+      expect((await repo.pending('own_c', ['D1', 'D2'])).map((p) => p.consignmentId)).toEqual(['D2']);
     });
 
     it('stores advance cargo and marks it matched once', async () => {

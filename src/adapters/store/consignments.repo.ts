@@ -62,6 +62,9 @@ export interface AdvanceCargoRow {
 
 const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 const json = (v: unknown): SQL => sql`${JSON.stringify(v)}::jsonb`;
+/** A text[] parameter (as an array literal, quoted element by element): `= any(…)` lets the planner probe the key. */
+const textArray = (values: readonly string[]): SQL =>
+  sql`${`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`;
 
 interface BatchDbRow {
   id: string;
@@ -108,40 +111,54 @@ export class ConsignmentsRepo {
 
   /**
    * Stores one chunk of an upload in one transaction: new consignments, every line's result, the batch counters.
-   * Returns the ids of the consignments that are new (the ones to clear); a re-sent id becomes a rejected line.
-   * The chunk is idempotent too: lines already stored (same batch and line number) are not counted again.
-   * `duplicate` words the rejection of a line whose consignment id the owner already sent (the first one stands).
+   * A re-sent id becomes a rejected line (`duplicate` words it; the first consignment stands). The chunk is
+   * idempotent too: lines already stored (same batch and line number) are not counted again.
+   * `decisions` (embedded mode, cleared before storing) are written with the consignments — one insert instead of
+   * insert, read and update. Returns the new consignments left to clear, and the decisions written.
    */
   async recordChunk(
     batchId: string,
     ownerId: string,
     lines: readonly IncomingLine[],
     duplicate: (consignmentId: string) => Problem,
-  ): Promise<string[]> {
+    decisions?: ReadonlyMap<string, ConsignmentDecision>,
+  ): Promise<{ fresh: string[]; decided: ConsignmentDecision[] }> {
     return this.db.transaction(async (tx) => {
       const seen = new Set<string>();
-      const candidates: { id: string; data: unknown; line: number }[] = [];
+      const candidates: { id: string; data: unknown; line: number; s?: string; l?: string | null; a?: unknown; r?: unknown }[] = [];
       for (const l of lines) {
         if ('data' in l && !seen.has(l.consignmentId)) {
           seen.add(l.consignmentId);
-          candidates.push({ id: l.consignmentId, data: l.data, line: l.lineNo });
+          const d = decisions?.get(l.consignmentId);
+          candidates.push(
+            d
+              ? { id: l.consignmentId, data: l.data, line: l.lineNo, s: d.status, l: d.lane, a: d.assessment, r: d.risk }
+              : { id: l.consignmentId, data: l.data, line: l.lineNo },
+          );
         }
       }
       const inserted = new Set<string>();
+      const fresh: string[] = [];
+      const decided: ConsignmentDecision[] = [];
       if (candidates.length > 0) {
         const r = await tx.execute(sql`
-          insert into consignments (owner_id, consignment_id, batch_id, data, status)
-          select ${ownerId}, x.id, ${batchId}, x.data, 'accepted'
-          from jsonb_to_recordset(${json(candidates)}) as x(id text, data jsonb, line int)
+          insert into consignments (owner_id, consignment_id, batch_id, data, status, lane, assessment, risk, decided_at)
+          select ${ownerId}, x.id, ${batchId}, x.data, coalesce(x.s, 'accepted'), x.l, x.a, x.r, case when x.s is null then null else now() end
+          from jsonb_to_recordset(${json(candidates)}) as x(id text, data jsonb, line int, s text, l text, a jsonb, r jsonb)
           on conflict do nothing
           returning consignment_id`);
-        for (const row of rowsOf<{ consignment_id: string }>(r)) inserted.add(row.consignment_id);
+        for (const row of rowsOf<{ consignment_id: string }>(r)) {
+          inserted.add(row.consignment_id);
+          const d = decisions?.get(row.consignment_id);
+          if (d) decided.push(d);
+          else fresh.push(row.consignment_id);
+        }
       }
       const firstLine = new Map(candidates.map((c) => [c.id, c.line]));
       const rows = lines.map((l) => {
         if ('data' in l) {
-          const fresh = inserted.has(l.consignmentId) && firstLine.get(l.consignmentId) === l.lineNo;
-          return fresh
+          const isNew = inserted.has(l.consignmentId) && firstLine.get(l.consignmentId) === l.lineNo;
+          return isNew
             ? { n: l.lineNo, id: l.consignmentId, ok: true, p: null }
             : { n: l.lineNo, id: l.consignmentId, ok: false, p: [duplicate(l.consignmentId)] };
         }
@@ -160,9 +177,10 @@ export class ConsignmentsRepo {
         else rejected++;
       }
       await tx.execute(sql`
-        update consignment_batches set accepted_lines = accepted_lines + ${accepted}, rejected_lines = rejected_lines + ${rejected}
+        update consignment_batches set accepted_lines = accepted_lines + ${accepted}, rejected_lines = rejected_lines + ${rejected},
+          decided = decided + ${decided.length}
         where id = ${batchId}`);
-      return [...inserted];
+      return { fresh, decided };
     });
   }
 
@@ -186,8 +204,7 @@ export class ConsignmentsRepo {
     if (ids.length === 0) return [];
     const r = await this.db.execute(sql`
       select consignment_id, data from consignments
-      where owner_id = ${ownerId} and status = 'accepted'
-        and consignment_id in (select jsonb_array_elements_text(${json(ids)}))`);
+      where owner_id = ${ownerId} and consignment_id = any(${textArray(ids)}) and status = 'accepted'`);
     return rowsOf<{ consignment_id: string; data: unknown }>(r).map((x) => ({ consignmentId: x.consignment_id, data: x.data }));
   }
 

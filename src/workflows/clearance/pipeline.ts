@@ -46,21 +46,25 @@ export class ClearancePipeline {
     if (pending.length === 0) return 0;
     const decisions = await this.withAdvance(pending, await engine.clear(pending, date));
     const written = await this.repo.storeDecisions(m.batchId, m.ownerId, decisions);
-    if (written.length > 0) {
-      await this.bus.publish(
-        DECIDED_SUBJECT,
-        { batchId: m.batchId, ownerId: m.ownerId, decisions: written.map((d) => ({ consignmentId: d.consignmentId, status: d.status, lane: d.lane })) },
-        { msgId: `decided:${m.batchId}:${m.ownerId}:${written[0]!.consignmentId}` },
-      );
-    }
+    await this.announceDecided(m.batchId, m.ownerId, written);
     return written.length;
+  }
+
+  /** Announces stored decisions (only those just written: a redelivery announces nothing twice). */
+  async announceDecided(batchId: string, ownerId: string, written: readonly ConsignmentDecision[]): Promise<void> {
+    if (written.length === 0) return;
+    await this.bus.publish(
+      DECIDED_SUBJECT,
+      { batchId, ownerId, decisions: written.map((d) => ({ consignmentId: d.consignmentId, status: d.status, lane: d.lane })) },
+      { msgId: `decided:${batchId}:${ownerId}:${written[0]!.consignmentId}` },
+    );
   }
 
   /**
    * Links each consignment to advance air-waybill data received for its master AWB (by house AWB, else master AWB +
    * consignee) and notes the match and any discrepancy with the decision: for the officer, and for the record.
    */
-  private async withAdvance(pending: readonly { data: unknown }[], decisions: ConsignmentDecision[]): Promise<ConsignmentDecision[]> {
+  async withAdvance(pending: readonly { data: unknown }[], decisions: ConsignmentDecision[]): Promise<ConsignmentDecision[]> {
     const consignments = pending.map((p) => p.data as Consignment);
     const masters = [...new Set(consignments.flatMap((c) => (c.transportDocument.masterAwb ? [c.transportDocument.masterAwb] : [])))];
     const advance = await this.repo.advanceFor(masters);

@@ -1,7 +1,8 @@
 import { DomainError } from '../../kernel/index.ts';
-import type { ConsignmentsRepo, IncomingLine } from '../../adapters/store/consignments.repo.ts';
+import type { ConsignmentDecision, ConsignmentsRepo, IncomingLine } from '../../adapters/store/consignments.repo.ts';
 import { parseCsvBatches, parseNdjsonBatches, type ParsedRecord, type ParseOptions } from '../../modules/consignments/index.ts';
 import { ClearanceErrors as E } from './errors.ts';
+import type { ClearanceEngine } from './clear-consignments.ts';
 import type { ClearancePipeline } from './pipeline.ts';
 
 export type BatchFormat = 'ndjson' | 'csv';
@@ -11,6 +12,12 @@ export interface UploadOptions {
   /** Records stored per transaction and announced per message (default 500). */
   readonly chunk?: number;
   readonly maxBytes?: number;
+  /**
+   * Embedded mode: clear each chunk here, before storing it, and store consignments with their decisions (one write
+   * per consignment, no bus round trip). Unset: store, then announce to the clearance workers.
+   */
+  readonly clearInline?: ClearanceEngine;
+  readonly today?: () => string;
 }
 
 /** Counts bytes as they stream through and stops the stream past the limit: streamed bodies have their own limit. */
@@ -46,11 +53,23 @@ export async function ingest(
   const batches = batch.format === 'csv' ? parseCsvBatches(source, opts.parse) : parseNdjsonBatches(source, opts.parse);
   let pending: IncomingLine[] = [];
   let inFlight: Promise<void> = Promise.resolve();
+  const today = opts.today ?? ((): string => new Date().toISOString().slice(0, 10));
   const flush = async (lines: IncomingLine[]): Promise<void> => {
-    const ids = await repo.recordChunk(batch.id, batch.ownerId, lines, (id) =>
-      E.duplicate.problem('$.consignmentId', `Consignment ${id} was already received; its first clearance stands`),
+    let decisions: Map<string, ConsignmentDecision> | undefined;
+    if (opts.clearInline) {
+      const accepted = lines.flatMap((l) => ('data' in l ? [{ consignmentId: l.consignmentId, data: l.data }] : []));
+      const cleared = await pipeline.withAdvance(accepted, await opts.clearInline.clear(accepted, today()));
+      decisions = new Map(cleared.map((d) => [d.consignmentId, d]));
+    }
+    const r = await repo.recordChunk(
+      batch.id,
+      batch.ownerId,
+      lines,
+      (id) => E.duplicate.problem('$.consignmentId', `Consignment ${id} was already received; its first clearance stands`),
+      decisions,
     );
-    if (ids.length > 0) await pipeline.announce(batch.id, batch.ownerId, ids, lines[0]!.lineNo);
+    if (r.fresh.length > 0) await pipeline.announce(batch.id, batch.ownerId, r.fresh, lines[0]!.lineNo);
+    if (r.decided.length > 0) await pipeline.announceDecided(batch.id, batch.ownerId, r.decided);
   };
   try {
     for await (const records of batches) {

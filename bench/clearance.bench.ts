@@ -1,0 +1,245 @@
+/**
+ * Low-value clearance throughput, end to end: from the first byte of a batch upload (NDJSON, generated consignments
+ * with realistic lines) to the last consignment's decision stored — validate, store, value in yen, manifest ceiling,
+ * code resolution (declared, HS6 or suggested by the search), assessment, risk score with a model trained during setup
+ * on a generated labelled history, selection lane, decision stored and announced.
+ *   embedded: PGlite in a temp folder, in-process bus, clearance in the API process;
+ *   nats 1 / 2 workers: PostgreSQL (DATABASE_URL, default the local server; a database created and dropped here) and
+ *     a JetStream server of the benchmark's own (own port and store, so its streams are its own), the API in this
+ *     process and 1, then 2, `customs worker` processes;
+ *   COPY ceiling: psql \copy of the same rows into a table shaped like `consignments`, in the same run.
+ * Usage: npm run -s bench:clearance -- [--count N] [--modes embedded,nats1,nats2,copy] [--json]
+ */
+import { sql } from 'drizzle-orm';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { numberFlag, parseArgs, stringFlag } from '../src/cli/args.ts';
+import { openStore, type Store } from '../src/adapters/store/connect.ts';
+import { ConsignmentsRepo } from '../src/adapters/store/consignments.repo.ts';
+import { RiskRepo } from '../src/adapters/store/risk.repo.ts';
+import { GENERATOR_YEN_RATES, generateConsignments, type Consignment } from '../src/modules/consignments/index.ts';
+import { createPlatform, type Platform } from '../src/platform.ts';
+import { trainConsignmentModel } from '../src/workflows/clearance/consignment-model.ts';
+import { MODEL_SETTING } from '../src/workflows/clearance/engine-setup.ts';
+import { hasNatsServer, OwnNats } from '../test/support/own-nats.ts';
+import { createTempDatabase } from '../test/support/pg.ts';
+import { testConfig } from '../test/support/platform.ts';
+import { dataDirFromEnv } from '../src/config.ts';
+
+const args = parseArgs(process.argv.slice(2));
+const count = numberFlag(args, 'count', 100_000);
+const modes = new Set((stringFlag(args, 'modes') ?? 'embedded,nats1,nats2,copy').split(','));
+const json = args.flags['json'] === true;
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+const out = (s: string): void => (json ? log(s) : void process.stdout.write(`${s}\n`));
+const DATA_DIR = dataDirFromEnv();
+const ADMIN = `bench-admin-${process.pid}-0123456789`;
+const PG_BASE = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const RATES = Object.entries(GENERATOR_YEN_RATES)
+  .filter(([c]) => c !== 'JPY')
+  .map(([currency, rate]) => ({ currency, rate, validFrom: '2000-01-01', validTo: '2099-12-31', source: 'bench (generator rates)' }));
+
+function batch(prefix: string, n: number, seed: number): { chunks: Buffer[]; rows: Consignment[] } {
+  const rows: Consignment[] = [];
+  for (const g of generateConsignments({ seed, count: n, idPrefix: prefix })) rows.push(g.consignment);
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < rows.length; i += 500) chunks.push(Buffer.from(rows.slice(i, i + 500).map((c) => `${JSON.stringify(c)}\n`).join('')));
+  return { chunks, rows };
+}
+
+interface Run {
+  readonly perSec: number;
+  readonly seconds: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly lanes: Record<string, number>;
+}
+
+const profileFile = stringFlag(args, 'profile');
+
+/** With --profile FILE: a CPU profile of this process over the timed window only (not setup), for chrome://inspect. */
+async function profiled<T>(run: () => Promise<T>): Promise<T> {
+  if (!profileFile) return run();
+  const session = new Session();
+  session.connect();
+  const post = (method: string): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(profileFile, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+/** Uploads one batch and waits for its last decision; the clock runs from the first byte to that decision. */
+async function timedBatch(platform: Platform, store: Store, id: string, chunks: readonly Buffer[]): Promise<Run> {
+  const repo = new ConsignmentsRepo(store.db);
+  const t0 = performance.now();
+  const res = await platform.app.inject({
+    method: 'POST',
+    url: `/api/v1/consignment-batches?id=${id}`,
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/x-ndjson' },
+    payload: Readable.from(chunks),
+  });
+  if (res.statusCode !== 201) throw new Error(`upload answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+  for (;;) {
+    const b = await repo.getBatch(id);
+    if (b?.status === 'completed') {
+      const seconds = (performance.now() - t0) / 1000;
+      const r = await store.db.execute(
+        sql`select coalesce(lane, status) as k, count(*)::int as n from consignments where batch_id = ${id} group by 1`,
+      );
+      const lanes = Object.fromEntries((r as unknown as { rows: { k: string; n: number }[] }).rows.map((x) => [x.k, x.n]));
+      return { perSec: Math.round(b.decided / seconds), seconds: Math.round(seconds * 100) / 100, accepted: b.acceptedLines, rejected: b.rejectedLines, lanes };
+    }
+    if (b?.status === 'failed') throw new Error(`batch ${id} failed: ${JSON.stringify(b.error)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function seed(store: Store, model: unknown): Promise<void> {
+  await new RiskRepo(store.db).putSetting(MODEL_SETTING, { version: 'bench-generated', model });
+}
+
+async function embedded(model: unknown, work: Buffer[]): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-clearance-'));
+  const store = await openStore({ dbDir: dir });
+  await seed(store, model);
+  const platform = await createPlatform(testConfig({ dataDir: DATA_DIR, dbDir: dir, adminKey: ADMIN }), { store });
+  try {
+    await platform.ctx.exchangeRates.upsert(RATES);
+    await platform.search.ready();
+    await timedBatch(platform, store, 'cb_bench_warmup_e', batch('WE', 300, 99).chunks);
+    return await profiled(() => timedBatch(platform, store, 'cb_bench_embedded', work));
+  } finally {
+    await platform.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function startWorkers(n: number, env: NodeJS.ProcessEnv): ChildProcess[] {
+  return Array.from({ length: n }, () => {
+    const p = spawn(process.execPath, ['bin/customs.mjs', 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    p.stderr?.on('data', (d: Buffer) => process.stderr.write(`  [worker ${p.pid}] ${d.toString()}`));
+    return p;
+  });
+}
+
+async function stopWorkers(ps: readonly ChildProcess[]): Promise<void> {
+  await Promise.all(
+    ps.map((p) => (p.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => { p.once('exit', () => r()); p.kill('SIGTERM'); }))),
+  );
+}
+
+async function scaled(model: unknown, runs: { workers: number; chunks: Buffer[]; id: string }[]): Promise<Run[]> {
+  if (!hasNatsServer()) throw new Error('no nats-server binary (NATS_SERVER_BIN)');
+  const db = await createTempDatabase(PG_BASE);
+  const nats = await OwnNats.start();
+  const store = await openStore({ databaseUrl: db.url, poolSize: 10 });
+  let platform: Platform | undefined;
+  const results: Run[] = [];
+  try {
+    await seed(store, model);
+    platform = await createPlatform(testConfig({ dataDir: DATA_DIR, databaseUrl: db.url, natsUrl: nats.url, adminKey: ADMIN }), { store });
+    await platform.ctx.exchangeRates.upsert(RATES);
+    const env = { ...process.env, DATABASE_URL: db.url, NATS_URL: nats.url, SMART_CUSTOMS_DATA_DIR: DATA_DIR, SMART_CUSTOMS_ADMIN_KEY: ADMIN };
+    for (const r of runs) {
+      const workers = startWorkers(r.workers, env);
+      try {
+        await timedBatch(platform, store, `${r.id}_warmup`, batch(`W${r.workers}`, 300 * r.workers, 98).chunks);
+        results.push(await timedBatch(platform, store, r.id, r.chunks));
+      } finally {
+        await stopWorkers(workers);
+      }
+    }
+    return results;
+  } finally {
+    await platform?.close();
+    await store.close().catch(() => undefined);
+    await nats.dispose();
+    await db.drop();
+  }
+}
+
+/** The same consignment rows through psql \copy into a table shaped like `consignments` (keys and indexes included). */
+async function copyCeiling(rows: readonly Consignment[]): Promise<number> {
+  const db = await createTempDatabase(PG_BASE);
+  try {
+    const store = await openStore({ databaseUrl: db.url, poolSize: 2 });
+    await store.close();
+    const ddl = spawnSync('psql', [db.url, '-qc', 'create table copy_ceiling (like consignments including all)'], { encoding: 'utf8' });
+    if (ddl.status !== 0) throw new Error(`psql: ${ddl.stderr}`);
+    const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+    const text = rows.map((c) => `own_bench\t${esc(c.consignmentId)}\tcb_copy\t${esc(JSON.stringify(c))}\taccepted\n`).join('');
+    const t0 = performance.now();
+    const r = spawnSync('psql', [db.url, '-qc', '\\copy copy_ceiling (owner_id, consignment_id, batch_id, data, status) from stdin'], {
+      input: text,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    if (r.status !== 0) throw new Error(`psql \\copy: ${r.stderr}`);
+    return Math.round(rows.length / seconds);
+  } finally {
+    await db.drop();
+  }
+}
+
+async function main(): Promise<void> {
+  log(`clearance benchmark: ${count} consignments per run, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const t0 = performance.now();
+  const trained = trainConsignmentModel({ count: 20_000, trees: 200 });
+  const model = trained.model.toJSON();
+  log(`setup: risk model trained on 20,000 generated labelled consignments in ${((performance.now() - t0) / 1000).toFixed(1)} s (valid AUC ${trained.validAuc?.toFixed(3)})`);
+  const figures: Record<string, number | null> = { embeddedPerSec: null, natsOneWorkerPerSec: null, natsTwoWorkersPerSec: null, copyCeilingPerSec: null };
+  const reasons: Record<string, string> = {};
+  const report = (key: string, label: string, r: Run): void => {
+    figures[key] = r.perSec;
+    out(`${label}: ${r.perSec}/s (${r.accepted} accepted, ${r.rejected} rejected, ${r.seconds} s; ${JSON.stringify(r.lanes)})`);
+  };
+  const fail = (key: string, e: unknown): void => {
+    reasons[key] = e instanceof Error ? e.message : String(e);
+    out(`${key}: null — ${reasons[key]}`);
+  };
+  const nats1 = batch('N1_', count, 12);
+  if (modes.has('embedded')) {
+    try {
+      report('embeddedPerSec', 'embedded (PGlite, in-process bus)', await embedded(model, batch('E_', count, 11).chunks));
+    } catch (e) {
+      fail('embeddedPerSec', e);
+    }
+  }
+  const runs = [
+    ...(modes.has('nats1') ? [{ key: 'natsOneWorkerPerSec', label: 'PostgreSQL + NATS, 1 worker', workers: 1, chunks: nats1.chunks, id: 'cb_bench_nats1' }] : []),
+    ...(modes.has('nats2') ? [{ key: 'natsTwoWorkersPerSec', label: 'PostgreSQL + NATS, 2 workers', workers: 2, chunks: batch('N2_', count, 13).chunks, id: 'cb_bench_nats2' }] : []),
+  ];
+  if (runs.length > 0) {
+    try {
+      const results = await scaled(model, runs);
+      runs.forEach((r, i) => report(r.key, r.label, results[i]!));
+    } catch (e) {
+      for (const r of runs) fail(r.key, e);
+    }
+  }
+  if (modes.has('copy')) {
+    try {
+      figures['copyCeilingPerSec'] = await copyCeiling(nats1.rows);
+      out(`PostgreSQL COPY ceiling (same rows): ${figures['copyCeilingPerSec']}/s`);
+    } catch (e) {
+      fail('copyCeilingPerSec', e);
+    }
+  }
+  log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  if (json) process.stdout.write(`${JSON.stringify({ ...figures, count, ...(Object.keys(reasons).length > 0 ? { reasons } : {}) })}\n`);
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryEventBus } from '../../adapters/bus/memory.ts';
+import type { BusMessage } from '../../adapters/bus/port.ts';
+import { openStore, type Store } from '../../adapters/store/connect.ts';
+import { ConsignmentsRepo } from '../../adapters/store/consignments.repo.ts';
+import { sampleConsignment } from '../../modules/consignments/index.ts';
+import { ClearanceEngine } from './clear-consignments.ts';
+import { DECIDED_SUBJECT, ClearancePipeline, type AcceptedMessage } from './pipeline.ts';
+
+const dup = (id: string) => ({ code: 'CLEARANCE.DUPLICATE_CONSIGNMENT', message: id });
+
+/** An engine that counts its clearances: each consignment must be cleared once, however often it is announced. */
+function countingEngine(counter: Map<string, number>): ClearanceEngine {
+  const engine = Object.create(ClearanceEngine.prototype) as ClearanceEngine;
+  engine.clear = async (list) =>
+    list.map(({ consignmentId }) => {
+      counter.set(consignmentId, (counter.get(consignmentId) ?? 0) + 1);
+      return { consignmentId, status: 'released' as const, lane: 'green', assessment: {}, risk: {} };
+    });
+  return engine;
+}
+
+describe('ClearancePipeline on the bus', () => {
+  let store: Store;
+  let bus: MemoryEventBus;
+  beforeAll(async () => {
+    store = await openStore({ dbDir: 'memory://' });
+    bus = new MemoryEventBus();
+  });
+  afterAll(async () => {
+    await bus.close();
+    await store.close();
+  });
+
+  it('clears announced consignments once each, even when a message is delivered again, and announces each decision once', async () => {
+    const repo = new ConsignmentsRepo(store.db);
+    const pipeline = new ClearancePipeline(bus, repo);
+    const counter = new Map<string, number>();
+    const engine = countingEngine(counter);
+    const decided: string[] = [];
+    await bus.consume<{ decisions: { consignmentId: string }[] }>({ durable: 'test-decided', subjects: DECIDED_SUBJECT }, async (m: BusMessage<{ decisions: { consignmentId: string }[] }>) => {
+      decided.push(...m.data.decisions.map((d) => d.consignmentId));
+    });
+    await repo.createBatch({ id: 'cb_p1', ownerId: 'o', format: 'ndjson' });
+    const c = sampleConsignment();
+    const { fresh } = await repo.recordChunk('cb_p1', 'o', ['A', 'B', 'C'].map((id, i) => ({ lineNo: i + 1, consignmentId: id, data: { ...c, consignmentId: id } })), dup);
+    await repo.finishUpload('cb_p1');
+    const sub = await pipeline.startWorker(async () => engine);
+    await pipeline.announce('cb_p1', 'o', fresh, 1);
+    for (let i = 0; i < 100 && (await repo.getBatch('cb_p1'))?.status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 20));
+    // A redelivery (or the same ids re-announced after a crash) finds them decided.
+    const again: AcceptedMessage = { batchId: 'cb_p1', ownerId: 'o', ids: fresh };
+    expect(await pipeline.clearMessage(engine, again, '2026-11-20')).toBe(0);
+    await sub.stop();
+    expect([...counter.values()]).toEqual([1, 1, 1]);
+    expect((await repo.getBatch('cb_p1'))?.decided).toBe(3);
+    for (let i = 0; i < 50 && decided.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(decided.sort()).toEqual(['A', 'B', 'C']);
+  });
+});
