@@ -30,7 +30,7 @@ export function ResultView({ result, onNew }: { result: PassengerResult; onNew: 
       </p>
       {a.requiresOfficerAssessment ? <p className="inset">{t('tr.duty.officer')}</p> : null}
       <div className="table-wrap">
-        <table>
+        <table className="stack-on-mobile">
           <thead>
             <tr>
               <th scope="col">{t('tr.duty.item')}</th>
@@ -51,10 +51,14 @@ export function ResultView({ result, onNew }: { result: PassengerResult; onNew: 
                   {l.item}
                   <div className="hint">{l.explanation}</div>
                 </th>
-                <td>{t(`tr.treatment.${l.treatment}` as MessageKey)}</td>
-                <td className="num">{l.taxableYen === null ? '—' : yen(l.taxableYen)}</td>
-                <td>{l.rate ?? '—'}</td>
-                <td className="num">{yen(l.dutyYen)}</td>
+                <td data-label={t('tr.duty.treatment')}>{t(`tr.treatment.${l.treatment}` as MessageKey)}</td>
+                <td data-label={t('tr.duty.taxable')} className="num">
+                  {l.taxableYen === null ? '—' : yen(l.taxableYen)}
+                </td>
+                <td data-label={t('tr.duty.rate')}>{l.rate ?? '—'}</td>
+                <td data-label={t('tr.duty.duty')} className="num">
+                  {yen(l.dutyYen)}
+                </td>
               </tr>
             ))}
           </tbody>
