@@ -26,6 +26,12 @@ describe('Japanese search (kuromoji over the schedule)', () => {
     expect(codes('牛肉', 'ja', 5).some((c) => /^020[12]/.test(c))).toBe(true);
   });
 
+  it('answers a Latin-script query on the Japanese page from the English index, with a Japanese path', () => {
+    const [first] = search.search('bananas', { lang: 'ja', limit: 1 });
+    expect(first?.code9.startsWith('0803')).toBe(true);
+    expect(first?.path.join(' ')).toContain('バナナ');
+  });
+
   it('detects Japanese script when no language is given', () => {
     expect(search.search('緑茶', { limit: 3 }).some((r) => r.code9.startsWith('0902'))).toBe(true);
   });

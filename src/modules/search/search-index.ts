@@ -21,7 +21,10 @@ export interface TariffSearchResult<R = never> {
 }
 
 export interface TariffSearchOptions<R = never> {
-  /** Default: `ja` when the query contains Japanese script, else `en`. */
+  /**
+   * The language of `path`; default `ja` when the query contains Japanese script, else `en`. Queries in Japanese
+   * script search the schedule's Japanese text; other queries the English HS text (with `ja`, the Japanese text first).
+   */
   readonly lang?: SearchLanguage;
   /** Default 10, at most 100. */
   readonly limit?: number;
@@ -93,7 +96,8 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffS
           .slice(0, limit)
           .map((l) => result(l, 1, lang, options.ratesFor));
       }
-      if (lang === 'ja' || JAPANESE_SCRIPT.test(query)) {
+      const japaneseScript = JAPANESE_SCRIPT.test(query);
+      if (japaneseScript || lang === 'ja') {
         // seasonal lines share a code9 (ch. 08): one result per code
         const seen = new Set<string>();
         const hits = rankByGroup(
@@ -105,13 +109,17 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffS
           }),
           (h) => heading(h.line.code9),
         );
-        return diversify(hits, (h) => heading(h.line.code9), limit).map((h) => result(h.line, h.score, lang, options.ratesFor));
+        // Latin letters on the Japanese page ("LED", "coffee") fall through to the English index when the schedule's
+        // Japanese text has nothing for them
+        if (japaneseScript || hits.length > 0) {
+          return diversify(hits, (h) => heading(h.line.code9), limit).map((h) => result(h.line, h.score, lang, options.ratesFor));
+        }
       }
       const hits = english.search(query).flatMap((h) => {
         const line = linesByHs6.get(h.hs6)?.[0];
         return line === undefined ? [] : [{ line, score: h.score }];
       });
-      return diversify(hits, (h) => heading(h.line.hs6), limit).map((h) => result(h.line, h.score, 'en', options.ratesFor));
+      return diversify(hits, (h) => heading(h.line.hs6), limit).map((h) => result(h.line, h.score, lang, options.ratesFor));
     },
   };
 }
