@@ -1,11 +1,19 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { KoreanCsvError, ModelErrors, parseKoreanCsv, runRiskBenchmark, type LabelledItems } from '../modules/risk/index.ts';
+import {
+  DEFAULT_SPEC,
+  KoreanCsvError,
+  ModelErrors,
+  parseKoreanCsv,
+  runRiskBenchmark,
+  type LabelledItems,
+} from '../modules/risk/index.ts';
 import { CliUsageError, numberFlag, stringFlag, type Args } from './args.ts';
 import { EXIT_OK, log, printJson, reportError } from './io.ts';
 
 /**
- * `customs risk benchmark --train A.csv --valid B.csv --test C.csv [--seeds 3] [--json] [--save-model FILE]`
+ * `customs risk benchmark --train A.csv --valid B.csv --test C.csv [--seeds 3] [--json] [--save-model FILE]
+ *  [--encoding out-of-fold|past-only]`
  * Fits on --train, makes every choice on --valid, scores --test once; the last stdout line is the contract JSON
  * {precisionAt1, precisionAt2, precisionAt5, precisionAt10, recallAt5, auc, trainSeconds} (means over seeds).
  */
@@ -14,6 +22,10 @@ export async function run(args: Args): Promise<number> {
     const files = { train: required(args, 'train'), valid: required(args, 'valid'), test: required(args, 'test') };
     const seeds = numberFlag(args, 'seeds', 3);
     if (!Number.isInteger(seeds) || seeds < 1 || seeds > 20) throw new CliUsageError('--seeds must be an integer 1-20');
+    const encoding = stringFlag(args, 'encoding') ?? 'out-of-fold';
+    if (encoding !== 'out-of-fold' && encoding !== 'past-only') {
+      throw new CliUsageError('--encoding must be out-of-fold or past-only');
+    }
     const data = {
       train: load(files.train, 'train'),
       valid: load(files.valid, 'valid'),
@@ -24,7 +36,7 @@ export async function run(args: Args): Promise<number> {
       const u = process.cpuUsage();
       return (u.user + u.system) / 1e6;
     };
-    const result = runRiskBenchmark(data, { seeds, log, cpu });
+    const result = runRiskBenchmark(data, { seeds, log, cpu, spec: { ...DEFAULT_SPEC, encoding } });
     const saveTo = stringFlag(args, 'save-model');
     if (saveTo !== undefined) {
       mkdirSync(dirname(resolve(saveTo)), { recursive: true });

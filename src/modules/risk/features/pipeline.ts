@@ -3,7 +3,7 @@ import { SeededRandom } from '../gbdt/random.ts';
 import { keyOf, unitValue, type KeyField, type RiskItem } from './item.ts';
 import { fitPriceNorms, priceDeviation, type PriceNorms } from './price-norm.ts';
 import { groupName, type NumericFeature, type PipelineSpec } from './spec.ts';
-import { assignFolds, encodeWith, fitTargetEncoding, type TargetStats } from './target-encoding.ts';
+import { assignFolds, encodeWith, fitPastOnlyEncoding, fitTargetEncoding, type TargetStats } from './target-encoding.ts';
 
 /** A fitted feature pipeline: everything it learned comes from the training rows only. */
 export interface FeaturePipeline {
@@ -64,10 +64,14 @@ export function fitPipeline(items: readonly RiskItem[], labels: ArrayLike<number
   }
   const rng = new SeededRandom(spec.seed);
   const folds = assignFolds(n, spec.folds, (a) => rng.shuffle(a));
+  const dates = items.map((it) => it.date);
   const targets = new Map<string, TargetStats>();
   const teColumns: Float64Array[] = [];
   for (const g of spec.targetEncoded) {
-    const fitted = fitTargetEncoding(keys_.of(g), labels, folds, spec.folds, spec.smoothing);
+    const fitted =
+      spec.encoding === 'past-only'
+        ? fitPastOnlyEncoding(keys_.of(g), labels, dates, spec.smoothing)
+        : fitTargetEncoding(keys_.of(g), labels, folds, spec.folds, spec.smoothing);
     targets.set(groupName(g), fitted.state);
     teColumns.push(fitted.trainValues);
   }

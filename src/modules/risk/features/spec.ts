@@ -13,6 +13,11 @@ export interface PipelineSpec {
   readonly numeric: readonly NumericFeature[];
   /** K of the out-of-fold target encoding. */
   readonly folds: number;
+  /**
+   * How training rows are target-encoded: out-of-fold (default; K folds, never the row's own label) or past-only
+   * (only rows dated strictly before: never the row's label, never the future).
+   */
+  readonly encoding?: 'out-of-fold' | 'past-only';
   /** Pseudo-rows of prior in the target encoding. */
   readonly smoothing: number;
   readonly seed: number;

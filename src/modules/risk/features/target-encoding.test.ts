@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../gbdt/random.ts';
-import { assignFolds, encodeWith, fitTargetEncoding, smoothed } from './target-encoding.ts';
+import { assignFolds, encodeWith, fitPastOnlyEncoding, fitTargetEncoding, smoothed } from './target-encoding.ts';
 
 const keys = ['CN', 'CN', 'CN', 'CN', 'CN', 'CN', 'JP', 'JP', 'JP', 'JP', 'US', ''];
 const labels = [1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1];
@@ -43,5 +43,30 @@ describe('out-of-fold target encoding', () => {
     const sizes = [0, 0, 0, 0, 0];
     for (const f of a) sizes[f]!++;
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('past-only target encoding', () => {
+  const dates = ['2020-01-01', '2020-01-01', '2020-01-02', '2020-01-03', '2020-01-03', '2020-01-04'];
+  const k = ['CN', 'CN', 'CN', 'CN', 'JP', 'CN'];
+  const y = [1, 0, 1, 0, 1, 1];
+
+  it('encodes a row with strictly earlier rows only: changing any label on or after its date changes nothing', () => {
+    const base = fitPastOnlyEncoding(k, y, dates, 2).trainValues;
+    for (let i = 0; i < k.length; i++) {
+      for (let j = 0; j < k.length; j++) {
+        if (dates[j]! < dates[i]!) continue;
+        const flipped = y.map((v, t) => (t === j ? 1 - v : v));
+        expect(fitPastOnlyEncoding(k, flipped, dates, 2).trainValues[i]).toBe(base[i]);
+      }
+    }
+  });
+
+  it('uses the history before the row (not vacuous), and the first date has none', () => {
+    const { trainValues, state } = fitPastOnlyEncoding(k, y, dates, 2);
+    expect(Number.isNaN(trainValues[0]!)).toBe(true);
+    // Row 3 (2020-01-03, CN): history = rows 0,1,2 (CN 2 of 3), prior 2/3.
+    expect(trainValues[3]).toBeCloseTo(smoothed(2, 3, 2 / 3, 2), 12);
+    expect(encodeWith(state, 'CN')).toBeCloseTo(smoothed(3, 5, 4 / 6, 2), 12);
   });
 });

@@ -88,3 +88,47 @@ export function assignFolds(n: number, k: number, shuffle: (a: Uint32Array) => U
   for (let i = 0; i < n; i++) folds[order[i]!] = i % k;
   return folds;
 }
+
+/**
+ * The strictly temporal alternative (CatBoost's "ordered" statistics on the time axis): a training row is encoded
+ * with the rows dated strictly before it only — never its own label, never a later one. Rows of the first date have
+ * no history and get NaN (missing). New rows get the statistics of all training rows, as with out-of-fold encoding.
+ */
+export function fitPastOnlyEncoding(
+  keys: readonly string[],
+  labels: ArrayLike<number>,
+  dates: readonly string[],
+  smoothing: number,
+): FittedTargetEncoding {
+  const n = keys.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) =>
+    dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : a - b,
+  );
+  const running = new Map<string, [number, number]>();
+  const trainValues = new Float64Array(n);
+  let pos = 0;
+  let seen = 0;
+  let start = 0;
+  while (start < n) {
+    let end = start;
+    while (end < n && dates[order[end]!] === dates[order[start]!]) end++;
+    for (let k = start; k < end; k++) {
+      const i = order[k]!;
+      const key = keys[i]!;
+      if (key === '' || seen === 0) trainValues[i] = Number.NaN;
+      else {
+        const s = running.get(key);
+        trainValues[i] = smoothed(s?.[0] ?? 0, s?.[1] ?? 0, pos / seen, smoothing);
+      }
+    }
+    // Only now does this date's data become history for later dates.
+    for (let k = start; k < end; k++) {
+      const i = order[k]!;
+      pos += labels[i]!;
+      seen += 1;
+      if (keys[i] !== '') bump(running, keys[i]!, labels[i]!);
+    }
+    start = end;
+  }
+  return { state: { prior: seen > 0 ? pos / seen : 0, smoothing, stats: running }, trainValues };
+}
