@@ -2,7 +2,11 @@
  * Tariff search: plain words → 9-digit lines of Japan's schedule. Japanese queries go through kuromoji over the
  * schedule's own descriptions and their parent rows; English queries go through HS 2022 subheading text (with the
  * heading's text propagated down), a light stemmer, spelling correction and an everyday-word thesaurus. The module
- * owns no rates: callers attach them through `ratesFor`. Pure apart from `loadSearchIndex`, which reads the data folder.
+ * owns no rates: callers attach them through `ratesFor`. Pure apart from two loaders: `loadSearchIndex` reads the data
+ * folder, and `buildSearchIndex` loads kuromoji's dictionary unless a tokenizer is passed in.
+ *
+ *   const search = await loadSearchIndex(dataDir);          // once, a few seconds
+ *   search.search('cofee', { lang: 'en', limit: 5, ratesFor }); // synchronous, about 1 ms
  */
 export { buildSearchIndex } from './search-index.ts';
 export type { SearchIndexInput, SearchLanguage, TariffSearch, TariffSearchOptions, TariffSearchResult } from './search-index.ts';
