@@ -84,10 +84,11 @@ export async function changeRegistry(
   action: RegistryAction,
   by: string,
 ): Promise<RegistryState> {
-  const current = (await deps.riskRepo.registry()) ?? emptyRegistry();
-  const next = applyRegistry(current, action, { at: new Date().toISOString(), by });
-  if (!next.ok) throw next.error;
-  await deps.riskRepo.putSetting('risk.registry', next.value);
+  const state = await deps.riskRepo.updateSetting<RegistryState>('risk.registry', (current) => {
+    const next = applyRegistry(current ?? emptyRegistry(), action, { at: new Date().toISOString(), by });
+    if (!next.ok) throw next.error;
+    return next.value;
+  });
   await deps.afterChange?.();
-  return next.value;
+  return state;
 }

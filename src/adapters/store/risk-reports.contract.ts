@@ -107,5 +107,13 @@ export function riskReportsContract(name: string, open: () => Promise<Store>, cl
       expect((await risk.ruleHistory('rule_1')).map((v) => v.name)).toEqual(['v1', 'v2']);
       expect(await risk.ruleHistory('rule_none')).toEqual([]);
     });
+
+    it('updates a setting under a lock: concurrent changes all land, and a change that throws writes nothing', async () => {
+      expect(await risk.registry()).toBeUndefined();
+      await Promise.all(Array.from({ length: 5 }, (_, i) => risk.updateSetting<string[]>('test.list', (cur) => [...(cur ?? []), `v${i}`])));
+      expect((await risk.getSetting<string[]>('test.list'))?.sort()).toEqual(['v0', 'v1', 'v2', 'v3', 'v4']);
+      await expect(risk.updateSetting<string[]>('test.list', () => { throw new Error('refused'); })).rejects.toThrow('refused');
+      expect(await risk.getSetting<string[]>('test.list')).toHaveLength(5);
+    });
   });
 }

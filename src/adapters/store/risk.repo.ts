@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Finding, RegistryState, RiskModelJson, RuleVersion } from '../../modules/risk/index.ts';
 import type { Db } from './connect.ts';
 import { findings, riskModels, riskRules, settings } from './schema.ts';
@@ -43,8 +43,23 @@ export class RiskRepo {
       .onConflictDoUpdate({ target: settings.name, set: { value, updatedAt: new Date() } });
   }
 
-  registry(): Promise<RegistryState | undefined> {
-    return this.getSetting<RegistryState>('risk.registry');
+  /**
+   * Read-modify-write of one setting under a row lock, so that two analysts acting on the registry at once cannot
+   * lose each other's change. `change` may throw to abort (nothing is written).
+   */
+  async updateSetting<T>(name: string, change: (current: T | undefined) => T): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      // A JSON null placeholder gives the first writer a row to lock (read back as undefined).
+      await tx.insert(settings).values({ name, value: sql`'null'::jsonb` }).onConflictDoNothing();
+      const [row] = await tx.select().from(settings).where(eq(settings.name, name)).for('update');
+      const next = change((row?.value ?? undefined) as T | undefined);
+      await tx.update(settings).set({ value: next, updatedAt: new Date() }).where(eq(settings.name, name));
+      return next;
+    });
+  }
+
+  async registry(): Promise<RegistryState | undefined> {
+    return (await this.getSetting<RegistryState | null>('risk.registry')) ?? undefined;
   }
 
   async saveModel(version: string, metrics: Record<string, number>, model: RiskModelJson): Promise<void> {
