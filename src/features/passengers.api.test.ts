@@ -91,6 +91,8 @@ describe('passenger declarations and the gate', () => {
     expect(first).toMatchObject({ verdict: 'valid', declarationId: body.id, arrival: 'NH12/2026-12-01' });
     expect(first.assessment).toEqual({ totalDutyYen: body.assessment.totalDutyYen, requiresOfficerAssessment: false, dutyPayable: true });
     expect((await verify(body.qr.token)).verdict).toBe('replay');
+    const raw = await t.platform.app.inject({ method: 'POST', url: '/api/v1/gate/verify', headers: { ...auth(t.keys.officer), 'content-type': 'text/plain' }, payload: body.qr.token });
+    expect(raw.json().verdict).toBe('replay');
   });
 
   it('never stores the passport number in clear, only its keyed hash', async () => {

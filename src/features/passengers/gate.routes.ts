@@ -15,11 +15,12 @@ export function gateRoutes(app: FastifyInstance, deps: { gate: GateService; keyr
       preHandler: requireRole('officer', 'admin'),
       // Every payload gets a verdict: a token of the wrong type or length is `malformed`, not a 422.
       attachValidation: true,
-      schema: { tags, summary: 'Verify a gate pass: valid, expired, tampered, unknown_key, malformed or replay', body: GateVerifyRequestSchema },
+      schema: { tags, summary: 'Verify a gate pass ({token} or the raw text as text/plain): valid, expired, tampered, unknown_key, malformed or replay', body: GateVerifyRequestSchema },
     },
     async (req) => {
       const body: unknown = req.body;
-      const token = typeof body === 'object' && body !== null && 'token' in body ? (body as { token: unknown }).token : undefined;
+      // A scanner may post the decoded text as it is (text/plain) instead of {"token": …}.
+      const token = typeof body === 'string' ? body : typeof body === 'object' && body !== null && 'token' in body ? (body as { token: unknown }).token : undefined;
       return deps.gate.verify(token);
     },
   );
