@@ -1,6 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { GENERATOR_YEN_RATES, generateConsignments, toNdjson } from '../../src/modules/consignments/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, screenshot, startE2E, uniqueLrn, type E2E } from './support/e2e.ts';
+import { apiCall, newPage, screenshot, startE2E, uniqueLrn, type E2E } from './support/e2e.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -88,6 +92,27 @@ describe('a trader files a declaration', () => {
     expect(await page.locator('[data-testid=requested]').textContent()).toBeTruthy();
     expect(await page.getByText('Why it was selected').count()).toBe(0);
     await screenshot(page, 'trader-declaration');
+    await context.close();
+  });
+
+  it('uploads a file of low-value consignments and watches them being checked and cleared', async () => {
+    // The generator prices parcels in several currencies; their (test) rates are loaded as an officer would.
+    const rates = Object.entries(GENERATOR_YEN_RATES).map(([currency, rate]) => ({ currency, rate, validFrom: '2020-01-01', validTo: '2099-12-31', source: 'e2e test rate' }));
+    expect((await apiCall(e, 'POST', '/api/v1/exchange-rates', e.tp.keys.admin, { rates })).status).toBeLessThan(300);
+    const prefix = `E2E${Date.now().toString(36).toUpperCase()}-`;
+    const file = join(tmpdir(), `${prefix}consignments.ndjson`);
+    writeFileSync(file, toNdjson([...generateConsignments({ seed: 7, count: 40, idPrefix: prefix })].map((g) => g.consignment)));
+
+    const { context, page } = await newPage(e, { lang: 'en' });
+    await signIn(page, e.tp.keys.trader);
+    await page.getByRole('link', { name: 'Upload consignments' }).click();
+    await page.getByLabel('Consignment file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.locator('[data-testid=batch] [data-status=completed]').waitFor({ timeout: 60_000 });
+    const batch = (await page.locator('[data-testid=batch]').textContent()) ?? '';
+    expect(batch).toMatch(/Accepted lines\s*[1-9]/);
+    expect(await page.locator('#upload-progress').getAttribute('value')).toBe(await page.locator('#upload-progress').getAttribute('max'));
+    await screenshot(page, 'consignment-upload');
     await context.close();
   });
 });
