@@ -125,12 +125,23 @@ async function embedded(model: unknown, work: Buffer[]): Promise<Run> {
   }
 }
 
-function startWorkers(n: number, env: NodeJS.ProcessEnv): ChildProcess[] {
-  return Array.from({ length: n }, () => {
-    const p = spawn(process.execPath, ['bin/customs.mjs', 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    p.stderr?.on('data', (d: Buffer) => process.stderr.write(`  [worker ${p.pid}] ${d.toString()}`));
-    return p;
-  });
+/** Starts `customs worker` processes and resolves once each says it is ready (search index built, consumer joined). */
+function startWorkers(n: number, env: NodeJS.ProcessEnv): { ps: ChildProcess[]; ready: Promise<unknown> } {
+  const ps = Array.from({ length: n }, () => spawn(process.execPath, ['bin/customs.mjs', 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] }));
+  const ready = Promise.all(
+    ps.map(
+      (p) =>
+        new Promise<void>((resolve, reject) => {
+          p.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
+          p.stderr?.on('data', (d: Buffer) => {
+            const text = d.toString();
+            process.stderr.write(`  [worker ${p.pid}] ${text}`);
+            if (text.includes('ready')) resolve();
+          });
+        }),
+    ),
+  );
+  return { ps, ready };
 }
 
 async function stopWorkers(ps: readonly ChildProcess[]): Promise<void> {
@@ -152,8 +163,9 @@ async function scaled(model: unknown, runs: { workers: number; chunks: Buffer[];
     await platform.ctx.exchangeRates.upsert(RATES);
     const env = { ...process.env, DATABASE_URL: db.url, NATS_URL: nats.url, SMART_CUSTOMS_DATA_DIR: DATA_DIR, SMART_CUSTOMS_ADMIN_KEY: ADMIN };
     for (const r of runs) {
-      const workers = startWorkers(r.workers, env);
+      const { ps: workers, ready } = startWorkers(r.workers, env);
       try {
+        await ready;
         await timedBatch(platform, store, `${r.id}_warmup`, batch(`W${r.workers}`, 300 * r.workers, 98).chunks);
         results.push(await timedBatch(platform, store, r.id, r.chunks));
       } finally {

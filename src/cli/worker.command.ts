@@ -26,7 +26,9 @@ export async function run(_args: Args): Promise<number> {
     return EXIT_INVALID;
   }
   const platform = await createPlatform(config, { role: 'cli', loadReference: false });
-  log(`worker ${process.pid}: clearing consignments from ${config.natsUrl}`);
+  // The search index (code suggestions) is built in the background: a worker takes messages at full speed once it is.
+  await platform.search.ready();
+  log(`worker ${process.pid}: ready, clearing consignments from ${config.natsUrl}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());

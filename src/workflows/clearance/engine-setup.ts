@@ -54,6 +54,7 @@ export async function createClearanceEngine(deps: EngineDeps): Promise<Clearance
       search,
     ),
     model: await consignmentModel(deps),
-    selector: new OnlineSelector(consignmentPolicy(deps.risk.currentPolicy())),
+    // Thresholds re-derived every 1,000 decisions: at thousands per second, every 100 spent a tenth of the time sorting.
+    selector: new OnlineSelector(consignmentPolicy(deps.risk.currentPolicy()), [], { recalibrateEvery: 1000 }),
   });
 }
