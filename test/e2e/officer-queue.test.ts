@@ -80,4 +80,32 @@ describe('an officer works the queue', () => {
     await screenshot(page, 'officer-declaration');
     await context.close();
   });
+
+  it('an analyst writes a rule, revises it and deactivates it, keeping its versions', async () => {
+    const name = `E2E rule ${Date.now().toString(36)}`;
+    const { context, page } = await newPage(e, { lang: 'en', apiKey: e.tp.keys.analyst });
+    page.on('dialog', (d) => void d.accept());
+    await page.goto('/officer/rules');
+    const editor = page.locator('section', { has: page.getByRole('heading', { name: 'New rule' }) });
+    await editor.getByRole('button', { name: 'Save rule' }).click();
+    await editor.locator('.error-summary').waitFor();
+    await editor.getByLabel('Name').fill(name);
+    await editor.getByLabel('Reason shown to officers').fill('Lithium batteries by air from an unknown shipper');
+    await editor.getByLabel('HS code prefixes').fill('8507');
+    await editor.getByLabel('Transport modes').fill('air');
+    await editor.getByRole('button', { name: 'Save rule' }).click();
+    const row = page.locator('tr', { hasText: name });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('v1');
+
+    await row.getByRole('button', { name: `Edit ${name}` }).click();
+    await page.getByLabel('Countries of origin').fill('CN, HK');
+    await page.getByRole('button', { name: 'Save rule' }).click();
+    await page.locator('tr', { hasText: name }).filter({ hasText: 'v2' }).waitFor();
+
+    await page.locator('tr', { hasText: name }).getByRole('button', { name: `Deactivate ${name}` }).click();
+    await page.locator('tr', { hasText: name }).filter({ hasText: 'v3' }).waitFor();
+    expect(await page.locator('tr', { hasText: name }).getByRole('button', { name: `Deactivate ${name}` }).count()).toBe(0);
+    await context.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -114,5 +114,6 @@ describe('a trader files a declaration', () => {
     expect(await page.locator('#upload-progress').getAttribute('value')).toBe(await page.locator('#upload-progress').getAttribute('max'));
     await screenshot(page, 'consignment-upload');
     await context.close();
+    rmSync(file, { force: true });
   });
 });
