@@ -36,6 +36,7 @@ describe('web plugin: the app at / with a fallback for client-side routes', () =
       expect(r.headers['content-type']).toMatch(/text\/html/);
       expect(r.body).toContain('app shell');
       expect(r.headers['cache-control']).toBe('no-cache');
+      expect(r.headers['content-security-policy']).toContain("script-src 'self'");
     }
   });
 
