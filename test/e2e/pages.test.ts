@@ -65,6 +65,7 @@ describe('every page of the app', () => {
   it('can be used from the keyboard: the skip link goes to the main content, the search form submits with Enter', async () => {
     const { context, page } = await newPage(e, { lang: 'ja' });
     await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('本文へ移動');
     await page.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { fieldKey } from '../../api/problem-paths.ts';
 import { ApiErrorBanner, ErrorSummary, type FieldError } from '../../components/forms.tsx';
@@ -27,7 +27,11 @@ export default function TravellerPage() {
   useEffect(() => {
     document.title = `${t('tr.title')} — ${t('app.name')}`;
   }, [t, lang]);
+  // Moving to the next page moves focus to its heading (as a page load would for a screen reader), but not on arrival.
+  const shownStep = useRef(step);
   useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
     document.getElementById('step-title')?.focus();
   }, [step]);
 
