@@ -97,11 +97,12 @@ describe('an officer works the queue', () => {
     const row = page.locator('tr', { hasText: name });
     await row.waitFor();
     expect(await row.textContent()).toContain('v1');
+    expect(await row.textContent()).toContain('HS 8507 · air');
 
     await row.getByRole('button', { name: `Edit ${name}` }).click();
     await page.getByLabel('Countries of origin').fill('CN, HK');
     await page.getByRole('button', { name: 'Save rule' }).click();
-    await page.locator('tr', { hasText: name }).filter({ hasText: 'v2' }).waitFor();
+    await page.locator('tr', { hasText: name }).filter({ hasText: 'v2' }).filter({ hasText: 'origin CN, HK' }).waitFor();
 
     await page.locator('tr', { hasText: name }).getByRole('button', { name: `Deactivate ${name}` }).click();
     await page.locator('tr', { hasText: name }).filter({ hasText: 'v3' }).waitFor();

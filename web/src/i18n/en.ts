@@ -235,6 +235,7 @@ export const en = {
   'rules.name': 'Name',
   'rules.reason': 'Reason shown to officers',
   'rules.reason.hint': 'Never shown to traders',
+  'rules.criteria': 'Criteria',
   'rules.hsPrefixes': 'HS code prefixes',
   'rules.origins': 'Countries of origin',
   'rules.ports': 'Ports of loading',

@@ -237,6 +237,7 @@ export const ja: Record<MessageKey, string> = {
   'rules.name': '名称',
   'rules.reason': '職員に表示する理由',
   'rules.reason.hint': '事業者には表示されません',
+  'rules.criteria': '条件',
   'rules.hsPrefixes': 'HS コードの先頭',
   'rules.origins': '原産国',
   'rules.ports': '積出港',

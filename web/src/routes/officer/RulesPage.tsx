@@ -25,6 +25,19 @@ const LABELS: Record<string, MessageKey> = {
 };
 const blank = () => ({ lane: 'red', active: 'yes', validFrom: new Date().toISOString().slice(0, 10) });
 
+/** A rule's criteria in one line, e.g. `hs 0901 · origin BR, VN · air`. */
+function criteriaText(c: Record<string, unknown>): string {
+  const v = ruleValues({ name: '', lane: 'red', reason: '', criteria: c, validFrom: '', active: true });
+  const parts = [
+    v['hsPrefixes'] ? `HS ${v['hsPrefixes']}` : '',
+    v['originCountries'] ? `origin ${v['originCountries']}` : '',
+    v['portsOfLoading'] ? `from ${v['portsOfLoading']}` : '',
+    v['transportModes'] ?? '',
+    v['valueMin'] || v['valueMax'] ? `¥${v['valueMin'] || '0'}–${v['valueMax'] || '∞'}` : '',
+  ];
+  return parts.filter(Boolean).join(' · ') || '—';
+}
+
 function rulesOf(data: unknown): RuleVersion[] {
   if (Array.isArray(data)) return data as RuleVersion[];
   const d = (data ?? {}) as { items?: RuleVersion[]; rules?: RuleVersion[] };
@@ -103,6 +116,7 @@ export default function RulesPage() {
                 <th scope="col">{t('rules.name')}</th>
                 <th scope="col">{t('decl.lane')}</th>
                 <th scope="col">{t('rules.reason')}</th>
+                <th scope="col">{t('rules.criteria')}</th>
                 <th scope="col">{t('rules.validFrom')}</th>
                 <th scope="col">{t('rules.active')}</th>
                 <th scope="col">
@@ -118,6 +132,9 @@ export default function RulesPage() {
                   </td>
                   <td>{t(`lane.${r.lane}` as MessageKey)}</td>
                   <td>{r.reason}</td>
+                  <td>
+                    <code>{criteriaText(r.criteria)}</code>
+                  </td>
                   <td>
                     {r.validFrom}
                     {r.validTo ? ` – ${r.validTo}` : ''}
