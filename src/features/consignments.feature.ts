@@ -43,7 +43,8 @@ export const consignmentsFeature: FeatureFactory = async (env) => {
     start: async () => {
       if (!clearsHere(env)) return;
       const maxInFlight = Number(process.env['CUSTOMS_CLEARANCE_IN_FLIGHT'] ?? '4') || 4;
-      sub = await pipeline.startWorker(engineOnce, { maxInFlight, onError: (e) => env.log(`consignments: clearance failed, will retry: ${String(e)}`) });
+      const ackWaitMs = Number(process.env['CUSTOMS_CLEARANCE_ACK_WAIT_MS'] ?? '60000') || 60_000;
+      sub = await pipeline.startWorker(engineOnce, { maxInFlight, ackWaitMs, onError: (e) => env.log(`consignments: clearance failed, will retry: ${String(e)}`) });
       // Consignments stored but never announced (a crash between the two) are announced again; de-duplicated by store.
       const resumed = await pipeline.resume(await repo.openBatches());
       if (resumed > 0) env.log(`consignments: re-announced ${resumed} undecided consignments`);

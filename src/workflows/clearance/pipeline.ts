@@ -18,6 +18,8 @@ export interface AcceptedMessage {
 export interface WorkerOptions {
   /** Messages (of up to a chunk of consignments each) in flight per durable: the backpressure bound. */
   readonly maxInFlight?: number;
+  /** A message unacknowledged this long (its worker died) goes to another worker. Default 60 s. */
+  readonly ackWaitMs?: number;
   readonly today?: () => string;
   readonly onError?: (error: unknown) => void;
 }
@@ -97,7 +99,7 @@ export class ClearancePipeline {
         durable: CLEARANCE_DURABLE,
         subjects: ACCEPTED_SUBJECT,
         maxInFlight: opts.maxInFlight ?? 4,
-        ackWaitMs: 60_000,
+        ackWaitMs: opts.ackWaitMs ?? 60_000,
         maxDeliver: 10,
         retryDelayMs: 500,
         ...(opts.onError ? { onError: (e: unknown) => opts.onError!(e) } : {}),

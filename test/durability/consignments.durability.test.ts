@@ -1,0 +1,190 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/adapters/store/connect.ts';
+import { RiskRepo } from '../../src/adapters/store/risk.repo.ts';
+import { generateConsignments } from '../../src/modules/consignments/index.ts';
+import { trainConsignmentModel } from '../../src/workflows/clearance/consignment-model.ts';
+import { MODEL_SETTING } from '../../src/workflows/clearance/engine-setup.ts';
+import { killHard, startChildServer, type ChildServer } from '../support/child-server.ts';
+import { hasNatsServer, OwnNats } from '../support/own-nats.ts';
+import { TEST_DATABASE_URL, createTempDatabase } from '../support/pg.ts';
+import { ADMIN_KEY, FIXTURE_DATA_DIR } from '../support/platform.ts';
+
+/**
+ * The scaled clearance pipeline under failure, on the real PostgreSQL (TEST_DATABASE_URL) and a nats-server of the
+ * test's own (own port and store, so it can be restarted): an API node and `customs worker` processes as children.
+ *   - a worker SIGKILLed mid-job: every consignment is decided exactly once (the store writes a decision only over an
+ *     undecided row; redelivered messages find theirs decided);
+ *   - the API SIGKILLed mid-upload: every line counted in acceptedLines before the kill is stored;
+ *   - the NATS server restarted mid-run: the batch completes.
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const enabled = Boolean(TEST_DATABASE_URL) && Boolean(process.env['TEST_NATS_URL']) && hasNatsServer();
+
+function ndjson(prefix: string, count: number): string[] {
+  const chunks: string[] = [];
+  let buf = '';
+  let n = 0;
+  for (const g of generateConsignments({ seed: 5, count, idPrefix: prefix })) {
+    buf += `${JSON.stringify(g.consignment)}\n`;
+    if (++n % 250 === 0) {
+      chunks.push(buf);
+      buf = '';
+    }
+  }
+  if (buf) chunks.push(buf);
+  return chunks;
+}
+
+function startWorker(env: Record<string, string>): { child: ChildProcess; ready: Promise<void> } {
+  const child = spawn(process.execPath, ['bin/customs.mjs', 'worker'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let out = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${out.slice(-2000)}`)));
+    child.stderr?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('ready')) resolve();
+    });
+  });
+  ready.catch(() => undefined);
+  return { child, ready };
+}
+
+async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill(signal);
+  await exited;
+}
+
+describe.skipIf(!enabled)('consignment clearance durability (PostgreSQL + NATS JetStream)', () => {
+  let nats: OwnNats;
+  let db: { url: string; drop: () => Promise<void> };
+  let api: ChildServer;
+  let client: pg.Client;
+  let env: Record<string, string>;
+  const workers: ChildProcess[] = [];
+
+  const batch = async (id: string): Promise<{ status: string; acceptedLines: number; decided: number }> => {
+    const r = await client.query('select status, accepted_lines, decided from consignment_batches where id = $1', [id]);
+    const row = r.rows[0] as { status: string; accepted_lines: number; decided: number } | undefined;
+    return { status: row?.status ?? 'none', acceptedLines: row?.accepted_lines ?? 0, decided: row?.decided ?? 0 };
+  };
+  const until = async (what: string, ok: () => Promise<boolean>, ms: number): Promise<void> => {
+    const end = Date.now() + ms;
+    while (!(await ok())) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const upload = (id: string, chunks: readonly string[], delayMs = 0): Promise<Response> => {
+    let i = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(c) {
+        if (i >= chunks.length) return c.close();
+        if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+        c.enqueue(new TextEncoder().encode(chunks[i++]));
+      },
+    });
+    return fetch(`${api.url}/api/v1/consignment-batches?id=${id}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/x-ndjson' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+  };
+
+  beforeAll(async () => {
+    nats = await OwnNats.start();
+    db = await createTempDatabase(TEST_DATABASE_URL!);
+    env = { DATABASE_URL: db.url, NATS_URL: nats.url, SMART_CUSTOMS_DATA_DIR: FIXTURE_DATA_DIR, SMART_CUSTOMS_ADMIN_KEY: ADMIN_KEY, CUSTOMS_CLEARANCE_ACK_WAIT_MS: '8000' };
+    api = await startChildServer(env);
+    // A small model up front, so that the workers do not each train one on their first message.
+    const store = await openStore({ databaseUrl: db.url, poolSize: 1 });
+    await new RiskRepo(store.db).putSetting(MODEL_SETTING, { version: 'durability', model: trainConsignmentModel({ count: 1500, trees: 20 }).model.toJSON() });
+    await store.close();
+    client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+  }, 180_000);
+
+  afterAll(async () => {
+    // Each step on its own: one that fails or hangs must not leave servers or databases behind.
+    const step = async (name: string, f: () => Promise<unknown>): Promise<void> => {
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(`${name} timed out`)), 15_000).unref());
+      await Promise.race([f(), timeout]).catch((e: unknown) => process.stderr.write(`cleanup: ${String(e)}\n`));
+    };
+    await step('workers', () => Promise.all(workers.map((w) => kill(w, 'SIGKILL'))));
+    if (api) await step('api', () => kill(api.child, 'SIGKILL'));
+    await step('client', () => client?.end() ?? Promise.resolve());
+    await step('nats', () => nats?.dispose() ?? Promise.resolve());
+    await step('database', () => db?.drop() ?? Promise.resolve());
+  }, 90_000);
+
+  it('decides every consignment exactly once when a worker is SIGKILLed in the middle of a 20,000-consignment job', async () => {
+    const a = startWorker(env);
+    const b = startWorker(env);
+    workers.push(a.child, b.child);
+    await Promise.all([a.ready, b.ready]);
+    const res = await upload('cb_dur_worker', ndjson('KW', 20_000));
+    expect(res.status).toBe(201);
+    await until('a quarter decided', async () => (await batch('cb_dur_worker')).decided >= 5000, 120_000);
+    await kill(a.child, 'SIGKILL');
+    const c = startWorker(env);
+    workers.push(c.child);
+    await c.ready;
+    await until('the batch to complete', async () => (await batch('cb_dur_worker')).status === 'completed', 240_000);
+    const r = await client.query(
+      `select count(*)::int as n, count(decided_at)::int as decided, count(*) filter (where status = 'accepted')::int as open
+       from consignments where batch_id = 'cb_dur_worker'`,
+    );
+    // Some generated parcels come from countries the fixture code lists lack: rejected lines, never stored.
+    const done = await batch('cb_dur_worker');
+    expect(done.acceptedLines).toBeGreaterThan(15_000);
+    expect(r.rows[0]).toEqual({ n: done.acceptedLines, decided: done.acceptedLines, open: 0 });
+    expect(done).toEqual({ status: 'completed', acceptedLines: done.acceptedLines, decided: done.acceptedLines });
+  }, 420_000);
+
+  it('completes the batch when the NATS server restarts mid-run', async () => {
+    // The batch is stored and queued with no worker running, then the server restarts: the queue must survive it;
+    // then it restarts again while a worker is clearing.
+    await Promise.all(workers.splice(0).map((w) => kill(w, 'SIGTERM')));
+    const res = await upload('cb_dur_nats', ndjson('KN', 10_000));
+    expect(res.status).toBe(201);
+    await nats.stop('SIGTERM');
+    await nats.start();
+    const w = startWorker(env);
+    workers.push(w.child);
+    await w.ready;
+    await until('some decided', async () => (await batch('cb_dur_nats')).decided >= 200, 120_000);
+    await nats.stop('SIGTERM');
+    const atStop = await batch('cb_dur_nats');
+    await new Promise((r) => setTimeout(r, 1000));
+    await nats.start();
+    await until('the batch to complete', async () => (await batch('cb_dur_nats')).status === 'completed', 180_000);
+    const b = await batch('cb_dur_nats');
+    expect(atStop.decided, 'the server went down mid-run').toBeLessThan(b.acceptedLines);
+    expect(b.acceptedLines).toBeGreaterThan(7000);
+    expect(b.decided).toBe(b.acceptedLines);
+    const open = await client.query(`select count(*)::int as n from consignments where batch_id = 'cb_dur_nats' and status = 'accepted'`);
+    expect(open.rows[0].n).toBe(0);
+  }, 360_000);
+
+  it('keeps every line counted in acceptedLines when the API is SIGKILLed during an upload', async () => {
+    const pending = upload('cb_dur_api', ndjson('KA', 20_000), 20).catch(() => undefined);
+    let seen = 0;
+    await until('lines accepted', async () => {
+      const r = await fetch(`${api.url}/api/v1/consignment-batches/cb_dur_api`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+      if (r.status === 200) seen = ((await r.json()) as { acceptedLines: number }).acceptedLines;
+      return seen >= 2000;
+    }, 120_000);
+    await killHard(api);
+    await pending;
+    const lines = await client.query(`select count(*)::int as n from consignment_batch_lines where batch_id = 'cb_dur_api' and accepted`);
+    const stored = await client.query(`select count(*)::int as n from consignments where batch_id = 'cb_dur_api'`);
+    expect(lines.rows[0].n).toBeGreaterThanOrEqual(seen);
+    expect(stored.rows[0].n).toBe(lines.rows[0].n);
+    expect((await batch('cb_dur_api')).acceptedLines).toBe(lines.rows[0].n);
+  }, 300_000);
+});
