@@ -12,7 +12,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,19 @@ interface Run {
   readonly accepted: number;
   readonly rejected: number;
   readonly lanes: Record<string, number>;
+  /** CPU seconds spent by this process and the worker processes during the run, and what that is per consignment. */
+  readonly cpuSeconds: number;
+  readonly cpuMsPerConsignment: number;
+}
+
+/** utime + stime of a process in seconds, from /proc (Linux; 0 elsewhere). */
+function cpuOf(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 const profileFile = stringFlag(args, 'profile');
@@ -80,8 +93,10 @@ async function profiled<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** Uploads one batch and waits for its last decision; the clock runs from the first byte to that decision. */
-async function timedBatch(platform: Platform, store: Store, id: string, chunks: readonly Buffer[]): Promise<Run> {
+async function timedBatch(platform: Platform, store: Store, id: string, chunks: readonly Buffer[], pids: readonly number[] = []): Promise<Run> {
   const repo = new ConsignmentsRepo(store.db);
+  const cpu = (): number => cpuOf(process.pid) + pids.reduce((a, p) => a + cpuOf(p), 0);
+  const c0 = cpu();
   const t0 = performance.now();
   const res = await platform.app.inject({
     method: 'POST',
@@ -98,7 +113,16 @@ async function timedBatch(platform: Platform, store: Store, id: string, chunks: 
         sql`select coalesce(lane, status) as k, count(*)::int as n from consignments where batch_id = ${id} group by 1`,
       );
       const lanes = Object.fromEntries((r as unknown as { rows: { k: string; n: number }[] }).rows.map((x) => [x.k, x.n]));
-      return { perSec: Math.round(b.decided / seconds), seconds: Math.round(seconds * 100) / 100, accepted: b.acceptedLines, rejected: b.rejectedLines, lanes };
+      const cpuSeconds = Math.round((cpu() - c0) * 100) / 100;
+      return {
+        perSec: Math.round(b.decided / seconds),
+        seconds: Math.round(seconds * 100) / 100,
+        accepted: b.acceptedLines,
+        rejected: b.rejectedLines,
+        lanes,
+        cpuSeconds,
+        cpuMsPerConsignment: Math.round((cpuSeconds * 1000 * 1000) / Math.max(1, b.decided)) / 1000,
+      };
     }
     if (b?.status === 'failed') throw new Error(`batch ${id} failed: ${JSON.stringify(b.error)}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -167,7 +191,7 @@ async function scaled(model: unknown, runs: { workers: number; chunks: Buffer[];
       try {
         await ready;
         await timedBatch(platform, store, `${r.id}_warmup`, batch(`W${r.workers}`, 300 * r.workers, 98).chunks);
-        results.push(await timedBatch(platform, store, r.id, r.chunks));
+        results.push(await timedBatch(platform, store, r.id, r.chunks, workers.flatMap((w) => (w.pid ? [w.pid] : []))));
       } finally {
         await stopWorkers(workers);
       }
@@ -215,7 +239,7 @@ async function main(): Promise<void> {
   const reasons: Record<string, string> = {};
   const report = (key: string, label: string, r: Run): void => {
     figures[key] = r.perSec;
-    out(`${label}: ${r.perSec}/s (${r.accepted} accepted, ${r.rejected} rejected, ${r.seconds} s; ${JSON.stringify(r.lanes)})`);
+    out(`${label}: ${r.perSec}/s (${r.accepted} accepted, ${r.rejected} rejected, ${r.seconds} s; CPU ${r.cpuSeconds} s = ${r.cpuMsPerConsignment} ms per consignment, API + workers, PostgreSQL excluded; ${JSON.stringify(r.lanes)})`);
   };
   const fail = (key: string, e: unknown): void => {
     reasons[key] = e instanceof Error ? e.message : String(e);
