@@ -74,6 +74,10 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
       const b = await repo.getBatch('cb_1');
       expect([b?.status, b?.decided, b?.completedAt !== null]).toEqual(['completed', 2, true]);
       expect((await repo.finishUpload('cb_2'))?.status).toBe('completed');
+      // What a starting worker re-announces: batches with undecided consignments (cb_3's C1), never completed ones.
+      const open = await repo.openBatches();
+      expect(open).toContain('cb_3');
+      expect(open).not.toContain('cb_1');
     });
 
     it('stores consignments cleared before storing with their decisions, counted as decided at once', async () => {

@@ -270,9 +270,12 @@ export class ConsignmentsRepo {
     return { ownerId: rows[0]?.owner_id ?? '', ids: rows.map((x) => x.consignment_id) };
   }
 
-  /** Batches not completed (uploading or waiting for decisions): what a restarted worker re-announces. */
+  /**
+   * Batches with consignments still undecided — uploading, waiting, or failed mid-upload (their stored lines are
+   * cleared all the same): what a starting worker re-announces.
+   */
   async openBatches(): Promise<string[]> {
-    const r = await this.db.execute(sql`select id from consignment_batches where status in ('uploading', 'processing') and decided < accepted_lines`);
+    const r = await this.db.execute(sql`select id from consignment_batches where status <> 'completed' and decided < accepted_lines`);
     return rowsOf<{ id: string }>(r).map((x) => x.id);
   }
 
