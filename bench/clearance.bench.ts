@@ -60,6 +60,9 @@ interface Run {
   /** CPU seconds spent by this process and the worker processes during the run, and what that is per consignment. */
   readonly cpuSeconds: number;
   readonly cpuMsPerConsignment: number;
+  /** The same split: this (API) process, and the worker processes. */
+  readonly apiCpuSeconds: number;
+  readonly workerCpuSeconds: number;
 }
 
 /** utime + stime of a process in seconds, from /proc (Linux; 0 elsewhere). */
@@ -95,8 +98,11 @@ async function profiled<T>(run: () => Promise<T>): Promise<T> {
 /** Uploads one batch and waits for its last decision; the clock runs from the first byte to that decision. */
 async function timedBatch(platform: Platform, store: Store, id: string, chunks: readonly Buffer[], pids: readonly number[] = []): Promise<Run> {
   const repo = new ConsignmentsRepo(store.db);
-  const cpu = (): number => cpuOf(process.pid) + pids.reduce((a, p) => a + cpuOf(p), 0);
+  const workerCpu = (): number => pids.reduce((a, p) => a + cpuOf(p), 0);
+  const cpu = (): number => cpuOf(process.pid) + workerCpu();
   const c0 = cpu();
+  const a0 = cpuOf(process.pid);
+  const w0 = workerCpu();
   const t0 = performance.now();
   const res = await platform.app.inject({
     method: 'POST',
@@ -122,6 +128,8 @@ async function timedBatch(platform: Platform, store: Store, id: string, chunks: 
         lanes,
         cpuSeconds,
         cpuMsPerConsignment: Math.round((cpuSeconds * 1000 * 1000) / Math.max(1, b.decided)) / 1000,
+        apiCpuSeconds: Math.round((cpuOf(process.pid) - a0) * 100) / 100,
+        workerCpuSeconds: Math.round((workerCpu() - w0) * 100) / 100,
       };
     }
     if (b?.status === 'failed') throw new Error(`batch ${id} failed: ${JSON.stringify(b.error)}`);
@@ -151,7 +159,10 @@ async function embedded(model: unknown, work: Buffer[]): Promise<Run> {
 
 /** Starts `customs worker` processes and resolves once each says it is ready (search index built, consumer joined). */
 function startWorkers(n: number, env: NodeJS.ProcessEnv): { ps: ChildProcess[]; ready: Promise<unknown> } {
-  const ps = Array.from({ length: n }, () => spawn(process.execPath, ['bin/customs.mjs', 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] }));
+  // BENCH_WORKER_CPU_PROF=DIR: each worker writes a CPU profile there when it stops.
+  const prof = process.env['BENCH_WORKER_CPU_PROF'];
+  const argv = [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), 'bin/customs.mjs', 'worker'];
+  const ps = Array.from({ length: n }, () => spawn(process.execPath, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] }));
   const ready = Promise.all(
     ps.map(
       (p) =>
@@ -239,7 +250,7 @@ async function main(): Promise<void> {
   const reasons: Record<string, string> = {};
   const report = (key: string, label: string, r: Run): void => {
     figures[key] = r.perSec;
-    out(`${label}: ${r.perSec}/s (${r.accepted} accepted, ${r.rejected} rejected, ${r.seconds} s; CPU ${r.cpuSeconds} s = ${r.cpuMsPerConsignment} ms per consignment, API + workers, PostgreSQL excluded; ${JSON.stringify(r.lanes)})`);
+    out(`${label}: ${r.perSec}/s (${r.accepted} accepted, ${r.rejected} rejected, ${r.seconds} s; CPU ${r.cpuSeconds} s (API ${r.apiCpuSeconds} s, workers ${r.workerCpuSeconds} s) = ${r.cpuMsPerConsignment} ms per consignment, PostgreSQL excluded; ${JSON.stringify(r.lanes)})`);
   };
   const fail = (key: string, e: unknown): void => {
     reasons[key] = e instanceof Error ? e.message : String(e);
