@@ -76,7 +76,7 @@ export async function run(args: Args): Promise<number> {
 async function importFile(base: string, key: string, file: string, format: 'csv' | 'ndjson', json: boolean): Promise<number> {
   const id = `cb_cli_${randomBytes(9).toString('base64url')}`;
   const bar = new cliProgress.SingleBar(
-    { format: '  {phase} [{bar}] {value}/{total} decided · {rejected} rejected', stream: process.stderr, hideCursor: false },
+    { format: '  {phase} [{bar}] {value}/{total} decided · {rejected} rejected', stream: process.stderr, hideCursor: false, noTTYOutput: true, notTTYSchedule: 2000 },
     cliProgress.Presets.shades_classic,
   );
   bar.start(1, 0, { phase: 'uploading', rejected: 0 });
