@@ -7,7 +7,6 @@ import type { SearchService } from '../search.service.ts';
 import type { TariffService } from '../tariff.service.ts';
 import { ClearanceEngine } from './clear-consignments.ts';
 import { CodeResolver } from './code-resolver.ts';
-import { trainConsignmentModel } from './consignment-model.ts';
 
 export const MODEL_SETTING = 'consignments.risk-model';
 
@@ -31,17 +30,18 @@ export function consignmentPolicy(base: SelectionPolicy): SelectionPolicy {
   return { ...base, version: `consignments-${base.version}`, unit: 'declarations', budget: { red: 0.02, yellow: 0.05 }, aeoFactor: 1 };
 }
 
-/** The model in force for consignments: stored under MODEL_SETTING, or trained on a generated history and stored. */
-export async function consignmentModel(deps: Pick<EngineDeps, 'riskRepo' | 'log' | 'model'>): Promise<{ version: string; model: RiskModel }> {
+/**
+ * The model in force for consignments: one supplied by the caller (the benchmark trains its own on a generated
+ * history), else the one stored under MODEL_SETTING. There is never a model trained on generated data in the live
+ * path: until one fitted on recorded findings is stored, selection runs on the budget and the random control sample
+ * and every decision says "no model".
+ */
+export async function consignmentModel(deps: Pick<EngineDeps, 'riskRepo' | 'log' | 'model'>): Promise<{ version: string; model: RiskModel } | null> {
   if (deps.model) return { version: String(deps.model.metadata['version'] ?? 'supplied'), model: deps.model };
   const saved = await deps.riskRepo.getSetting<{ version: string; model: RiskModelJson }>(MODEL_SETTING);
   if (saved) return { version: saved.version, model: RiskModel.fromJSON(saved.model) };
-  const t0 = performance.now();
-  const { model, validAuc } = trainConsignmentModel({ count: 6000, trees: 120 });
-  const version = `consignments-generated-${new Date().toISOString().slice(0, 10)}`;
-  await deps.riskRepo.putSetting(MODEL_SETTING, { version, model: model.toJSON() });
-  deps.log(`consignments: trained a bootstrap risk model on a generated history in ${Math.round(performance.now() - t0)} ms (valid AUC ${validAuc?.toFixed(3) ?? 'n/a'})`);
-  return { version, model };
+  deps.log('consignments: no risk model stored; selection runs on the budget and the random control sample ("no model")');
+  return null;
 }
 
 export async function createClearanceEngine(deps: EngineDeps): Promise<ClearanceEngine> {
