@@ -1,18 +1,4 @@
-import { describe } from 'vitest';
-import { TEST_DATABASE_URL, createTempDatabase } from '../../../test/support/pg.ts';
-import { openStore } from './connect.ts';
+import { onPostgres } from '../../../test/support/store-suites.ts';
 import { consignmentsContract } from './consignments.contract.ts';
 
-// Runs when TEST_DATABASE_URL points at a PostgreSQL server (.ci/run sets it); skipped otherwise.
-describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL', () => {
-  let drop = async (): Promise<void> => {};
-  consignmentsContract(
-    'PostgreSQL',
-    async () => {
-      const tmp = await createTempDatabase(TEST_DATABASE_URL!);
-      drop = tmp.drop;
-      return openStore({ databaseUrl: tmp.url, poolSize: 4 });
-    },
-    () => drop(),
-  );
-});
+onPostgres(consignmentsContract);

@@ -1,20 +1,5 @@
-import { describe } from 'vitest';
-import { TEST_DATABASE_URL, createTempDatabase } from '../../../test/support/pg.ts';
-import { openStore } from './connect.ts';
+import { onPglite, onPostgres } from '../../../test/support/store-suites.ts';
 import { passengersContract } from './passengers.contract.ts';
 
-passengersContract('PGlite (embedded)', () => openStore({ dbDir: 'memory://' }));
-
-// Runs when TEST_DATABASE_URL points at a PostgreSQL server (.ci/run sets it); skipped otherwise.
-describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL', () => {
-  let drop = async (): Promise<void> => {};
-  passengersContract(
-    'PostgreSQL',
-    async () => {
-      const tmp = await createTempDatabase(TEST_DATABASE_URL!);
-      drop = tmp.drop;
-      return openStore({ databaseUrl: tmp.url, poolSize: 4 });
-    },
-    () => drop(),
-  );
-});
+onPglite(passengersContract);
+onPostgres(passengersContract);

@@ -1,4 +1,4 @@
-import { openStore } from './connect.ts';
+import { onPglite } from '../../../test/support/store-suites.ts';
 import { storeContract } from './store.contract.ts';
 
-storeContract('PGlite (embedded)', () => openStore({ dbDir: 'memory://' }));
+onPglite(storeContract);
