@@ -63,6 +63,8 @@ interface Run {
   /** The same split: this (API) process, and the worker processes. */
   readonly apiCpuSeconds: number;
   readonly workerCpuSeconds: number;
+  /** When the upload's response came (every line stored and announced). */
+  readonly uploadSeconds: number;
 }
 
 /** utime + stime of a process in seconds, from /proc (Linux; 0 elsewhere). */
@@ -111,6 +113,7 @@ async function timedBatch(platform: Platform, store: Store, id: string, chunks: 
     payload: Readable.from(chunks),
   });
   if (res.statusCode !== 201) throw new Error(`upload answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+  const uploadSeconds = Math.round((performance.now() - t0) / 10) / 100;
   for (;;) {
     const b = await repo.getBatch(id);
     if (b?.status === 'completed') {
@@ -130,6 +133,7 @@ async function timedBatch(platform: Platform, store: Store, id: string, chunks: 
         cpuMsPerConsignment: Math.round((cpuSeconds * 1000 * 1000) / Math.max(1, b.decided)) / 1000,
         apiCpuSeconds: Math.round((cpuOf(process.pid) - a0) * 100) / 100,
         workerCpuSeconds: Math.round((workerCpu() - w0) * 100) / 100,
+        uploadSeconds,
       };
     }
     if (b?.status === 'failed') throw new Error(`batch ${id} failed: ${JSON.stringify(b.error)}`);
@@ -250,7 +254,7 @@ async function main(): Promise<void> {
   const reasons: Record<string, string> = {};
   const report = (key: string, label: string, r: Run): void => {
     figures[key] = r.perSec;
-    out(`${label}: ${r.perSec}/s (${r.accepted} accepted, ${r.rejected} rejected, ${r.seconds} s; CPU ${r.cpuSeconds} s (API ${r.apiCpuSeconds} s, workers ${r.workerCpuSeconds} s) = ${r.cpuMsPerConsignment} ms per consignment, PostgreSQL excluded; ${JSON.stringify(r.lanes)})`);
+    out(`${label}: ${r.perSec}/s (${r.accepted} accepted, ${r.rejected} rejected, ${r.seconds} s, upload stored after ${r.uploadSeconds} s; CPU ${r.cpuSeconds} s (API ${r.apiCpuSeconds} s, workers ${r.workerCpuSeconds} s) = ${r.cpuMsPerConsignment} ms per consignment, PostgreSQL excluded; ${JSON.stringify(r.lanes)})`);
   };
   const fail = (key: string, e: unknown): void => {
     reasons[key] = e instanceof Error ? e.message : String(e);

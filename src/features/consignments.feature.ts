@@ -39,7 +39,13 @@ export const consignmentsFeature: FeatureFactory = async (env) => {
   return {
     name: 'consignments',
     // Embedded: one process does it all, so each upload chunk is cleared before it is stored (one write, no hop).
-    plugin: consignmentRoutes({ repo, pipeline, parse, ...(env.config.natsUrl === undefined ? { inlineEngine: engineOnce } : {}) }),
+    plugin: consignmentRoutes({
+      repo,
+      pipeline,
+      parse,
+      parallelChunks: env.store.kind === 'postgres' ? 3 : 1,
+      ...(env.config.natsUrl === undefined ? { inlineEngine: engineOnce } : {}),
+    }),
     start: async () => {
       if (!clearsHere(env)) return;
       const maxInFlight = Number(process.env['CUSTOMS_CLEARANCE_IN_FLIGHT'] ?? '4') || 4;

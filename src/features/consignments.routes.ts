@@ -21,6 +21,8 @@ export interface RouteDeps {
   readonly parse: ParseOptions;
   /** Embedded mode: the engine that clears each chunk before it is stored (see upload.ts). */
   readonly inlineEngine?: () => Promise<ClearanceEngine>;
+  /** Upload chunks stored at once (PostgreSQL's pool takes several; PGlite one). */
+  readonly parallelChunks?: number;
 }
 
 /** Consignments belong to the sender's party when the key is tied to one, else to the key's principal. */
@@ -82,6 +84,7 @@ export function consignmentRoutes(deps: RouteDeps) {
         await ingest(repo, pipeline, { id, ownerId, format }, req.body as Readable, {
           parse: deps.parse,
           maxBytes: UPLOAD_LIMIT_BYTES,
+          ...(deps.parallelChunks ? { parallel: deps.parallelChunks } : {}),
           ...(clearInline ? { clearInline } : {}),
         });
         const b = await repo.getBatch(id);

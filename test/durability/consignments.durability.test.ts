@@ -129,8 +129,10 @@ describe.skipIf(!enabled)('consignment clearance durability (PostgreSQL + NATS J
     await Promise.all([a.ready, b.ready]);
     const res = await upload('cb_dur_worker', ndjson('KW', 20_000));
     expect(res.status).toBe(201);
-    await until('a quarter decided', async () => (await batch('cb_dur_worker')).decided >= 5000, 120_000);
+    const end = Date.now() + 120_000;
+    while ((await batch('cb_dur_worker')).decided < 3000 && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
     await kill(a.child, 'SIGKILL');
+    const atKill = await batch('cb_dur_worker');
     const c = startWorker(env);
     workers.push(c.child);
     await c.ready;
@@ -141,6 +143,7 @@ describe.skipIf(!enabled)('consignment clearance durability (PostgreSQL + NATS J
     );
     // Some generated parcels come from countries the fixture code lists lack: rejected lines, never stored.
     const done = await batch('cb_dur_worker');
+    expect(atKill.decided, 'the worker died mid-job').toBeLessThan(done.acceptedLines);
     expect(done.acceptedLines).toBeGreaterThan(15_000);
     expect(r.rows[0]).toEqual({ n: done.acceptedLines, decided: done.acceptedLines, open: 0 });
     expect(done).toEqual({ status: 'completed', acceptedLines: done.acceptedLines, decided: done.acceptedLines });
@@ -150,14 +153,16 @@ describe.skipIf(!enabled)('consignment clearance durability (PostgreSQL + NATS J
     // The batch is stored and queued with no worker running, then the server restarts: the queue must survive it;
     // then it restarts again while a worker is clearing.
     await Promise.all(workers.splice(0).map((w) => kill(w, 'SIGTERM')));
-    const res = await upload('cb_dur_nats', ndjson('KN', 10_000));
+    const res = await upload('cb_dur_nats', ndjson('KN', 20_000));
     expect(res.status).toBe(201);
     await nats.stop('SIGTERM');
     await nats.start();
-    const w = startWorker(env);
+    // One message at a time, and the server stopped at the first decision: the fixture data clears fast.
+    const w = startWorker({ ...env, CUSTOMS_CLEARANCE_IN_FLIGHT: '1' });
     workers.push(w.child);
     await w.ready;
-    await until('some decided', async () => (await batch('cb_dur_nats')).decided >= 200, 120_000);
+    const end = Date.now() + 120_000;
+    while ((await batch('cb_dur_nats')).decided === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
     await nats.stop('SIGTERM');
     const atStop = await batch('cb_dur_nats');
     await new Promise((r) => setTimeout(r, 1000));
@@ -165,7 +170,7 @@ describe.skipIf(!enabled)('consignment clearance durability (PostgreSQL + NATS J
     await until('the batch to complete', async () => (await batch('cb_dur_nats')).status === 'completed', 180_000);
     const b = await batch('cb_dur_nats');
     expect(atStop.decided, 'the server went down mid-run').toBeLessThan(b.acceptedLines);
-    expect(b.acceptedLines).toBeGreaterThan(7000);
+    expect(b.acceptedLines).toBeGreaterThan(15_000);
     expect(b.decided).toBe(b.acceptedLines);
     const open = await client.query(`select count(*)::int as n from consignments where batch_id = 'cb_dur_nats' and status = 'accepted'`);
     expect(open.rows[0].n).toBe(0);

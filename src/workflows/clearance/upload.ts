@@ -18,7 +18,18 @@ export interface UploadOptions {
    */
   readonly clearInline?: ClearanceEngine;
   readonly today?: () => string;
+  /**
+   * Chunks stored at once (default 1). PostgreSQL takes several in parallel on its pool; PGlite has one connection.
+   * With more than one, which of two lines re-sending the same id in neighbouring chunks is kept is not defined.
+   */
+  readonly parallel?: number;
 }
+
+/** PostgreSQL's deadlock error: two chunks racing on the same re-sent ids. The loser's transaction is retried. */
+const isDeadlock = (e: unknown): boolean => {
+  const x = e as { code?: unknown; cause?: { code?: unknown } } | null;
+  return x?.code === '40P01' || x?.cause?.code === '40P01';
+};
 
 /** Counts bytes as they stream through and stops the stream past the limit: streamed bodies have their own limit. */
 async function* limited(source: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Buffer | string> {
@@ -38,8 +49,8 @@ const toLine = (r: ParsedRecord): IncomingLine =>
 /**
  * Streams one upload into a batch: parse, store each chunk of records in one transaction (so every line counted in
  * acceptedLines is stored), announce its new consignments to the clearance pipeline. The next chunk is parsed while
- * the previous one is being stored; at most one store is in flight, so a slow store slows the reading of the socket
- * instead of queueing records in memory.
+ * the previous ones are being stored; at most `parallel` stores are in flight, so a slow store slows the reading of
+ * the socket instead of queueing records in memory.
  */
 export async function ingest(
   repo: ConsignmentsRepo,
@@ -52,7 +63,8 @@ export async function ingest(
   const source = limited(body, opts.maxBytes ?? 200 * 1024 * 1024);
   const batches = batch.format === 'csv' ? parseCsvBatches(source, opts.parse) : parseNdjsonBatches(source, opts.parse);
   let pending: IncomingLine[] = [];
-  let inFlight: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
+  const parallel = Math.max(1, opts.parallel ?? 1);
   const today = opts.today ?? ((): string => new Date().toISOString().slice(0, 10));
   const flush = async (lines: IncomingLine[]): Promise<void> => {
     let decisions: Map<string, ConsignmentDecision> | undefined;
@@ -61,13 +73,15 @@ export async function ingest(
       const cleared = await pipeline.withAdvance(accepted, await opts.clearInline.clear(accepted, today()));
       decisions = new Map(cleared.map((d) => [d.consignmentId, d]));
     }
-    const r = await repo.recordChunk(
-      batch.id,
-      batch.ownerId,
-      lines,
-      (id) => E.duplicate.problem('$.consignmentId', `Consignment ${id} was already received; its first clearance stands`),
-      decisions,
-    );
+    const store = () =>
+      repo.recordChunk(
+        batch.id,
+        batch.ownerId,
+        lines,
+        (id) => E.duplicate.problem('$.consignmentId', `Consignment ${id} was already received; its first clearance stands`),
+        decisions,
+      );
+    const r = await store().catch((e: unknown) => (isDeadlock(e) ? store() : Promise.reject(e)));
     if (r.fresh.length > 0) await pipeline.announce(batch.id, batch.ownerId, r.fresh, lines[0]!.lineNo);
     if (r.decided.length > 0) await pipeline.announceDecided(batch.id, batch.ownerId, r.decided);
   };
@@ -75,18 +89,18 @@ export async function ingest(
     for await (const records of batches) {
       for (const r of records) pending.push(toLine(r));
       if (pending.length >= size) {
-        await inFlight;
-        const lines = pending;
+        if (inFlight.length >= parallel) await inFlight.shift();
+        const p = flush(pending);
         pending = [];
-        inFlight = flush(lines);
-        // Handled here so that a failure waiting for the next await is not reported as unhandled meanwhile.
-        inFlight.catch(() => undefined);
+        // Handled here so that a failure waiting for its turn is not reported as unhandled meanwhile.
+        p.catch(() => undefined);
+        inFlight.push(p);
       }
     }
-    await inFlight;
-    if (pending.length > 0) await flush(pending);
+    if (pending.length > 0) inFlight.push(flush(pending));
+    await Promise.all(inFlight);
   } catch (e) {
-    await inFlight.catch(() => undefined);
+    await Promise.allSettled(inFlight);
     const error = e instanceof DomainError ? e : E.uploadInterrupted(`The upload broke off: ${(e as Error).message}`);
     await repo.finishUpload(batch.id, error.toJSON());
     throw error;
