@@ -48,7 +48,7 @@ export const consignmentsFeature: FeatureFactory = async (env) => {
     }),
     start: async () => {
       if (!clearsHere(env)) return;
-      const maxInFlight = Number(process.env['CUSTOMS_CLEARANCE_IN_FLIGHT'] ?? '4') || 4;
+      const maxInFlight = Number(process.env['CUSTOMS_CLEARANCE_IN_FLIGHT'] ?? '8') || 8;
       const ackWaitMs = Number(process.env['CUSTOMS_CLEARANCE_ACK_WAIT_MS'] ?? '60000') || 60_000;
       sub = await pipeline.startWorker(engineOnce, { maxInFlight, ackWaitMs, onError: (e) => env.log(`consignments: clearance failed, will retry: ${String(e)}`) });
       // Consignments stored but never announced (a crash between the two) are announced again; de-duplicated by store.

@@ -98,7 +98,10 @@ export class ClearancePipeline {
       {
         durable: CLEARANCE_DURABLE,
         subjects: ACCEPTED_SUBJECT,
-        maxInFlight: opts.maxInFlight ?? 4,
+        maxInFlight: opts.maxInFlight ?? 8,
+        // One message per pull: a worker asks for the next only when it starts one, so messages spread over the
+        // workers instead of the first one pulling every in-flight slot of the durable.
+        batch: 1,
         ackWaitMs: opts.ackWaitMs ?? 60_000,
         maxDeliver: 10,
         retryDelayMs: 500,
