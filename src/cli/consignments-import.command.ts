@@ -3,12 +3,12 @@ import { createReadStream, existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { DomainError } from '../kernel/index.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { currentHolder } from '../adapters/store/lock.ts';
 import { createPlatform, type Platform } from '../platform.ts';
 import { CliUsageError, stringFlag, type Args } from './args.ts';
 import { CliErrors } from './database.ts';
-import { EXIT_INTERNAL, EXIT_OK, log, printJson, reportError } from './io.ts';
+import { EXIT_OK, log, printJson, reportError } from './io.ts';
 
 interface BatchView {
   id: string;
@@ -40,16 +40,7 @@ export async function run(args: Args): Promise<number> {
     if (!existsSync(file)) throw new CliUsageError(`no such file: ${file}`);
     const format = stringFlag(args, 'format') ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson');
     if (format !== 'csv' && format !== 'ndjson') throw new CliUsageError('--format is ndjson or csv');
-    let config;
-    try {
-      config = loadConfig();
-    } catch (e) {
-      if (e instanceof ConfigError) {
-        log(e.message);
-        return EXIT_INTERNAL;
-      }
-      throw e;
-    }
+    const config = loadConfig();
     let platform: Platform | undefined;
     let base: string;
     let key: string;

@@ -1,4 +1,5 @@
-import { DomainError } from '../kernel/index.ts';
+import { CommonErrors, DomainError } from '../kernel/index.ts';
+import { ConfigError } from '../config.ts';
 import { CliUsageError } from './args.ts';
 
 /**
@@ -25,6 +26,11 @@ export async function readStdin(): Promise<string> {
 
 /** Maps an error to the CLI contract and returns the exit code. */
 export function reportError(e: unknown): number {
+  if (e instanceof ConfigError) {
+    log(e.message);
+    printJson(CommonErrors.config(e.message, { problems: e.problems }).toJSON());
+    return EXIT_INVALID;
+  }
   if (e instanceof DomainError) {
     printJson(e.toJSON());
     return e.status >= 500 ? EXIT_INTERNAL : EXIT_INVALID;

@@ -1,23 +1,15 @@
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { updateLock } from '../adapters/store/lock.ts';
 import { buildWebIfMissing } from '../api/web.plugin.ts';
 import { createPlatform } from '../platform.ts';
 import type { Args } from './args.ts';
-import { EXIT_INTERNAL, log } from './io.ts';
+import { log } from './io.ts';
 import { datasetProgress } from './progress.ts';
 
 /** `customs serve` (what `npm start` runs): the whole platform on one port. */
 export async function run(_args: Args): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      log(e.message);
-      return EXIT_INTERNAL;
-    }
-    throw e;
-  }
+  // An invalid environment is reported by the CLI's error handler (CONFIG.INVALID, each problem named).
+  const config = loadConfig();
   const started = Date.now();
   log(`Smart Customs starting (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dbDir}`}, ${config.natsUrl ? 'NATS JetStream' : 'in-process bus'})`);
   if (buildWebIfMissing()) log('Built the web app (web/dist)');

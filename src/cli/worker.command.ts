@@ -1,7 +1,7 @@
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { createPlatform } from '../platform.ts';
 import type { Args } from './args.ts';
-import { EXIT_INTERNAL, EXIT_INVALID, log } from './io.ts';
+import { EXIT_INVALID, log } from './io.ts';
 
 /**
  * `customs worker`: a clearance worker for the scaled mode. It joins the durable JetStream consumer of accepted
@@ -11,16 +11,8 @@ import { EXIT_INTERNAL, EXIT_INVALID, log } from './io.ts';
  */
 export async function run(_args: Args): Promise<number> {
   process.env['CUSTOMS_CLEARANCE_WORKER'] = '1';
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      log(e.message);
-      return EXIT_INTERNAL;
-    }
-    throw e;
-  }
+  // An invalid environment is reported by the CLI's error handler (CONFIG.INVALID, each problem named).
+  const config = loadConfig();
   if (!config.natsUrl || !config.databaseUrl) {
     log('customs worker needs DATABASE_URL (PostgreSQL) and NATS_URL (JetStream); embedded mode clears inside the server.');
     return EXIT_INVALID;
