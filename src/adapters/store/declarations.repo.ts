@@ -6,7 +6,8 @@ import { declarationEvents, declarations, outbox } from './schema.ts';
 type Row = typeof declarations.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-const toDeclaration = (r: Row): Declaration => ({
+/** A stored row as the declarations module's type (shared by the repositories that read declarations). */
+export const toDeclaration = (r: Row): Declaration => ({
   id: r.id,
   kind: r.kind as Declaration['kind'],
   status: r.status as DeclarationStatus,

@@ -1,7 +1,8 @@
 import { and, asc, gte, inArray, sql } from 'drizzle-orm';
-import type { Declaration, DeclarationInput, DeclarationStatus, Lane, Warning } from '../../modules/declarations/index.ts';
+import type { Declaration } from '../../modules/declarations/index.ts';
 import type { Decision } from '../../modules/risk/index.ts';
 import type { Db } from './connect.ts';
+import { toDeclaration } from './declarations.repo.ts';
 import { declarations } from './schema.ts';
 
 /** A declaration with a stored risk decision, reduced to what the officer reports need. */
@@ -98,22 +99,7 @@ export class RiskReportsRepo {
         .select()
         .from(declarations)
         .where(inArray(declarations.id, ids.slice(i, i + 1000)));
-      for (const r of rows)
-        out.push({
-          id: r.id,
-          kind: r.kind as Declaration['kind'],
-          status: r.status as DeclarationStatus,
-          version: r.version,
-          ownerId: r.ownerId,
-          lrn: r.lrn,
-          data: r.data as DeclarationInput,
-          lane: (r.lane as Lane | null) ?? null,
-          assessment: r.assessment ?? null,
-          risk: r.risk ?? null,
-          warnings: r.warnings as Warning[],
-          createdAt: r.createdAt.toISOString(),
-          updatedAt: r.updatedAt.toISOString(),
-        });
+      for (const r of rows) out.push(toDeclaration(r));
     }
     return out.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
   }
