@@ -3,6 +3,7 @@ import { analyze } from './english-text.ts';
 import { rankByGroup } from './rank-by-group.ts';
 import { buildQueryContext, expandQuery, type QueryContext } from './english-query.ts';
 import { SYNONYMS } from './synonyms.ts';
+import type { WordNet } from './wordnet.ts';
 
 /** The part of an HS 2022 nomenclature record the search needs (reference's `HsCode` fits). */
 export interface HsRecord {
@@ -39,7 +40,7 @@ export class EnglishIndex {
     readonly descriptions: ReadonlyMap<string, string>,
   ) {}
 
-  static build(hs: readonly HsRecord[], keep: (hs6: string) => boolean): EnglishIndex {
+  static build(hs: readonly HsRecord[], keep: (hs6: string) => boolean, wordnet?: WordNet): EnglishIndex {
     const byCode = new Map(hs.map((r) => [r.code, r.description]));
     const docs: HsDoc[] = [];
     for (const r of hs) {
@@ -57,7 +58,7 @@ export class EnglishIndex {
     });
     index.addAll(docs);
 
-    const ctx = buildQueryContext(hs.map((r) => r.description), SYNONYMS);
+    const ctx = buildQueryContext(hs.map((r) => r.description), SYNONYMS, wordnet);
     const descriptions = new Map(hs.map((r) => [r.code, r.description]));
     return new EnglishIndex(index, ctx, descriptions);
   }

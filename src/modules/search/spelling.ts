@@ -31,11 +31,15 @@ export class Speller {
     return best?.word ?? null;
   }
 
-  /** The most frequent known word that starts with `prefix` (a query cut short while typing: "backpa"). */
-  complete(prefix: string): string | null {
+  /**
+   * The most frequent known word that starts with `prefix` (a query cut short while typing: "backpa"), at most
+   * `maxAdded` letters longer.
+   */
+  complete(prefix: string, maxAdded = Infinity): string | null {
     if (prefix.length < 4) return null;
     let best: { word: string; freq: number } | null = null;
     for (const [word, freq] of this.vocabulary.atPrefix(prefix)) {
+      if (word.length - prefix.length > maxAdded) continue;
       if (word !== prefix && (best === null || freq > best.freq)) best = { word, freq };
     }
     return best?.word ?? null;
