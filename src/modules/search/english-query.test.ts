@@ -57,7 +57,15 @@ describe('expandQuery', () => {
 
 describe('expandQuery with WordNet', () => {
   const withWordNet = buildQueryContext(
-    ['Trousers, breeches and shorts', 'Sacks and bags, of plastics', 'Ethyl alcohol', 'Cartons, boxes and cases, of paperboard', 'Exhibition stands'],
+    [
+      'Trousers, breeches and shorts',
+      'Sacks and bags, of plastics',
+      'Ethyl alcohol',
+      'Cartons, boxes and cases, of paperboard',
+      'Exhibition stands',
+      'Models designed for demonstrational purposes, in education',
+      'Safety headgear; helmets',
+    ],
     parseSynonyms(`
       plastic bag => sacks bags plastics
       cardboard => cartons paperboard
@@ -90,5 +98,14 @@ describe('expandQuery with WordNet', () => {
 
   it('splits a compound WordNet writes as two words ("icecube")', () => {
     expect(Object.keys(keysOf('icecube'))).toEqual(expect.arrayContaining(['ice', 'cub']));
+  });
+
+  it('reads an adjective the nomenclature lacks as its noun ("educational" → education)', () => {
+    expect(keysOf('educational models')).toHaveProperty('education');
+  });
+
+  it('completes a five-letter word cut off while typing to the nomenclature\'s word, not a rare dictionary word', () => {
+    // "helme" is one vowel from WordNet's "helm"
+    expect(keysOf('helme')).toHaveProperty('helmet');
   });
 });

@@ -25,13 +25,6 @@ export interface QueryContext {
   readonly lexicon?: WordNetExpander;
 }
 
-/**
- * A WordNet lemma counts for spelling far below a word of the indexed texts or the thesaurus: among equally close
- * candidates the word the nomenclature uses wins; WordNet only supplies words the nomenclature lacks ("cardboar" →
- * cardboard), ranked among themselves by how often they were tagged in WordNet's corpus.
- */
-const LEXICON_SPELLING_WEIGHT = 0.001;
-
 /** The speller's vocabulary and the known keys come from the indexed texts, the thesaurus and (if given) WordNet. */
 export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMap<string, string>, wordnet?: WordNet): QueryContext {
   const speller = new Speller();
@@ -54,7 +47,9 @@ export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMa
   }
   if (wordnet === undefined) return { speller, knownKeys, indexKeys, synonyms, longestPhrase };
   for (const [lemma, tagged] of wordnet.entries()) {
-    if (/^[a-z]{3,}$/.test(lemma)) speller.add(lemma, (tagged + 1) * LEXICON_SPELLING_WEIGHT);
+    // WordNet supplies the words the nomenclature lacks ("cardboar" → cardboard), ranked among themselves by how
+    // often they were tagged in WordNet's corpus; among equally close candidates the nomenclature's word wins
+    if (/^[a-z]{3,}$/.test(lemma)) speller.add(lemma, tagged + 1, 'lexicon');
   }
   const lexicon = new WordNetExpander(wordnet, { indexKeys, synonyms });
   return { speller, knownKeys, indexKeys, synonyms, longestPhrase, lexicon };
@@ -98,10 +93,14 @@ function fix(w: string, ctx: QueryContext): string[] {
   if (ctx.knownKeys.has(stem(w))) return [w];
   // sizes and model numbers ("500ml", "12v", "a4") are not words to correct
   if (/\d/.test(w)) return [];
-  // a real English word the nomenclature lacks ("lectern") is mapped through WordNet, not respelt into another word
-  if (ctx.lexicon?.isWord(w) === true) return [w];
-  // a long word one or two letters short of a known word was cut off while typing ("cardboar"), not glued from two
-  const nearlyTyped = w.length >= 6 ? ctx.speller.complete(w, 2) : null;
+  // a real English word the nomenclature lacks ("lectern") is mapped through WordNet, not respelt into another word;
+  // only when WordNet has nothing to map it to do the two known words it is glued from stand in ("driveshaft")
+  if (ctx.lexicon?.isWord(w) === true) {
+    return ctx.lexicon.expand(w).length > 0 ? [w] : (decompound(w, ctx) ?? [w]);
+  }
+  // a word one or two letters short of a known word was cut off while typing ("cardboar", "helme"), not misspelt or
+  // glued from two; five letters are enough when the nomenclature has the longer word
+  const nearlyTyped = w.length >= 6 ? ctx.speller.complete(w, 2) : w.length === 5 ? ctx.speller.complete(w, 2, true) : null;
   if (nearlyTyped !== null) return [nearlyTyped];
   const split = decompound(w, ctx);
   if (split !== null) return split;
@@ -172,7 +171,7 @@ export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
     }
     i += Math.max(matched, 1);
   }
-  if (ctx.lexicon !== undefined) expandThroughLexicon(ctx.lexicon, typed, stems, role, explained, ctx, put);
+  if (ctx.lexicon !== undefined) expandThroughLexicon(ctx.lexicon, typed, stems, role, explained, ctx, put, (k) => out.has(k));
   typed.forEach((w, i) => {
     const key = keyOf(w);
     if (key !== null) put(key, (covered[i] ?? 1) * (role[i] ?? 1), true);
@@ -192,20 +191,59 @@ function expandThroughLexicon(
   explained: readonly boolean[],
   ctx: QueryContext,
   put: (key: string, weight: number, isTyped: boolean) => void,
+  hasKey: (key: string) => boolean,
 ): void {
   const MAX_PHRASE = 3;
+  const found = new Map<string, number>();
+  const add = (key: string, weight: number): void => {
+    if (weight > (found.get(key) ?? 0)) found.set(key, weight);
+  };
   for (let i = 0; i < typed.length; i++) {
     for (let n = Math.min(MAX_PHRASE, typed.length - i); n >= 2; n--) {
       if (explained.slice(i, i + n).every(Boolean)) continue;
       const phrase = typed.slice(i, i + n).join(' ');
       if (!lexicon.isNounPhrase(phrase)) continue;
       const r = Math.max(...role.slice(i, i + n));
-      for (const k of lexicon.expand(phrase)) put(k.key, LEXICON_WEIGHT * k.weight * r, false);
+      for (const k of lexicon.expand(phrase)) add(k.key, LEXICON_WEIGHT * k.weight * r);
       break;
     }
     const w = typed[i] ?? '';
     const s = stems[i] ?? '';
     if (explained[i] === true || keyOf(w) === null || ctx.indexKeys.has(s) || ctx.synonyms.has(s)) continue;
-    for (const k of lexicon.expand(w)) put(k.key, LEXICON_WEIGHT * k.weight * (role[i] ?? 1), false);
+    const expansion = lexicon.expand(w);
+    for (const k of expansion) add(k.key, LEXICON_WEIGHT * k.weight * (role[i] ?? 1));
+    if (expansion.length === 0) {
+      const noun = derivedNoun(w, ctx);
+      if (noun !== null) add(noun, LEXICON_WEIGHT * (role[i] ?? 1));
+    }
   }
+  // WordNet only fills gaps: a key the thesaurus already gave keeps the thesaurus's weight
+  for (const [key, weight] of found) if (!hasKey(key)) put(key, weight, false);
 }
+
+/**
+ * The nomenclature's noun behind an adjective it never uses: "herbal" → herb, "educational" → education,
+ * "electrical" → electric, "wooden" → wood.
+ */
+function derivedNoun(w: string, ctx: QueryContext): string | null {
+  for (const [suffix, ending] of ADJECTIVE_SUFFIXES) {
+    if (w.length < suffix.length + 3 || !w.endsWith(suffix)) continue;
+    const key = stem(w.slice(0, -suffix.length) + ending);
+    if (ctx.indexKeys.has(key)) return key;
+  }
+  return null;
+}
+
+const ADJECTIVE_SUFFIXES: readonly (readonly [string, string])[] = [
+  ['ical', 'ic'],
+  ['ical', 'y'],
+  ['ial', ''],
+  ['al', ''],
+  ['al', 'e'],
+  ['ic', ''],
+  ['ic', 'y'],
+  ['en', ''],
+  ['ous', ''],
+  ['ful', ''],
+  ['y', ''],
+];

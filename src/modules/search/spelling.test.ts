@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Speller } from './spelling.ts';
+import { editCost, Speller } from './spelling.ts';
 
 describe('Speller', () => {
   const speller = new Speller();
@@ -36,5 +36,32 @@ describe('Speller', () => {
     expect(speller.complete('acces')).toBe('accessories');
     expect(speller.complete('acces', 2)).toBeNull();
     expect(speller.complete('coffe', 2)).toBe('coffee');
+  });
+});
+
+describe('editCost', () => {
+  it('charges less for the usual misspellings than for arbitrary edits', () => {
+    expect(editCost('alcahol', 'alcohol')).toBe(0.5);
+    expect(editCost('cofee', 'coffee')).toBe(0.5);
+    expect(editCost('exhibtion', 'exhibition')).toBe(0.7);
+    expect(editCost('elecrtonics', 'electronics')).toBe(1);
+    expect(editCost('brochers', 'brochures')).toBeLessThan(editCost('brochers', 'brooders'));
+  });
+});
+
+describe('Speller with a general lexicon', () => {
+  const speller = new Speller();
+  for (const w of ['brochures', 'brooders']) speller.add(w);
+  speller.add('brooders', 3);
+  speller.add('hydrophyte', 1, 'lexicon');
+  speller.add('cardboard', 1, 'lexicon');
+
+  it('prefers the likelier misspelling to the more frequent word', () => {
+    expect(speller.correct('brochers')).toBe('brochures');
+  });
+
+  it('trusts a lexicon word only within one edit', () => {
+    expect(speller.correct('cardbord')).toBe('cardboard');
+    expect(speller.correct('hydrophone')).toBeNull();
   });
 });
