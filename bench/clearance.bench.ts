@@ -12,7 +12,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,9 @@ interface Run {
   /** The same split: this (API) process, and the worker processes. */
   readonly apiCpuSeconds: number;
   readonly workerCpuSeconds: number;
+  /** PostgreSQL's server processes (every database on the local server) and the benchmark's own nats-server. */
+  readonly postgresCpuSeconds: number;
+  readonly natsCpuSeconds: number;
   /** When the upload's response came (every line stored and announced). */
   readonly uploadSeconds: number;
 }
@@ -75,6 +78,20 @@ function cpuOf(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** CPU seconds of every PostgreSQL server process on this machine (the local server serves the run's database). */
+function postgresCpu(): number {
+  let sum = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') sum += cpuOf(Number(d));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return sum;
 }
 
 const profileFile = stringFlag(args, 'profile');
@@ -98,13 +115,22 @@ async function profiled<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** Uploads one batch and waits for its last decision; the clock runs from the first byte to that decision. */
-async function timedBatch(platform: Platform, store: Store, id: string, chunks: readonly Buffer[], pids: readonly number[] = []): Promise<Run> {
+async function timedBatch(
+  platform: Platform,
+  store: Store,
+  id: string,
+  chunks: readonly Buffer[],
+  pids: readonly number[] = [],
+  natsPid?: number,
+): Promise<Run> {
   const repo = new ConsignmentsRepo(store.db);
   const workerCpu = (): number => pids.reduce((a, p) => a + cpuOf(p), 0);
   const cpu = (): number => cpuOf(process.pid) + workerCpu();
   const c0 = cpu();
   const a0 = cpuOf(process.pid);
   const w0 = workerCpu();
+  const p0 = postgresCpu();
+  const n0 = natsPid === undefined ? 0 : cpuOf(natsPid);
   const t0 = performance.now();
   const res = await platform.app.inject({
     method: 'POST',
@@ -119,7 +145,7 @@ async function timedBatch(platform: Platform, store: Store, id: string, chunks: 
     if (b?.status === 'completed') {
       const seconds = (performance.now() - t0) / 1000;
       const r = await store.db.execute(
-        sql`select coalesce(lane, status) as k, count(*)::int as n from consignments where batch_id = ${id} group by 1`,
+        sql`select coalesce(lane, status) as k, count(*)::int as n from consignment_decisions where batch_id = ${id} group by 1`,
       );
       const lanes = Object.fromEntries((r as unknown as { rows: { k: string; n: number }[] }).rows.map((x) => [x.k, x.n]));
       const cpuSeconds = Math.round((cpu() - c0) * 100) / 100;
@@ -133,6 +159,8 @@ async function timedBatch(platform: Platform, store: Store, id: string, chunks: 
         cpuMsPerConsignment: Math.round((cpuSeconds * 1000 * 1000) / Math.max(1, b.decided)) / 1000,
         apiCpuSeconds: Math.round((cpuOf(process.pid) - a0) * 100) / 100,
         workerCpuSeconds: Math.round((workerCpu() - w0) * 100) / 100,
+        postgresCpuSeconds: Math.round((postgresCpu() - p0) * 100) / 100,
+        natsCpuSeconds: natsPid === undefined ? 0 : Math.round((cpuOf(natsPid) - n0) * 100) / 100,
         uploadSeconds,
       };
     }
@@ -206,7 +234,7 @@ async function scaled(model: unknown, runs: { workers: number; chunks: Buffer[];
       try {
         await ready;
         await timedBatch(platform, store, `${r.id}_warmup`, batch(`W${r.workers}`, 300 * r.workers, 98).chunks);
-        results.push(await timedBatch(platform, store, r.id, r.chunks, workers.flatMap((w) => (w.pid ? [w.pid] : []))));
+        results.push(await timedBatch(platform, store, r.id, r.chunks, workers.flatMap((w) => (w.pid ? [w.pid] : [])), nats.pid));
       } finally {
         await stopWorkers(workers);
       }
@@ -254,7 +282,7 @@ async function main(): Promise<void> {
   const reasons: Record<string, string> = {};
   const report = (key: string, label: string, r: Run): void => {
     figures[key] = r.perSec;
-    out(`${label}: ${r.perSec}/s (${r.accepted} accepted, ${r.rejected} rejected, ${r.seconds} s, upload stored after ${r.uploadSeconds} s; CPU ${r.cpuSeconds} s (API ${r.apiCpuSeconds} s, workers ${r.workerCpuSeconds} s) = ${r.cpuMsPerConsignment} ms per consignment, PostgreSQL excluded; ${JSON.stringify(r.lanes)})`);
+    out(`${label}: ${r.perSec}/s (${r.accepted} accepted, ${r.rejected} rejected, ${r.seconds} s, upload stored after ${r.uploadSeconds} s; CPU ${r.cpuSeconds} s (API ${r.apiCpuSeconds} s, workers ${r.workerCpuSeconds} s) = ${r.cpuMsPerConsignment} ms per consignment; besides, PostgreSQL ${r.postgresCpuSeconds} s, nats-server ${r.natsCpuSeconds} s; ${JSON.stringify(r.lanes)})`);
   };
   const fail = (key: string, e: unknown): void => {
     reasons[key] = e instanceof Error ? e.message : String(e);

@@ -29,6 +29,11 @@ export class OwnNats {
     readonly storeDir: string,
   ) {}
 
+  /** The server's process id while it runs (for CPU accounting in benchmarks). */
+  get pid(): number | undefined {
+    return this.proc?.exitCode === null ? this.proc.pid : undefined;
+  }
+
   get url(): string {
     return `nats://127.0.0.1:${this.port}`;
   }

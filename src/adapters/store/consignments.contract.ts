@@ -95,6 +95,31 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
       expect((await repo.pending('own_c', ['D1', 'D2'])).map((p) => p.consignmentId)).toEqual(['D2']);
     });
 
+    it('tells which consignments are decided, and pages through the undecided ones of a batch by consignment id', async () => {
+      expect([...(await repo.decidedAmong('own_c', ['D1', 'D2', 'D9']))]).toEqual(['D1']);
+      await repo.createBatch({ id: 'cb_5', ownerId: 'own_d', format: 'ndjson' });
+      const ids = ['E1', 'E2', 'E3', 'E4', 'E5'];
+      await repo.recordChunk('cb_5', 'own_d', ids.map((id, i) => ({ lineNo: i + 1, consignmentId: id, data: { consignmentId: id } })), dup);
+      await repo.storeDecisions('cb_5', 'own_d', [decision('E2')]);
+      const first = await repo.undecided('cb_5', '', 2);
+      expect([first.ownerId, first.pending.map((p) => p.consignmentId)]).toEqual(['own_d', ['E1', 'E3']]);
+      expect(first.pending[0]?.data).toEqual({ consignmentId: 'E1' });
+      expect((await repo.undecided('cb_5', 'E3', 2)).pending.map((p) => p.consignmentId)).toEqual(['E4', 'E5']);
+      expect((await repo.undecided('cb_5', 'E5', 2)).pending).toEqual([]);
+      expect(await repo.openBatches()).toContain('cb_5');
+    });
+
+    it('sums progress written concurrently by several writers', async () => {
+      await repo.createBatch({ id: 'cb_6', ownerId: 'own_e', format: 'ndjson' });
+      const ids = Array.from({ length: 40 }, (_, i) => `F${String(i).padStart(2, '0')}`);
+      await repo.recordChunk('cb_6', 'own_e', ids.map((id, i) => ({ lineNo: i + 1, consignmentId: id, data: {} })), dup);
+      await repo.finishUpload('cb_6');
+      await Promise.all(Array.from({ length: 8 }, (_, w) => repo.storeDecisions('cb_6', 'own_e', ids.slice(w * 5, w * 5 + 5).map((id) => decision(id)))));
+      const b = await repo.getBatch('cb_6');
+      expect([b?.status, b?.acceptedLines, b?.decided, b?.completedAt !== null]).toEqual(['completed', 40, 40, true]);
+      expect(await repo.openBatches()).not.toContain('cb_6');
+    });
+
     it('stores advance cargo and marks it matched once', async () => {
       await repo.addAdvance([{ id: 'adv_1', kind: 'XFZB', masterAwb: '131-12345675', houseAwb: 'H1', data: { houseAwb: 'H1' } }]);
       expect((await repo.advanceFor(['131-12345675'])).map((a) => a.id)).toEqual(['adv_1']);

@@ -5,9 +5,10 @@ import type { Db } from './connect.ts';
 /**
  * Storage of low-value consignment batches. Every write is one multi-row statement fed by a single JSON parameter
  * (`jsonb_to_recordset`): one round trip and one plan per chunk of hundreds of rows, on PGlite and PostgreSQL alike.
- * The consignments' primary key (owner, consignment id) is the idempotency key of the whole pipeline: a re-sent
- * consignment is refused at insert, and a decision is written only over a row still `accepted`, so a redelivered
- * message never assesses or charges a consignment twice.
+ * Every write is an insert: a consignment row once, its decision once (primary key (owner, consignment id) on both:
+ * the idempotency keys of the whole pipeline — a re-sent consignment is refused at insert, a redelivered message
+ * writes no second decision), and the batch's counters as progress rows summed on read, so that API nodes and
+ * workers never queue on one hot row's lock.
  */
 
 export type BatchStatus = 'uploading' | 'processing' | 'completed' | 'failed';
@@ -60,6 +61,12 @@ export interface AdvanceCargoRow {
   readonly matchedConsignmentId: string | null;
 }
 
+/** A stored consignment that waits for its decision. */
+export interface PendingConsignment {
+  readonly consignmentId: string;
+  readonly data: unknown;
+}
+
 const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 const json = (v: unknown): SQL => sql`${JSON.stringify(v)}::jsonb`;
 /** A text[] parameter (as an array literal, quoted element by element): `= any(…)` lets the planner probe the key. */
@@ -71,12 +78,13 @@ interface BatchDbRow {
   owner_id: string;
   format: string;
   status: BatchStatus;
-  accepted_lines: number;
-  rejected_lines: number;
-  decided: number;
+  accepted_lines: number | string;
+  rejected_lines: number | string;
+  decided: number | string;
   error: unknown;
   created_at: Date | string;
   completed_at: Date | string | null;
+  last_progress_at: Date | string | null;
 }
 
 const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
@@ -97,24 +105,47 @@ export class ConsignmentsRepo {
   constructor(private readonly db: Db) {}
 
   async createBatch(b: { id: string; ownerId: string; format: string }): Promise<BatchRow> {
-    const r = await this.db.execute(sql`
-      insert into consignment_batches (id, owner_id, format, status) values (${b.id}, ${b.ownerId}, ${b.format}, 'uploading')
-      returning *`);
-    return toBatch(rowsOf<BatchDbRow>(r)[0]!);
-  }
-
-  async getBatch(id: string): Promise<BatchRow | undefined> {
-    const r = await this.db.execute(sql`select * from consignment_batches where id = ${id}`);
-    const row = rowsOf<BatchDbRow>(r)[0];
-    return row ? toBatch(row) : undefined;
+    await this.db.execute(sql`
+      insert into consignment_batches (id, owner_id, format, status) values (${b.id}, ${b.ownerId}, ${b.format}, 'uploading')`);
+    return (await this.getBatch(b.id))!;
   }
 
   /**
-   * Stores one chunk of an upload in one transaction: new consignments, every line's result, the batch counters.
+   * The batch with its counters summed from the progress rows. A batch whose upload has ended and whose accepted
+   * consignments are all decided is completed — recorded here, on the first read that sees it, with the time of the
+   * last decision (workers cannot tell which of them stored the last one without reading each other's rows).
+   */
+  async getBatch(id: string): Promise<BatchRow | undefined> {
+    const r = await this.db.execute(sql`
+      select b.*, coalesce(sum(p.accepted), 0) as accepted_lines, coalesce(sum(p.rejected), 0) as rejected_lines,
+        coalesce(sum(p.decided), 0) as decided, max(p.at) as last_progress_at
+      from consignment_batches b left join consignment_batch_progress p on p.batch_id = b.id
+      where b.id = ${id} group by b.id`);
+    const row = rowsOf<BatchDbRow>(r)[0];
+    if (!row) return undefined;
+    if (row.status === 'processing' && Number(row.decided) >= Number(row.accepted_lines)) {
+      const done = await this.db.execute(sql`
+        update consignment_batches set status = 'completed', completed_at = coalesce(${row.last_progress_at}::timestamptz, now())
+        where id = ${id} and status = 'processing' returning status, completed_at`);
+      const d = rowsOf<{ status: BatchStatus; completed_at: Date | string }>(done)[0];
+      return toBatch({ ...row, status: 'completed', completed_at: d?.completed_at ?? row.last_progress_at ?? new Date() });
+    }
+    return toBatch(row);
+  }
+
+  private async addProgress(db: Db, batchId: string, p: { accepted?: number; rejected?: number; decided?: number }): Promise<void> {
+    if (!p.accepted && !p.rejected && !p.decided) return;
+    await db.execute(sql`
+      insert into consignment_batch_progress (batch_id, accepted, rejected, decided)
+      values (${batchId}, ${p.accepted ?? 0}, ${p.rejected ?? 0}, ${p.decided ?? 0})`);
+  }
+
+  /**
+   * Stores one chunk of an upload in one transaction: new consignments, every line's result, the batch's progress.
    * A re-sent id becomes a rejected line (`duplicate` words it; the first consignment stands). The chunk is
    * idempotent too: lines already stored (same batch and line number) are not counted again.
-   * `decisions` (embedded mode, cleared before storing) are written with the consignments — one insert instead of
-   * insert, read and update. Returns the new consignments left to clear, and the decisions written.
+   * `decisions` (embedded mode, cleared before storing) are written with the consignments — no second round.
+   * Returns the new consignments left to clear, and the decisions written.
    */
   async recordChunk(
     batchId: string,
@@ -125,16 +156,11 @@ export class ConsignmentsRepo {
   ): Promise<{ fresh: string[]; decided: ConsignmentDecision[] }> {
     return this.db.transaction(async (tx) => {
       const seen = new Set<string>();
-      const candidates: { id: string; data: unknown; line: number; s?: string; l?: string | null; a?: unknown; r?: unknown }[] = [];
+      const candidates: { id: string; data: unknown; line: number }[] = [];
       for (const l of lines) {
         if ('data' in l && !seen.has(l.consignmentId)) {
           seen.add(l.consignmentId);
-          const d = decisions?.get(l.consignmentId);
-          candidates.push(
-            d
-              ? { id: l.consignmentId, data: l.data, line: l.lineNo, s: d.status, l: d.lane, a: d.assessment, r: d.risk }
-              : { id: l.consignmentId, data: l.data, line: l.lineNo },
-          );
+          candidates.push({ id: l.consignmentId, data: l.data, line: l.lineNo });
         }
       }
       const inserted = new Set<string>();
@@ -142,9 +168,8 @@ export class ConsignmentsRepo {
       const decided: ConsignmentDecision[] = [];
       if (candidates.length > 0) {
         const r = await tx.execute(sql`
-          insert into consignments (owner_id, consignment_id, batch_id, data, status, lane, assessment, risk, decided_at)
-          select ${ownerId}, x.id, ${batchId}, x.data, coalesce(x.s, 'accepted'), x.l, x.a, x.r, case when x.s is null then null else now() end
-          from jsonb_to_recordset(${json(candidates)}) as x(id text, data jsonb, line int, s text, l text, a jsonb, r jsonb)
+          insert into consignments (owner_id, consignment_id, batch_id, data)
+          select ${ownerId}, x.id, ${batchId}, x.data from jsonb_to_recordset(${json(candidates)}) as x(id text, data jsonb)
           on conflict do nothing
           returning consignment_id`);
         for (const row of rowsOf<{ consignment_id: string }>(r)) {
@@ -154,6 +179,7 @@ export class ConsignmentsRepo {
           else fresh.push(row.consignment_id);
         }
       }
+      if (decided.length > 0) await insertDecisions(tx, batchId, ownerId, decided);
       const firstLine = new Map(candidates.map((c) => [c.id, c.line]));
       const rows = lines.map((l) => {
         if ('data' in l) {
@@ -176,69 +202,60 @@ export class ConsignmentsRepo {
         if (row.accepted) accepted++;
         else rejected++;
       }
-      await tx.execute(sql`
-        update consignment_batches set accepted_lines = accepted_lines + ${accepted}, rejected_lines = rejected_lines + ${rejected},
-          decided = decided + ${decided.length}
-        where id = ${batchId}`);
+      await this.addProgress(tx, batchId, { accepted, rejected, decided: decided.length });
       return { fresh, decided };
     });
   }
 
   /** The upload has ended: the batch waits for its decisions (or is complete already), or failed with `error`. */
   async finishUpload(batchId: string, error?: unknown): Promise<BatchRow | undefined> {
-    const r = error === undefined
-      ? await this.db.execute(sql`
-          update consignment_batches set
-            status = case when decided >= accepted_lines then 'completed' else 'processing' end,
-            completed_at = case when decided >= accepted_lines then now() else null end
-          where id = ${batchId} and status = 'uploading' returning *`)
-      : await this.db.execute(sql`
-          update consignment_batches set status = 'failed', error = ${json(error)}, completed_at = now()
-          where id = ${batchId} returning *`);
-    const row = rowsOf<BatchDbRow>(r)[0];
-    return row ? toBatch(row) : this.getBatch(batchId);
+    if (error === undefined) {
+      await this.db.execute(sql`update consignment_batches set status = 'processing' where id = ${batchId} and status = 'uploading'`);
+    } else {
+      await this.db.execute(sql`
+        update consignment_batches set status = 'failed', error = ${json(error)}, completed_at = now() where id = ${batchId}`);
+    }
+    return this.getBatch(batchId);
   }
 
   /** The given consignments that still wait for a decision, with their data (a decided one is never loaded again). */
-  async pending(ownerId: string, ids: readonly string[]): Promise<{ consignmentId: string; data: unknown }[]> {
+  async pending(ownerId: string, ids: readonly string[]): Promise<PendingConsignment[]> {
     if (ids.length === 0) return [];
     const r = await this.db.execute(sql`
-      select consignment_id, data from consignments
-      where owner_id = ${ownerId} and consignment_id = any(${textArray(ids)}) and status = 'accepted'`);
+      select c.consignment_id, c.data from consignments c
+      where c.owner_id = ${ownerId} and c.consignment_id = any(${textArray(ids)})
+        and not exists (select 1 from consignment_decisions d where d.owner_id = c.owner_id and d.consignment_id = c.consignment_id)`);
     return rowsOf<{ consignment_id: string; data: unknown }>(r).map((x) => ({ consignmentId: x.consignment_id, data: x.data }));
   }
 
+  /** Which of these consignments have a decision already (asked only for a redelivered or re-announced message). */
+  async decidedAmong(ownerId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const r = await this.db.execute(sql`
+      select consignment_id from consignment_decisions where owner_id = ${ownerId} and consignment_id = any(${textArray(ids)})`);
+    return new Set(rowsOf<{ consignment_id: string }>(r).map((x) => x.consignment_id));
+  }
+
   /**
-   * Writes decisions over consignments still `accepted` and counts them on their batch, in one transaction.
-   * Returns the decisions actually written: a redelivered message finds its consignments decided and writes none.
+   * Writes the decisions not written before and counts them on their batch, in one transaction. Returns the decisions
+   * actually written: a redelivered message finds its consignments decided and writes none.
    */
   async storeDecisions(batchId: string, ownerId: string, decisions: readonly ConsignmentDecision[]): Promise<ConsignmentDecision[]> {
     if (decisions.length === 0) return [];
     return this.db.transaction(async (tx) => {
-      const r = await tx.execute(sql`
-        update consignments c set status = x.status, lane = x.lane, assessment = x.assessment, risk = x.risk, decided_at = now()
-        from jsonb_to_recordset(${json(decisions)}) as x("consignmentId" text, status text, lane text, assessment jsonb, risk jsonb)
-        where c.owner_id = ${ownerId} and c.consignment_id = x."consignmentId" and c.status = 'accepted'
-        returning c.consignment_id`);
-      const written = new Set(rowsOf<{ consignment_id: string }>(r).map((x) => x.consignment_id));
-      if (written.size > 0) {
-        await tx.execute(sql`
-          update consignment_batches set decided = decided + ${written.size},
-            status = case when status = 'processing' and decided + ${written.size} >= accepted_lines then 'completed' else status end,
-            completed_at = case when status = 'processing' and decided + ${written.size} >= accepted_lines then now() else completed_at end
-          where id = ${batchId}`);
-      }
-      return decisions.filter((d) => written.has(d.consignmentId));
+      const written = await insertDecisions(tx, batchId, ownerId, decisions);
+      await this.addProgress(tx, batchId, { decided: written.length });
+      return written;
     });
   }
 
   /** Per-line results from line `from` on, with each accepted consignment's clearance once decided. */
   async lines(batchId: string, from: number, limit: number): Promise<StoredLine[]> {
     const r = await this.db.execute(sql`
-      select l.line_no, l.consignment_id, l.accepted, l.problems, c.status, c.lane, c.assessment, c.risk
+      select l.line_no, l.consignment_id, l.accepted, l.problems, d.status, d.lane, d.assessment, d.risk
       from consignment_batch_lines l
       left join consignment_batches b on b.id = l.batch_id
-      left join consignments c on l.accepted and c.owner_id = b.owner_id and c.consignment_id = l.consignment_id
+      left join consignment_decisions d on l.accepted and d.owner_id = b.owner_id and d.consignment_id = l.consignment_id
       where l.batch_id = ${batchId} and l.line_no >= ${from}
       order by l.line_no limit ${limit}`);
     return rowsOf<{
@@ -255,19 +272,25 @@ export class ConsignmentsRepo {
       consignmentId: x.consignment_id,
       accepted: x.accepted,
       problems: x.problems,
-      status: x.accepted ? x.status : null,
+      status: x.accepted ? (x.status ?? 'accepted') : null,
       lane: x.lane ?? null,
       assessment: x.assessment ?? null,
       risk: x.risk ?? null,
     }));
   }
 
-  /** Batches whose upload finished but whose consignments are not all decided (to re-announce after a crash). */
-  async undecided(batchId: string, limit: number): Promise<{ ownerId: string; ids: string[] }> {
+  /**
+   * A batch's consignments still without a decision, in consignment-id order after `after` (keyset pages: a
+   * 100,000-consignment batch is never loaded whole).
+   */
+  async undecided(batchId: string, after: string, limit: number): Promise<{ ownerId: string; pending: PendingConsignment[] }> {
     const r = await this.db.execute(sql`
-      select owner_id, consignment_id from consignments where batch_id = ${batchId} and status = 'accepted' limit ${limit}`);
-    const rows = rowsOf<{ owner_id: string; consignment_id: string }>(r);
-    return { ownerId: rows[0]?.owner_id ?? '', ids: rows.map((x) => x.consignment_id) };
+      select c.owner_id, c.consignment_id, c.data from consignments c
+      where c.batch_id = ${batchId} and c.consignment_id > ${after}
+        and not exists (select 1 from consignment_decisions d where d.owner_id = c.owner_id and d.consignment_id = c.consignment_id)
+      order by c.consignment_id limit ${limit}`);
+    const rows = rowsOf<{ owner_id: string; consignment_id: string; data: unknown }>(r);
+    return { ownerId: rows[0]?.owner_id ?? '', pending: rows.map((x) => ({ consignmentId: x.consignment_id, data: x.data })) };
   }
 
   /**
@@ -275,7 +298,10 @@ export class ConsignmentsRepo {
    * cleared all the same): what a starting worker re-announces.
    */
   async openBatches(): Promise<string[]> {
-    const r = await this.db.execute(sql`select id from consignment_batches where status <> 'completed' and decided < accepted_lines`);
+    const r = await this.db.execute(sql`
+      select b.id from consignment_batches b
+      where b.status <> 'completed'
+        and (select coalesce(sum(p.accepted - p.decided), 0) from consignment_batch_progress p where p.batch_id = b.id) > 0`);
     return rowsOf<{ id: string }>(r).map((x) => x.id);
   }
 
@@ -312,4 +338,16 @@ export class ConsignmentsRepo {
       from jsonb_to_recordset(${json(pairs)}) as x("advanceId" text, "consignmentId" text)
       where a.id = x."advanceId" and a.matched_consignment_id is null`);
   }
+}
+
+/** Inserts the decisions not stored yet; returns those written (a decision already stored stands). */
+async function insertDecisions(db: Db, batchId: string, ownerId: string, decisions: readonly ConsignmentDecision[]): Promise<ConsignmentDecision[]> {
+  const r = await db.execute(sql`
+    insert into consignment_decisions (owner_id, consignment_id, batch_id, status, lane, assessment, risk)
+    select ${ownerId}, x."consignmentId", ${batchId}, x.status, x.lane, x.assessment, x.risk
+    from jsonb_to_recordset(${json(decisions)}) as x("consignmentId" text, status text, lane text, assessment jsonb, risk jsonb)
+    on conflict do nothing
+    returning consignment_id`);
+  const written = new Set(rowsOf<{ consignment_id: string }>(r).map((x) => x.consignment_id));
+  return decisions.filter((d) => written.has(d.consignmentId));
 }

@@ -255,18 +255,33 @@ export const findings = pgTable(
 
 // ── Low-value consignments ─────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A batch upload. Its counters are not columns: API nodes and clearance workers add progress rows instead of updating
+ * one hot row (which serialised every worker's transaction on its lock), and reads sum them.
+ */
 export const consignmentBatches = pgTable('consignment_batches', {
   id: text('id').primaryKey(),
   ownerId: text('owner_id').notNull(),
   format: text('format').notNull(),
   status: text('status').notNull(),
-  acceptedLines: integer('accepted_lines').notNull().default(0),
-  rejectedLines: integer('rejected_lines').notNull().default(0),
-  decided: integer('decided').notNull().default(0),
   error: jsonb('error'),
   createdAt: createdAt(),
   completedAt: timestamp('completed_at', { withTimezone: true }),
 });
+
+/** Insert-only increments of a batch's counters: one row per stored upload chunk and per stored decision message. */
+export const consignmentBatchProgress = pgTable(
+  'consignment_batch_progress',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    batchId: text('batch_id').notNull(),
+    accepted: integer('accepted').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    decided: integer('decided').notNull().default(0),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('consignment_batch_progress_batch').on(t.batchId)],
+);
 
 /** Per-line results of a batch upload (accepted with the consignment key, or rejected with its problems). */
 export const consignmentBatchLines = pgTable(
@@ -282,8 +297,8 @@ export const consignmentBatchLines = pgTable(
 );
 
 /**
- * One row per consignment, unique per (owner, consignment id): a re-sent or redelivered consignment can never get a
- * second assessment or charge, whatever the bus's de-duplication window.
+ * One row per consignment, unique per (owner, consignment id): a re-sent consignment is refused at insert. Written
+ * once; its decision lives in `consignment_decisions` (an insert, not an update of this row and its JSON).
  */
 export const consignments = pgTable(
   'consignments',
@@ -292,14 +307,28 @@ export const consignments = pgTable(
     consignmentId: text('consignment_id').notNull(),
     batchId: text('batch_id').notNull(),
     data: jsonb('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.consignmentId] }), index('consignments_batch').on(t.batchId)],
+);
+
+/**
+ * A consignment's clearance, at most one per (owner, consignment id): the key a redelivered or re-sent message meets,
+ * whatever the bus's de-duplication window, so no consignment is ever assessed or charged twice.
+ */
+export const consignmentDecisions = pgTable(
+  'consignment_decisions',
+  {
+    ownerId: text('owner_id').notNull(),
+    consignmentId: text('consignment_id').notNull(),
+    batchId: text('batch_id').notNull(),
     status: text('status').notNull(),
     lane: text('lane'),
     assessment: jsonb('assessment'),
     risk: jsonb('risk'),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.ownerId, t.consignmentId] }), index('consignments_batch').on(t.batchId, t.status)],
+  (t) => [primaryKey({ columns: [t.ownerId, t.consignmentId] })],
 );
 
 /** Advance air-waybill data (IATA XFWB / XFZB) received before arrival, matched later to manifest consignments. */

@@ -46,15 +46,38 @@ describe('ClearancePipeline on the bus', () => {
     const { fresh } = await repo.recordChunk('cb_p1', 'o', ['A', 'B', 'C'].map((id, i) => ({ lineNo: i + 1, consignmentId: id, data: { ...c, consignmentId: id } })), dup);
     await repo.finishUpload('cb_p1');
     const sub = await pipeline.startWorker(async () => engine);
-    await pipeline.announce('cb_p1', 'o', fresh, 1);
+    const data = new Map((await repo.pending('o', fresh)).map((p) => [p.consignmentId, p.data]));
+    const announced = fresh.map((consignmentId) => ({ consignmentId, data: data.get(consignmentId) }));
+    await pipeline.announce('cb_p1', 'o', announced, 1);
     for (let i = 0; i < 100 && (await repo.getBatch('cb_p1'))?.status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 20));
     // A redelivery (or the same ids re-announced after a crash) finds them decided.
-    const again: AcceptedMessage = { batchId: 'cb_p1', ownerId: 'o', ids: fresh };
-    expect(await pipeline.clearMessage(engine, again, '2026-11-20')).toBe(0);
+    const again: AcceptedMessage = { batchId: 'cb_p1', ownerId: 'o', consignments: announced };
+    expect(await pipeline.clearMessage(engine, again, '2026-11-20', true)).toBe(0);
+    expect(await pipeline.clearMessage(engine, { ...again, resumed: true }, '2026-11-20')).toBe(0);
     await sub.stop();
     expect([...counter.values()]).toEqual([1, 1, 1]);
     expect((await repo.getBatch('cb_p1'))?.decided).toBe(3);
     for (let i = 0; i < 50 && decided.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
     expect(decided.sort()).toEqual(['A', 'B', 'C']);
+  });
+
+  it('splits a chunk that passes the bus payload limit into halves, each with its own message id', async () => {
+    const small = new MemoryEventBus({ maxPayloadBytes: 8_000 });
+    const pipeline = new ClearancePipeline(small, new ConsignmentsRepo(store.db));
+    const got: { msgId?: string; n: number }[] = [];
+    const sub = await small.consume<AcceptedMessage>({ durable: 'split', subjects: 'customs.consignments.accepted' }, async (m) => {
+      got.push({ ...(m.msgId !== undefined ? { msgId: m.msgId } : {}), n: m.data.consignments.length });
+    });
+    const c = sampleConsignment();
+    // each sample consignment is ~1 kB as JSON: 12 of them pass 8,000 bytes, 3 do not
+    const list = Array.from({ length: 12 }, (_, i) => ({ consignmentId: `S${i}`, data: { ...c, consignmentId: `S${i}` } }));
+    await pipeline.announce('cb_split', 'o', list, 7);
+    for (let i = 0; i < 50 && got.reduce((a, g) => a + g.n, 0) < 12; i++) await new Promise((r) => setTimeout(r, 10));
+    await sub.stop();
+    await small.close();
+    expect(got.reduce((a, g) => a + g.n, 0)).toBe(12);
+    expect(got.length).toBeGreaterThan(1);
+    expect(new Set(got.map((g) => g.msgId)).size).toBe(got.length);
+    expect(got.every((g) => g.msgId?.startsWith('cb_split:7'))).toBe(true);
   });
 });

@@ -1,9 +1,13 @@
 import type { EventBus, Subscription } from '../../adapters/bus/port.ts';
-import type { ConsignmentDecision, ConsignmentsRepo } from '../../adapters/store/consignments.repo.ts';
+import type { ConsignmentDecision, ConsignmentsRepo, PendingConsignment } from '../../adapters/store/consignments.repo.ts';
+import { DomainError } from '../../kernel/index.ts';
 import { AdvanceIndex, type AdvanceConsignment, type Consignment } from '../../modules/consignments/index.ts';
 import type { ClearanceEngine } from './clear-consignments.ts';
 
-/** Accepted consignments waiting for clearance: {batchId, ownerId, ids}, one message per stored upload chunk. */
+/**
+ * Accepted consignments waiting for clearance: {batchId, ownerId, consignments: [{consignmentId, data}]}, one message
+ * per stored upload chunk (split in halves when it passes the bus's payload limit).
+ */
 export const ACCEPTED_SUBJECT = 'customs.consignments.accepted';
 /** Decisions as they are stored: {batchId, ownerId, decisions: [{consignmentId, status, lane}]}, one per cleared message. */
 export const DECIDED_SUBJECT = 'customs.consignments.decided';
@@ -12,7 +16,9 @@ export const CLEARANCE_DURABLE = 'consignment-clearance';
 export interface AcceptedMessage {
   readonly batchId: string;
   readonly ownerId: string;
-  readonly ids: readonly string[];
+  readonly consignments: readonly PendingConsignment[];
+  /** Set when re-announced after a crash: some of them may have been decided meanwhile. */
+  readonly resumed?: boolean;
 }
 
 export interface WorkerOptions {
@@ -25,10 +31,11 @@ export interface WorkerOptions {
 }
 
 /**
- * The clearance pipeline's two ends. The API stores each upload chunk, then announces its new consignment ids
+ * The clearance pipeline's two ends. The API stores each upload chunk, then announces its new consignments
  * (`announce`); clearance workers — in the API process when embedded, `customs worker` processes on NATS — consume
- * them from one durable, so adding a worker adds throughput. Messages carry ids only: the consignments are read from
- * the store still undecided, which is also what makes a redelivered message harmless.
+ * them from one durable, so adding a worker adds throughput. Messages carry the consignments themselves, so a worker
+ * reads nothing back from the store: it clears and inserts decisions, and the decisions' primary key makes a
+ * redelivered message write nothing twice.
  */
 export class ClearancePipeline {
   constructor(
@@ -37,14 +44,37 @@ export class ClearancePipeline {
   ) {}
 
   /** Resolves once the bus holds the message (JetStream PubAck): an upload waits here when the pipeline is full. */
-  announce(batchId: string, ownerId: string, ids: readonly string[], chunkKey: string | number): Promise<void> {
-    const msg: AcceptedMessage = { batchId, ownerId, ids };
-    return this.bus.publish(ACCEPTED_SUBJECT, msg, { msgId: `${batchId}:${chunkKey}` });
+  async announce(
+    batchId: string,
+    ownerId: string,
+    consignments: readonly PendingConsignment[],
+    chunkKey: string | number,
+    resumed = false,
+  ): Promise<void> {
+    const msg: AcceptedMessage = { batchId, ownerId, consignments, ...(resumed ? { resumed } : {}) };
+    try {
+      await this.bus.publish(ACCEPTED_SUBJECT, msg, { msgId: `${batchId}:${chunkKey}` });
+    } catch (e) {
+      // Consignments near the line-size limit can make a chunk pass the bus's payload limit: halves, each its own id.
+      if (!(e instanceof DomainError && e.code === 'BUS.MESSAGE_TOO_LARGE') || consignments.length < 2) throw e;
+      const half = Math.ceil(consignments.length / 2);
+      await this.announce(batchId, ownerId, consignments.slice(0, half), `${chunkKey}a`, resumed);
+      await this.announce(batchId, ownerId, consignments.slice(half), `${chunkKey}b`, resumed);
+    }
   }
 
-  /** Clears one message's consignments; returns how many decisions were written (0 on a redelivery). */
-  async clearMessage(engine: ClearanceEngine, m: AcceptedMessage, date: string): Promise<number> {
-    const pending = await this.repo.pending(m.ownerId, m.ids);
+  /**
+   * Clears one message's consignments; returns how many decisions were written (0 on a redelivery). A first delivery
+   * of an upload's message holds consignments nobody has cleared (each was announced once, right after its insert),
+   * so the store is asked which are decided only for a redelivered or re-announced message: a consignment is never
+   * assessed twice, and the common path reads nothing back.
+   */
+  async clearMessage(engine: ClearanceEngine, m: AcceptedMessage, date: string, redelivered = false): Promise<number> {
+    let pending = m.consignments;
+    if (redelivered || m.resumed === true) {
+      const decided = await this.repo.decidedAmong(m.ownerId, pending.map((p) => p.consignmentId));
+      pending = pending.filter((p) => !decided.has(p.consignmentId));
+    }
     if (pending.length === 0) return 0;
     const decisions = await this.withAdvance(pending, await engine.clear(pending, date));
     const written = await this.repo.storeDecisions(m.batchId, m.ownerId, decisions);
@@ -108,7 +138,7 @@ export class ClearancePipeline {
         ...(opts.onError ? { onError: (e: unknown) => opts.onError!(e) } : {}),
       },
       async (msg) => {
-        await this.clearMessage(await engine(), msg.data, today());
+        await this.clearMessage(await engine(), msg.data, today(), msg.redelivered);
       },
     );
   }
@@ -119,11 +149,14 @@ export class ClearancePipeline {
    */
   async resume(batchIds: readonly string[], chunk = 500): Promise<number> {
     let n = 0;
+    const run = Date.now();
     for (const batchId of batchIds) {
-      const { ownerId, ids } = await this.repo.undecided(batchId, 1_000_000);
-      for (let i = 0; i < ids.length; i += chunk) {
-        await this.announce(batchId, ownerId, ids.slice(i, i + chunk), `resume:${Date.now()}:${i}`);
-        n += Math.min(chunk, ids.length - i);
+      for (let after = '', page = 0; ; page++) {
+        const { ownerId, pending } = await this.repo.undecided(batchId, after, chunk);
+        if (pending.length === 0) break;
+        await this.announce(batchId, ownerId, pending, `resume:${run}:${page}`, true);
+        n += pending.length;
+        after = pending[pending.length - 1]!.consignmentId;
       }
     }
     return n;

@@ -82,7 +82,11 @@ export async function ingest(
         decisions,
       );
     const r = await store().catch((e: unknown) => (isDeadlock(e) ? store() : Promise.reject(e)));
-    if (r.fresh.length > 0) await pipeline.announce(batch.id, batch.ownerId, r.fresh, lines[0]!.lineNo);
+    if (r.fresh.length > 0) {
+      const data = new Map(lines.flatMap((l) => ('data' in l ? [[l.consignmentId, l.data] as const] : [])));
+      const fresh = r.fresh.map((consignmentId) => ({ consignmentId, data: data.get(consignmentId) }));
+      await pipeline.announce(batch.id, batch.ownerId, fresh, lines[0]!.lineNo);
+    }
     if (r.decided.length > 0) await pipeline.announceDecided(batch.id, batch.ownerId, r.decided);
   };
   try {
