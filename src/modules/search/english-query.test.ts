@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueryContext, expandQuery } from './english-query.ts';
+import { buildQueryContext, compoundParts, expandQuery } from './english-query.ts';
+import { analyze } from './english-text.ts';
 import { parseSynonyms } from './synonyms.ts';
 import { sharedWordNet } from './wordnet.fixture.ts';
 
@@ -107,5 +108,26 @@ describe('expandQuery with WordNet', () => {
   it('completes a five-letter word cut off while typing to the nomenclature\'s word, not a rare dictionary word', () => {
     // "helme" is one vowel from WordNet's "helm"
     expect(keysOf('helme')).toHaveProperty('helmet');
+  });
+});
+
+describe('compoundParts', () => {
+  const keys = new Set(analyze('table glass ware paper board household house hold'));
+
+  it('splits a closed compound into two indexed words of four letters or more', () => {
+    const parts = compoundParts(['tableware', 'glassware', 'paperboard'], keys);
+    expect(parts.get('tablewar')).toEqual(['tabl', 'war']);
+    expect(parts.get('glasswar')).toEqual(['glass', 'war']);
+    expect(parts.get('paperboard')).toEqual(['paper', 'board']);
+  });
+
+  it('leaves words that are not made of two indexed words, or are too short, alone', () => {
+    expect(compoundParts(['tablecloth', 'boardwalk', 'glasses'], keys).size).toBe(0);
+  });
+
+  it('lets a query for a compound reach texts that write its parts apart ("tableware" → "table … articles")', () => {
+    const ctx = buildQueryContext(['Table, kitchen or other household articles, of aluminium; sanitary ware', 'Tableware and kitchenware, of wood'], new Map());
+    const keysOf = expandQuery('aluminium tableware', ctx).map((k) => k.key);
+    expect(keysOf).toEqual(expect.arrayContaining(['aluminium', 'tablewar', 'tabl']));
   });
 });

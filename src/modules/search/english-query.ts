@@ -18,6 +18,8 @@ export interface QueryContext {
   readonly knownKeys: ReadonlySet<string>;
   /** Keys that occur in the indexed texts themselves. */
   readonly indexKeys: ReadonlySet<string>;
+  /** A compound key → the two keys it is written from ("tablewar" → tabl, war; "glasswar" → glass, war). */
+  readonly compounds: ReadonlyMap<string, readonly string[]>;
   /** Stemmed phrase ("mobil phon") → tariff words to add. */
   readonly synonyms: ReadonlyMap<string, readonly string[]>;
   readonly longestPhrase: number;
@@ -45,20 +47,46 @@ export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMa
     knownKeys.add(key);
     longestPhrase = Math.max(longestPhrase, phraseWords.length);
   }
-  if (wordnet === undefined) return { speller, knownKeys, indexKeys, synonyms, longestPhrase };
+  const compounds = compoundParts(speller.words(), indexKeys);
+  if (wordnet === undefined) return { speller, knownKeys, indexKeys, compounds, synonyms, longestPhrase };
   for (const [lemma, tagged] of wordnet.entries()) {
     // WordNet supplies the words the nomenclature lacks ("cardboar" → cardboard), ranked among themselves by how
     // often they were tagged in WordNet's corpus; among equally close candidates the nomenclature's word wins
     if (/^[a-z]{3,}$/.test(lemma)) speller.add(lemma, tagged + 1, 'lexicon');
   }
   const lexicon = new WordNetExpander(wordnet, { indexKeys, synonyms });
-  return { speller, knownKeys, indexKeys, synonyms, longestPhrase, lexicon };
+  return { speller, knownKeys, indexKeys, compounds, synonyms, longestPhrase, lexicon };
+}
+
+/**
+ * Closed compounds of the indexed texts and the thesaurus, split into two indexed words of four letters or more (the
+ * most balanced split): "tableware" is table + ware, so "aluminium tableware" meets "table … articles … of aluminium".
+ */
+export function compoundParts(vocabulary: Iterable<string>, indexKeys: ReadonlySet<string>): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const w of vocabulary) {
+    if (w.length < 8 || !/^[a-z]+$/.test(w)) continue;
+    let best: string[] | null = null;
+    let bestShorter = 0;
+    for (let i = 4; i <= w.length - 4; i++) {
+      const a = stem(w.slice(0, i));
+      const b = stem(w.slice(i));
+      const shorter = Math.min(i, w.length - i);
+      if (shorter > bestShorter && indexKeys.has(a) && indexKeys.has(b)) {
+        best = [a, b];
+        bestShorter = shorter;
+      }
+    }
+    if (best !== null) out.set(stem(w), best);
+  }
+  return out;
 }
 
 /** Words added by a synonym count a little less than the user's own words, so an exact tariff match still wins. */
 const SYNONYM_WEIGHT = 0.8;
 /** Words reached through WordNet count less than the hand thesaurus: they are general English, not customs usage. */
 const LEXICON_WEIGHT = 0.7;
+const COMPOUND_PART_WEIGHT = 0.5;
 /** A word inside a matched multi-word phrase ("mobile" in "mobile phone") is mostly explained by the phrase. */
 const COVERED_WEIGHT = 0.5;
 /**
@@ -176,6 +204,12 @@ export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
     const key = keyOf(w);
     if (key !== null) put(key, (covered[i] ?? 1) * (role[i] ?? 1), true);
   });
+  // a closed compound also stands for its parts, a little: "tableware" reaches "table … articles"
+  for (const k of [...out.values()]) {
+    for (const part of ctx.compounds.get(k.key) ?? []) {
+      if (!out.has(part)) put(part, k.weight * COMPOUND_PART_WEIGHT, false);
+    }
+  }
   return [...out.values()];
 }
 

@@ -24,6 +24,11 @@ export class Speller {
     this.vocabulary.update(word, (e) => ({ freq: (e?.freq ?? 0) + weight, core: (e?.core ?? false) || source === 'core' }));
   }
 
+  /** Every word added, of the search's own texts only. */
+  *words(): IterableIterator<string> {
+    for (const [word, entry] of this.vocabulary) if (entry.core) yield word;
+  }
+
   has(word: string): boolean {
     return this.vocabulary.has(word);
   }
