@@ -12,8 +12,19 @@ export interface Reason {
   readonly text: string;
 }
 
-const fmt = (v: number, digits = 0): string =>
-  v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+// One formatter per precision: toLocaleString builds a new Intl.NumberFormat on every call, which was most of the
+// time spent on an explanation's words. Same options, so the same text (reasons.test.ts pins it against toLocaleString).
+const FORMATS = new Map<number, Intl.NumberFormat>();
+
+/** `v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })`, without its cost. */
+export function fmt(v: number, digits = 0): string {
+  let f = FORMATS.get(digits);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    FORMATS.set(digits, f);
+  }
+  return f.format(v);
+}
 
 const FIELD_TEXT: Partial<Record<KeyField, (it: RiskItem) => string>> = {
   hs2: (it) => `chapter ${it.hs.slice(0, 2)}`,
