@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point for `npx --no customs …` and `npm start`: registers tsx so the TypeScript sources run as they are.
-import { register } from 'tsx/esm/api';
-register();
+// Entry point for `npx --no customs …` and `npm start`: compiles the TypeScript sources as they load (bin/ts-hooks.mjs).
+import './register.mjs';
+
 await import('../src/cli/main.ts');
