@@ -2,7 +2,7 @@ import type { FeatureKind, FeatureMatrix } from './dataset.ts';
 import { sigmoid } from './metrics.ts';
 import type { GbdtParams } from './params.ts';
 import type { TrainedTree } from './tree.ts';
-import { pathBuffer, treeShap, type ShapTree } from './treeshap.ts';
+import { TreeShap } from './treeshap.ts';
 
 export const GBDT_FORMAT = 'smart-customs.gbdt';
 export const GBDT_VERSION = 1;
@@ -71,6 +71,8 @@ export class GbdtModel {
   private readonly treeDepth: Int32Array;
   readonly expectedValue: number;
   private readonly maxTreeDepth: number;
+  private goesLeftBuffer: Uint8Array | undefined;
+  private shap: TreeShap | undefined;
 
   constructor(
     readonly features: readonly FeatureSpec[],
@@ -220,24 +222,12 @@ export class GbdtModel {
   /** Exact path-dependent TreeSHAP contributions of each feature to the raw score of one row. */
   explain(x: ArrayLike<number>): Explanation {
     const phi = new Float64Array(this.numFeatures);
-    const path = pathBuffer(this.maxTreeDepth);
-    const goesLeft = (node: number, v: number): boolean => this.goesLeft(node, v);
-    const tree: { -readonly [K in keyof ShapTree]: ShapTree[K] } = {
-      root: 0,
-      feature: this.feature,
-      left: this.left,
-      right: this.right,
-      nodeCount: this.nodeCount,
-      leafValue: this.leafValue,
-      leafCount: this.leafCount,
-      maxDepth: 0,
-      goesLeft,
-    };
-    for (let t = 0; t < this.numTrees; t++) {
-      tree.root = this.roots[t]!;
-      tree.maxDepth = this.treeDepth[t]!;
-      treeShap(tree, x, phi, path);
-    }
+    // Every node is visited by TreeSHAP, so the row's way at each is decided once, up front.
+    const goesLeft = (this.goesLeftBuffer ??= new Uint8Array(this.feature.length));
+    for (let node = 0; node < goesLeft.length; node++) goesLeft[node] = this.goesLeft(node, x[this.feature[node]!]!) ? 1 : 0;
+    const { feature, left, right, nodeCount, leafValue, leafCount } = this;
+    const shap = (this.shap ??= new TreeShap({ feature, left, right, nodeCount, leafValue, leafCount }, this.maxTreeDepth));
+    for (let t = 0; t < this.numTrees; t++) shap.addTree(this.roots[t]!, goesLeft, phi);
     let raw = this.expectedValue;
     for (let j = 0; j < phi.length; j++) raw += phi[j]!;
     return { expectedValue: this.expectedValue, raw, contributions: phi };
