@@ -1,10 +1,12 @@
 import MiniSearch from 'minisearch';
-import { japaneseKeys, type JapaneseTokenizer } from './japanese.ts';
+import { japaneseHeadKeys, japaneseKeys, type JapaneseTokenizer } from './japanese.ts';
 import type { ScheduleLine } from './schedule.ts';
 
 interface JaDoc {
   readonly id: number;
   readonly own: string;
+  /** Words of the line's own text that only qualify its head ("コーヒー豆" in "コーヒー豆の殻及び皮"). */
+  readonly modifier: string;
   readonly heading: string;
   readonly path: string;
 }
@@ -16,9 +18,10 @@ export interface JapaneseHit {
 
 /**
  * A line's own words name it; the heading row's words (the official heading text) say what family it is in, and
- * the rows between say how it is split ("コーヒー" above a bare "その他のもの").
+ * the rows between say how it is split ("コーヒー" above a bare "その他のもの"). Words that only qualify the line's
+ * head count least: the husks of coffee beans are not what a query for coffee beans is after.
  */
-const FIELD_BOOST = { own: 2, heading: 3, path: 1 };
+const FIELD_BOOST = { own: 2, modifier: 0.3, heading: 3, path: 1 };
 
 /** Japanese search over the schedule's leaf lines, keyed by kuromoji dictionary forms. */
 export class JapaneseIndex {
@@ -26,6 +29,8 @@ export class JapaneseIndex {
     private readonly index: MiniSearch<JaDoc>,
     private readonly tokenizer: JapaneseTokenizer,
     private readonly vocabulary: ReadonlySet<string>,
+    /** Lines whose head is a by-product of the goods (husks, waste, substitutes, parts) → that head word. */
+    private readonly derivatives: ReadonlyMap<number, string>,
   ) {}
 
   static build(lines: readonly ScheduleLine[], tokenizer: JapaneseTokenizer): JapaneseIndex {
@@ -39,23 +44,34 @@ export class JapaneseIndex {
       }
       return k;
     };
+    const headCache = new Map<string, { head: string; modifier: string }>();
+    const derivatives = new Map<number, string>();
     const docs = lines.map((l) => {
-      const own = keysOf(l.descriptionJa);
+      let own = headCache.get(l.descriptionJa);
+      if (own === undefined) {
+        const { head, modifiers } = japaneseHeadKeys(tokenizer, l.descriptionJa);
+        own = { head: head.join(' '), modifier: modifiers.join(' ') };
+        headCache.set(l.descriptionJa, own);
+        cache.set(l.descriptionJa, `${own.modifier} ${own.head}`.trim());
+      }
+      const last = own.head.split(' ').at(-1) ?? '';
+      if (DERIVATIVE_HEADS.has(last)) derivatives.set(l.rowId, last);
       const heading = keysOf(l.ancestorsJa[0] ?? '');
-      // each intermediate word once: repeating words down a deep path only slows indexing
+      // each intermediate word once: repeating words down a deep path only slows indexing. A word the heading
+      // already has still counts here: the row "コーヒー（いつたものを除く。）" says the lines under it are coffee.
       const path = new Set(l.ancestorsJa.slice(1).flatMap((a) => keysOf(a).split(' ')));
-      for (const k of [...own.split(' '), ...heading.split(' ')]) path.delete(k);
-      return { id: l.rowId, own, heading, path: [...path].join(' ') };
+      for (const k of own.head.split(' ')) path.delete(k);
+      return { id: l.rowId, own: own.head, modifier: own.modifier, heading, path: [...path].join(' ') };
     });
     const index = new MiniSearch<JaDoc>({
-      fields: ['own', 'heading', 'path'],
+      fields: ['own', 'modifier', 'heading', 'path'],
       tokenize: (s) => s.split(' ').filter((t) => t !== ''),
       processTerm: (t) => t,
     });
     index.addAll(docs);
     const vocabulary = new Set<string>();
     for (const k of cache.values()) for (const w of k.split(' ')) vocabulary.add(w);
-    return new JapaneseIndex(index, tokenizer, vocabulary);
+    return new JapaneseIndex(index, tokenizer, vocabulary, derivatives);
   }
 
   search(q: string): JapaneseHit[] {
@@ -70,7 +86,13 @@ export class JapaneseIndex {
         prefix: (t) => t.length >= 2,
         weights: { fuzzy: 0.4, prefix: 0.3 },
       })
-      .map((r) => ({ rowId: Number(r.id), score: r.score }));
+      .map((r) => {
+        const derivative = this.derivatives.get(Number(r.id));
+        // the husks or substitutes of coffee are not coffee: unless asked for, they rank below the goods themselves
+        const score = derivative !== undefined && !keys.includes(derivative) ? r.score * DERIVATIVE_FACTOR : r.score;
+        return { rowId: Number(r.id), score };
+      })
+      .sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -89,6 +111,8 @@ export class JapaneseIndex {
     for (const k of japaneseKeys(this.tokenizer, q)) {
       if (known(k)) {
         add(k);
+        // a two-kanji word the schedule also writes apart ("豚肉" as "豚の肉") reaches those lines too
+        if (/^\p{Script=Han}{2}$/u.test(k)) this.kanji(k).forEach((c) => keys.push(c));
         continue;
       }
       const parts = this.split(k, known);
@@ -111,6 +135,13 @@ export class JapaneseIndex {
     return [...text].filter((c) => /\p{Script=Han}/u.test(c) && this.vocabulary.has(c));
   }
 }
+
+/**
+ * Heads that name a by-product or a stand-in of the goods in the modifier rather than the goods: husks, skins,
+ * waste, residues, substitutes, parts and accessories.
+ */
+const DERIVATIVE_HEADS: ReadonlySet<string> = new Set(['殻', '皮', 'くず', 'かす', '代用', '部分品', '附属品', '廃棄物', 'スクラップ']);
+const DERIVATIVE_FACTOR = 0.5;
 
 /** Everyday Japanese → the schedule's wording; hand-written, generic. */
 const JA_SYNONYMS: Readonly<Record<string, string>> = {

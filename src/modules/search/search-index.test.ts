@@ -45,6 +45,14 @@ describe('Japanese search (kuromoji over the schedule)', () => {
     expect(codes('牛肉', 'ja', 5).some((c) => /^020[12]/.test(c))).toBe(true);
   });
 
+  it('ranks coffee beans themselves (0901.11) above their husks or substitutes for "コーヒー豆"', () => {
+    expect(codes('コーヒー豆', 'ja', 1)).toEqual(['090111000']);
+  });
+
+  it('reaches lines that write a two-kanji word apart: "豚肉" finds "豚の肉" (0203)', () => {
+    expect(codes('豚肉', 'ja', 5).some((c) => c.startsWith('0203'))).toBe(true);
+  });
+
   it('answers a Latin-script query on the Japanese page from the English index, with a Japanese path', () => {
     const [first] = search.search('bananas', { lang: 'ja', limit: 1 });
     expect(first?.code9.startsWith('0803')).toBe(true);
