@@ -85,7 +85,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     const features: Feature[] = [];
     for (const make of FEATURES) {
       features.push(
-        await make({ config, store, bus, catalog, principals, parties, idempotency: new IdempotencyRepo(store.db), exchangeRates, tariff, search, risk, riskRepo, declarations, log }),
+        await make({ config, store, bus, catalog, principals, parties, idempotency: new IdempotencyRepo(store.db), exchangeRates, tariff, search, risk, riskRepo, declarations, log, outboxWritten: () => relay.poke() }),
       );
     }
     const ctx: ApiContext = {

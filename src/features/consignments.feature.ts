@@ -21,7 +21,7 @@ export function clearsHere(env: Pick<FeatureEnv, 'config'>, processEnv: NodeJS.P
  */
 export const consignmentsFeature: FeatureFactory = async (env) => {
   const repo = new ConsignmentsRepo(env.store.db);
-  const pipeline = new ClearancePipeline(env.bus, repo);
+  const pipeline = new ClearancePipeline(env.bus, repo, env.outboxWritten);
   let sub: Subscription | undefined;
   let engine: Promise<ClearanceEngine> | undefined;
   // Built on first use (it may train a model): platforms that never see a consignment pay nothing.

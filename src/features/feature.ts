@@ -29,6 +29,8 @@ export interface FeatureEnv {
   readonly riskRepo: RiskRepo;
   readonly declarations: DeclarationService;
   readonly log: (message: string) => void;
+  /** Wakes the outbox relay after a transaction wrote outbox rows (it also polls, every 500 ms). */
+  readonly outboxWritten: () => void;
 }
 
 /** A feature plugs routes into the API and may run background work (consumers, jobs) between start and close. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../kernel/index.ts';
 import type { Store } from './connect.ts';
@@ -118,6 +119,21 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
       const b = await repo.getBatch('cb_6');
       expect([b?.status, b?.acceptedLines, b?.decided, b?.completedAt !== null]).toEqual(['completed', 40, 40, true]);
       expect(await repo.openBatches()).not.toContain('cb_6');
+    });
+
+    it('writes the decided event into the outbox with the decisions, and none for a redelivery', async () => {
+      await repo.createBatch({ id: 'cb_7', ownerId: 'own_f', format: 'ndjson' });
+      await repo.recordChunk('cb_7', 'own_f', [{ lineNo: 1, consignmentId: 'G1', data: {} }], dup);
+      const event = (written: readonly ConsignmentDecision[]) => ({
+        subject: 'customs.consignments.decided',
+        msgId: `decided:cb_7:${written[0]!.consignmentId}`,
+        payload: { ids: written.map((d) => d.consignmentId) },
+      });
+      const outboxRows = async () =>
+        (await store.db.execute(sql`select msg_id, payload from outbox where msg_id like 'decided:cb_7:%'`) as unknown as { rows: { msg_id: string; payload: unknown }[] }).rows;
+      await repo.storeDecisions('cb_7', 'own_f', [decision('G1')], event);
+      await repo.storeDecisions('cb_7', 'own_f', [decision('G1', 'red')], event);
+      expect(await outboxRows()).toEqual([{ msg_id: 'decided:cb_7:G1', payload: { ids: ['G1'] } }]);
     });
 
     it('stores advance cargo and marks it matched once', async () => {

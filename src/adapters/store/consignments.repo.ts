@@ -52,6 +52,9 @@ export interface ConsignmentDecision {
   readonly risk: unknown;
 }
 
+/** The event announcing decisions just written, stored in the outbox by the same transaction (relayed later). */
+export type DecidedEvent = (written: readonly ConsignmentDecision[]) => { subject: string; msgId: string; payload: unknown };
+
 export interface AdvanceCargoRow {
   readonly id: string;
   readonly kind: string;
@@ -153,6 +156,7 @@ export class ConsignmentsRepo {
     lines: readonly IncomingLine[],
     duplicate: (consignmentId: string) => Problem,
     decisions?: ReadonlyMap<string, ConsignmentDecision>,
+    event?: DecidedEvent,
   ): Promise<{ fresh: string[]; decided: ConsignmentDecision[] }> {
     return this.db.transaction(async (tx) => {
       const seen = new Set<string>();
@@ -179,7 +183,7 @@ export class ConsignmentsRepo {
           else fresh.push(row.consignment_id);
         }
       }
-      if (decided.length > 0) await insertDecisions(tx, batchId, ownerId, decided);
+      if (decided.length > 0) await announce(tx, event, await insertDecisions(tx, batchId, ownerId, decided));
       const firstLine = new Map(candidates.map((c) => [c.id, c.line]));
       const rows = lines.map((l) => {
         if ('data' in l) {
@@ -240,10 +244,16 @@ export class ConsignmentsRepo {
    * Writes the decisions not written before and counts them on their batch, in one transaction. Returns the decisions
    * actually written: a redelivered message finds its consignments decided and writes none.
    */
-  async storeDecisions(batchId: string, ownerId: string, decisions: readonly ConsignmentDecision[]): Promise<ConsignmentDecision[]> {
+  async storeDecisions(
+    batchId: string,
+    ownerId: string,
+    decisions: readonly ConsignmentDecision[],
+    event?: DecidedEvent,
+  ): Promise<ConsignmentDecision[]> {
     if (decisions.length === 0) return [];
     return this.db.transaction(async (tx) => {
       const written = await insertDecisions(tx, batchId, ownerId, decisions);
+      await announce(tx, event, written);
       await this.addProgress(tx, batchId, { decided: written.length });
       return written;
     });
@@ -338,6 +348,13 @@ export class ConsignmentsRepo {
       from jsonb_to_recordset(${json(pairs)}) as x("advanceId" text, "consignmentId" text)
       where a.id = x."advanceId" and a.matched_consignment_id is null`);
   }
+}
+
+/** The decided event of `written` into the outbox (none when nothing was written: a redelivery announces nothing). */
+async function announce(db: Db, event: DecidedEvent | undefined, written: readonly ConsignmentDecision[]): Promise<void> {
+  if (!event || written.length === 0) return;
+  const e = event(written);
+  await db.execute(sql`insert into outbox (subject, msg_id, payload) values (${e.subject}, ${e.msgId}, ${json(e.payload)})`);
 }
 
 /** Inserts the decisions not stored yet; returns those written (a decision already stored stands). */

@@ -3,6 +3,7 @@ import { MemoryEventBus } from '../../adapters/bus/memory.ts';
 import type { BusMessage } from '../../adapters/bus/port.ts';
 import { openStore, type Store } from '../../adapters/store/connect.ts';
 import { ConsignmentsRepo } from '../../adapters/store/consignments.repo.ts';
+import { OutboxRelay } from '../../adapters/store/outbox.relay.ts';
 import { sampleConsignment } from '../../modules/consignments/index.ts';
 import { ClearanceEngine } from './clear-consignments.ts';
 import { DECIDED_SUBJECT, ClearancePipeline, type AcceptedMessage } from './pipeline.ts';
@@ -34,7 +35,9 @@ describe('ClearancePipeline on the bus', () => {
 
   it('clears announced consignments once each, even when a message is delivered again, and announces each decision once', async () => {
     const repo = new ConsignmentsRepo(store.db);
-    const pipeline = new ClearancePipeline(bus, repo);
+    // The decided events go through the outbox: stored with the decisions, relayed afterwards.
+    const relay = new OutboxRelay(store.db, bus);
+    const pipeline = new ClearancePipeline(bus, repo, () => relay.poke());
     const counter = new Map<string, number>();
     const engine = countingEngine(counter);
     const decided: string[] = [];
@@ -59,6 +62,7 @@ describe('ClearancePipeline on the bus', () => {
     expect((await repo.getBatch('cb_p1'))?.decided).toBe(3);
     for (let i = 0; i < 50 && decided.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
     expect(decided.sort()).toEqual(['A', 'B', 'C']);
+    await relay.stop();
   });
 
   it('splits a chunk that passes the bus payload limit into halves, each with its own message id', async () => {

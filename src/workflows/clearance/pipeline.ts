@@ -1,5 +1,5 @@
 import type { EventBus, Subscription } from '../../adapters/bus/port.ts';
-import type { ConsignmentDecision, ConsignmentsRepo, PendingConsignment } from '../../adapters/store/consignments.repo.ts';
+import type { ConsignmentDecision, ConsignmentsRepo, DecidedEvent, PendingConsignment } from '../../adapters/store/consignments.repo.ts';
 import { DomainError } from '../../kernel/index.ts';
 import { AdvanceIndex, type AdvanceConsignment, type Consignment } from '../../modules/consignments/index.ts';
 import type { ClearanceEngine } from './clear-consignments.ts';
@@ -9,7 +9,11 @@ import type { ClearanceEngine } from './clear-consignments.ts';
  * per stored upload chunk (split in halves when it passes the bus's payload limit).
  */
 export const ACCEPTED_SUBJECT = 'customs.consignments.accepted';
-/** Decisions as they are stored: {batchId, ownerId, decisions: [{consignmentId, status, lane}]}, one per cleared message. */
+/**
+ * Decisions as they are stored: {batchId, ownerId, decisions: [{consignmentId, status, lane}]}, one per cleared message,
+ * written to the outbox by the transaction that stores them and relayed from there: a worker dying between the two
+ * never loses an announcement.
+ */
 export const DECIDED_SUBJECT = 'customs.consignments.decided';
 export const CLEARANCE_DURABLE = 'consignment-clearance';
 
@@ -41,6 +45,8 @@ export class ClearancePipeline {
   constructor(
     private readonly bus: EventBus,
     private readonly repo: ConsignmentsRepo,
+    /** Called after decisions (and their outbox rows) are stored: wakes the outbox relay. */
+    private readonly stored: () => void = () => {},
   ) {}
 
   /** Resolves once the bus holds the message (JetStream PubAck): an upload waits here when the pipeline is full. */
@@ -77,19 +83,14 @@ export class ClearancePipeline {
     }
     if (pending.length === 0) return 0;
     const decisions = await this.withAdvance(pending, await engine.clear(pending, date));
-    const written = await this.repo.storeDecisions(m.batchId, m.ownerId, decisions);
-    await this.announceDecided(m.batchId, m.ownerId, written);
+    const written = await this.repo.storeDecisions(m.batchId, m.ownerId, decisions, decidedEvent(m.batchId, m.ownerId));
+    if (written.length > 0) this.stored();
     return written.length;
   }
 
-  /** Announces stored decisions (only those just written: a redelivery announces nothing twice). */
-  async announceDecided(batchId: string, ownerId: string, written: readonly ConsignmentDecision[]): Promise<void> {
-    if (written.length === 0) return;
-    await this.bus.publish(
-      DECIDED_SUBJECT,
-      { batchId, ownerId, decisions: written.map((d) => ({ consignmentId: d.consignmentId, status: d.status, lane: d.lane })) },
-      { msgId: `decided:${batchId}:${ownerId}:${written[0]!.consignmentId}` },
-    );
+  /** Wakes the outbox relay after decisions stored elsewhere (the embedded upload stores them with its chunk). */
+  decisionsStored(): void {
+    this.stored();
   }
 
   /**
@@ -161,4 +162,13 @@ export class ClearancePipeline {
     }
     return n;
   }
+}
+
+/** The decided event of the decisions just written (only those: a redelivery announces nothing twice). */
+export function decidedEvent(batchId: string, ownerId: string): DecidedEvent {
+  return (written: readonly ConsignmentDecision[]) => ({
+    subject: DECIDED_SUBJECT,
+    msgId: `decided:${batchId}:${ownerId}:${written[0]!.consignmentId}`,
+    payload: { batchId, ownerId, decisions: written.map((d) => ({ consignmentId: d.consignmentId, status: d.status, lane: d.lane })) },
+  });
 }

@@ -3,7 +3,7 @@ import type { ConsignmentDecision, ConsignmentsRepo, IncomingLine } from '../../
 import { parseCsvBatches, parseNdjsonBatches, type ParsedRecord, type ParseOptions } from '../../modules/consignments/index.ts';
 import { ClearanceErrors as E } from './errors.ts';
 import type { ClearanceEngine } from './clear-consignments.ts';
-import type { ClearancePipeline } from './pipeline.ts';
+import { decidedEvent, type ClearancePipeline } from './pipeline.ts';
 
 export type BatchFormat = 'ndjson' | 'csv';
 
@@ -80,6 +80,7 @@ export async function ingest(
         lines,
         (id) => E.duplicate.problem('$.consignmentId', `Consignment ${id} was already received; its first clearance stands`),
         decisions,
+        decidedEvent(batch.id, batch.ownerId),
       );
     const r = await store().catch((e: unknown) => (isDeadlock(e) ? store() : Promise.reject(e)));
     if (r.fresh.length > 0) {
@@ -87,7 +88,7 @@ export async function ingest(
       const fresh = r.fresh.map((consignmentId) => ({ consignmentId, data: data.get(consignmentId) }));
       await pipeline.announce(batch.id, batch.ownerId, fresh, lines[0]!.lineNo);
     }
-    if (r.decided.length > 0) await pipeline.announceDecided(batch.id, batch.ownerId, r.decided);
+    if (r.decided.length > 0) pipeline.decisionsStored();
   };
   try {
     for await (const records of batches) {
