@@ -112,17 +112,19 @@ describe('expandQuery with WordNet', () => {
 });
 
 describe('compoundParts', () => {
-  const keys = new Set(analyze('table glass ware paper board household house hold'));
+  const keys = new Set(analyze('table glass ware paper board household house hold cover ings wire less'));
+  const parts = ['table', 'glass', 'ware', 'paper', 'board', 'cover', 'ings', 'wire', 'less'];
 
-  it('splits a closed compound into two indexed words of four letters or more', () => {
-    const parts = compoundParts(['tableware', 'glassware', 'paperboard'], keys);
-    expect(parts.get('tablewar')).toEqual(['tabl', 'war']);
-    expect(parts.get('glasswar')).toEqual(['glass', 'war']);
-    expect(parts.get('paperboard')).toEqual(['paper', 'board']);
+  it('splits a closed compound into two words of the texts of four letters or more', () => {
+    const found = compoundParts(['tableware', 'glassware', 'paperboard', ...parts], keys);
+    expect(found.get('tablewar')).toEqual(['tabl', 'war']);
+    expect(found.get('glasswar')).toEqual(['glass', 'war']);
+    expect(found.get('paperboard')).toEqual(['paper', 'board']);
   });
 
-  it('leaves words that are not made of two indexed words, or are too short, alone', () => {
-    expect(compoundParts(['tablecloth', 'boardwalk', 'glasses'], keys).size).toBe(0);
+  it('leaves words that are not made of two such words, or end in a suffix, alone', () => {
+    // "kitchen" is not a word of these texts; "ings" and "less" are endings, not words
+    expect(compoundParts(['tablecloth', 'boardwalk', 'glasses', 'kitchenware', 'coverings', 'wireless', ...parts], keys).size).toBe(0);
   });
 
   it('lets a query for a compound reach texts that write its parts apart ("tableware" → "table … articles")', () => {

@@ -58,13 +58,18 @@ export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMa
   return { speller, knownKeys, indexKeys, compounds, synonyms, longestPhrase, lexicon };
 }
 
+/** Endings that also occur as words in the texts but make no compound: "coverings", "wireless". */
+const SUFFIXES: ReadonlySet<string> = new Set(['ings', 'less', 'ness', 'ment', 'ship', 'like']);
+
 /**
  * Closed compounds of the indexed texts and the thesaurus, split into two indexed words of four letters or more (the
  * most balanced split): "tableware" is table + ware, so "aluminium tableware" meets "table … articles … of aluminium".
  */
 export function compoundParts(vocabulary: Iterable<string>, indexKeys: ReadonlySet<string>): Map<string, readonly string[]> {
   const out = new Map<string, readonly string[]>();
-  for (const w of vocabulary) {
+  // both parts must be words of the texts themselves: "furnishings" is not "furnish" + "ings"
+  const words = new Set(vocabulary);
+  for (const w of words) {
     if (w.length < 8 || !/^[a-z]+$/.test(w)) continue;
     let best: string[] | null = null;
     let bestShorter = 0;
@@ -72,7 +77,8 @@ export function compoundParts(vocabulary: Iterable<string>, indexKeys: ReadonlyS
       const a = stem(w.slice(0, i));
       const b = stem(w.slice(i));
       const shorter = Math.min(i, w.length - i);
-      if (shorter > bestShorter && indexKeys.has(a) && indexKeys.has(b)) {
+      const tail = w.slice(i);
+      if (shorter > bestShorter && words.has(w.slice(0, i)) && words.has(tail) && !SUFFIXES.has(tail) && indexKeys.has(a) && indexKeys.has(b)) {
         best = [a, b];
         bestShorter = shorter;
       }
@@ -121,11 +127,9 @@ function fix(w: string, ctx: QueryContext): string[] {
   if (ctx.knownKeys.has(stem(w))) return [w];
   // sizes and model numbers ("500ml", "12v", "a4") are not words to correct
   if (/\d/.test(w)) return [];
-  // a real English word the nomenclature lacks ("lectern") is mapped through WordNet, not respelt into another word;
-  // only when WordNet has nothing to map it to do the two known words it is glued from stand in ("driveshaft")
-  if (ctx.lexicon?.isWord(w) === true) {
-    return ctx.lexicon.expand(w).length > 0 ? [w] : (decompound(w, ctx) ?? [w]);
-  }
+  // a real English word the nomenclature lacks ("lectern") is mapped through WordNet, not respelt into another word
+  // nor cut into two ("catering" is not cat + ering)
+  if (ctx.lexicon?.isWord(w) === true) return [w];
   // a word one or two letters short of a known word was cut off while typing ("cardboar", "helme"), not misspelt or
   // glued from two; five letters are enough when the nomenclature has the longer word
   const nearlyTyped = w.length >= 6 ? ctx.speller.complete(w, 2) : w.length === 5 ? ctx.speller.complete(w, 2, true) : null;
@@ -244,7 +248,7 @@ function expandThroughLexicon(
     const w = typed[i] ?? '';
     const s = stems[i] ?? '';
     if (explained[i] === true || keyOf(w) === null || ctx.indexKeys.has(s) || ctx.synonyms.has(s)) continue;
-    const expansion = lexicon.expand(w);
+    const expansion = lexicon.expand(w, role[i] === 1 ? 'head' : 'modifier');
     for (const k of expansion) add(k.key, LEXICON_WEIGHT * k.weight * (role[i] ?? 1));
     if (expansion.length === 0) {
       const noun = derivedNoun(w, ctx);

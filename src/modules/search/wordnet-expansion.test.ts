@@ -5,7 +5,7 @@ import { sharedWordNet } from './wordnet.fixture.ts';
 
 // The real WordNet against a small stand-in for the nomenclature's vocabulary.
 const expander = new WordNetExpander(sharedWordNet(), {
-  indexKeys: new Set(analyze('trousers garments clothing lens meat dish vessel thrower person jacket anorak construction furniture')),
+  indexKeys: new Set(analyze('trousers garments clothing lens meat dish vessel thrower person jacket anorak construction furniture part footwear')),
   synonyms: new Map([['desk', analyze('furniture')]]),
 });
 const keys = (w: string): string[] => expander.expand(w).map((k) => k.key);
@@ -49,5 +49,14 @@ describe('WordNet expansion of words the nomenclature lacks', () => {
     expect(expander.isWord('meatballs')).toBe(true);
     expect(expander.isWord('folding')).toBe(true);
     expect(expander.isWord('alcahol')).toBe(false);
+  });
+
+  it('reads a head word as a noun, but a modifier only when it is mostly a noun ("spare" is mostly an adjective)', () => {
+    expect(expander.expand('spares', 'head').map((k) => k.key)).toContain('part');
+    expect(expander.expand('spares', 'modifier')).toEqual([]);
+  });
+
+  it('considers every lemma a plural may come from ("booties": booty or bootie, the baby shoe)', () => {
+    expect(keys('booties')).toContain('footwear');
   });
 });

@@ -34,6 +34,17 @@ const TOO_GENERAL: ReadonlySet<string> = new Set([
   'merchandise', 'consumer goods', 'durables', 'furnishing', 'facility', 'means', 'way',
 ]);
 
+/**
+ * Words that say nothing about goods even as a gloss head or the head of a lemma ("plumbing system", "waste
+ * material"). Broad words the nomenclature does use ("part", "device", "container") still count as keys; climbing
+ * merely stops there.
+ */
+const MEANINGLESS: ReadonlySet<string> = new Set([
+  'entity', 'abstraction', 'object', 'whole', 'artifact', 'instrumentality', 'matter', 'substance', 'thing', 'material',
+  'stuff', 'system', 'communication', 'structure', 'construction', 'creation', 'product', 'commodity', 'organism',
+  'unit', 'group', 'compound', 'means', 'way',
+]);
+
 /** Weight of a synset by its distance from the word: its own synonyms first, then each hypernym level less. */
 const DEPTH_WEIGHT = [1, 0.8, 0.6, 0.45, 0.35];
 /** The most frequent goods sense counts most; rarer senses still contribute. */
@@ -70,27 +81,33 @@ export class WordNetExpander {
     return this.wordnet.nounLemma(phrase) !== null;
   }
 
-  /** Index keys for a word or noun phrase (lower case, spaces between words); empty when WordNet has nothing useful. */
-  expand(phrase: string): readonly LexiconKey[] {
-    const cached = this.cache.get(phrase);
+  /**
+   * Index keys for a word or noun phrase (lower case, spaces between words); empty when WordNet has nothing useful.
+   * A query's head word is read as a noun whatever else it can be ("custard tarts"); a modifier only when it is
+   * mostly a noun ("acoustic guitar" is not about an acoustic).
+   */
+  expand(phrase: string, role: 'head' | 'modifier' = 'head'): readonly LexiconKey[] {
+    const cacheKey = `${role}:${phrase}`;
+    const cached = this.cache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const result = this.compute(phrase);
+    const result = this.compute(phrase, role);
     // a long-running server sees an open-ended stream of words: keep the cache bounded
     if (this.cache.size >= 20_000) this.cache.clear();
-    this.cache.set(phrase, result);
+    this.cache.set(cacheKey, result);
     return result;
   }
 
-  private compute(phrase: string): LexiconKey[] {
-    const lemma = this.wordnet.nounLemma(phrase);
-    if (lemma === null) return [];
-    const own = new Set([lemma, phrase]);
+  private compute(phrase: string, role: 'head' | 'modifier'): LexiconKey[] {
+    const lemmas = this.wordnet.nounLemmas(phrase).filter((l) => role === 'head' || this.mostlyNoun(l));
+    if (lemmas.length === 0) return [];
+    const own = new Set([...lemmas, phrase]);
     const out = new Map<string, number>();
     const add = (key: string, weight: number): void => {
       if (weight > (out.get(key) ?? 0)) out.set(key, weight);
     };
-    const senses = this.wordnet
-      .nounSenses(lemma)
+    // "booties" may be bootie or booty: the goods senses of every candidate lemma, most frequent first
+    const senses = lemmas
+      .flatMap((l) => this.wordnet.nounSenses(l))
       .map((o) => this.wordnet.synset(o))
       .filter((s): s is Synset => s !== null && GOODS_LEXFILES.has(s.lexFile))
       .slice(0, SENSE_WEIGHT.length);
@@ -122,6 +139,12 @@ export class WordNetExpander {
     return [...out].map(([key, weight]) => ({ key, weight })).sort((a, b) => b.weight - a.weight);
   }
 
+  /** A word used mostly as an adjective or verb ("acoustic", "fitted") is not read through its rare noun senses. */
+  private mostlyNoun(lemma: string): boolean {
+    const { noun, all } = this.wordnet.nounShare(lemma);
+    return noun * 2 >= all - noun;
+  }
+
   /**
    * The keys a synset's lemmas give (the thesaurus first, then the nomenclature's own words), each weighted by
    * whether the synset is the lemma's most frequent sense; `dominant` when one of them is.
@@ -143,12 +166,13 @@ export class WordNetExpander {
 
   /** Keys the nomenclature or the thesaurus has for a lemma; for a phrase, the thesaurus phrase or its head word. */
   private knownKeys(lemma: string): readonly string[] {
+    if (MEANINGLESS.has(lemma)) return [];
     const parts = words(lemma);
     const stems = parts.map(stem);
     const phrase = this.known.synonyms.get(stems.join(' '));
     if (phrase !== undefined) return phrase;
     const head = headWord(parts);
-    if (head === undefined) return [];
+    if (head === undefined || MEANINGLESS.has(head)) return [];
     const key = keyOf(head);
     if (key === null) return [];
     if (parts.length === 1) {

@@ -80,28 +80,48 @@ export class WordNet {
 
   /** The noun synsets of a lemma, most frequent sense first. */
   nounSenses(lemma: string): number[] {
-    const start = this.nounLines.get(lemma);
-    if (start === undefined) return [];
-    const end = this.indexNoun.indexOf('\n', start);
-    const f = this.indexNoun.slice(start, end < 0 ? undefined : end).trim().split(' ');
-    const synsetCount = Number(f[2]);
+    const f = this.nounIndexFields(lemma);
+    if (f === null) return [];
     const first = 6 + Number(f[3]);
-    return f.slice(first, first + synsetCount).map(Number);
+    return f.slice(first, first + Number(f[2])).map(Number);
   }
 
   /**
-   * The noun lemma an inflected form comes from ("meatballs" → "meatball", "boxes" → "box"), by WordNet's own
-   * detachment rules (its exception lists are not part of the package); the word itself when it is a noun lemma.
+   * How often a lemma was tagged as a noun, against all its parts of speech: "acoustic" is mostly an adjective,
+   * though WordNet also lists a rare noun sense.
    */
-  nounLemma(word: string): string | null {
-    if (this.nounLines.has(word)) return word;
+  nounShare(lemma: string): { noun: number; all: number } {
+    const f = this.nounIndexFields(lemma);
+    const noun = f === null ? 0 : Number(f[5 + Number(f[3])]) || 0;
+    return { noun, all: this.lemmas.get(lemma) ?? 0 };
+  }
+
+  private nounIndexFields(lemma: string): string[] | null {
+    const start = this.nounLines.get(lemma);
+    if (start === undefined) return null;
+    const end = this.indexNoun.indexOf('\n', start);
+    return this.indexNoun.slice(start, end < 0 ? undefined : end).trim().split(' ');
+  }
+
+  /**
+   * The noun lemmas an inflected form may come from ("meatballs" → "meatball", "booties" → "booty", "bootie"), by
+   * WordNet's own detachment rules (its exception lists are not part of the package); the word itself first when it
+   * is a noun lemma.
+   */
+  nounLemmas(word: string): string[] {
+    const out = this.nounLines.has(word) ? [word] : [];
     for (const [suffix, ending] of NOUN_DETACHMENTS) {
       if (word.length > suffix.length + 1 && word.endsWith(suffix)) {
         const base = word.slice(0, word.length - suffix.length) + ending;
-        if (this.nounLines.has(base)) return base;
+        if (this.nounLines.has(base) && !out.includes(base)) out.push(base);
       }
     }
-    return null;
+    return out;
+  }
+
+  /** The first of `nounLemmas`, or null. */
+  nounLemma(word: string): string | null {
+    return this.nounLemmas(word)[0] ?? null;
   }
 
   synset(offset: number): Synset | null {
