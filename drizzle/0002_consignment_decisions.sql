@@ -26,6 +26,8 @@ INSERT INTO "consignment_decisions" ("owner_id", "consignment_id", "batch_id", "
 INSERT INTO "consignment_batch_progress" ("batch_id", "accepted", "rejected", "decided", "at")
   SELECT "id", "accepted_lines", "rejected_lines", "decided", coalesce("completed_at", "created_at") FROM "consignment_batches";--> statement-breakpoint
 DROP INDEX "consignments_batch";--> statement-breakpoint
+ALTER TABLE "consignment_batches" ADD COLUMN "heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "consignment_batches" ADD COLUMN "swept_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "consignment_batch_progress_batch" ON "consignment_batch_progress" USING btree ("batch_id");--> statement-breakpoint
 CREATE INDEX "consignments_batch" ON "consignments" USING btree ("batch_id");--> statement-breakpoint
 ALTER TABLE "consignment_batches" DROP COLUMN "accepted_lines";--> statement-breakpoint

@@ -23,6 +23,7 @@ export const consignmentsFeature: FeatureFactory = async (env) => {
   const repo = new ConsignmentsRepo(env.store.db);
   const pipeline = new ClearancePipeline(env.bus, repo, env.outboxWritten);
   let sub: Subscription | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
   let engine: Promise<ClearanceEngine> | undefined;
   // Built on first use (it may train a model): platforms that never see a consignment pay nothing.
   const engineOnce = (): Promise<ClearanceEngine> => {
@@ -54,8 +55,19 @@ export const consignmentsFeature: FeatureFactory = async (env) => {
       // Consignments stored but never announced (a crash between the two) are announced again; de-duplicated by store.
       const resumed = await pipeline.resume(await repo.openBatches());
       if (resumed > 0) env.log(`consignments: re-announced ${resumed} undecided consignments`);
+      sweeper = setInterval(() => {
+        pipeline.sweep().then(
+          (r) => {
+            if (r.abandoned.length > 0) env.log(`consignments: uploads abandoned by their node: ${r.abandoned.join(', ')}`);
+            if (r.resumed > 0) env.log(`consignments: re-announced ${r.resumed} undecided consignments of failed uploads`);
+          },
+          (e: unknown) => env.log(`consignments: sweep failed, will retry: ${String(e)}`),
+        );
+      }, 30_000);
+      sweeper.unref();
     },
     close: async () => {
+      clearInterval(sweeper);
       await sub?.stop();
     },
   };

@@ -136,6 +136,21 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
       expect(await outboxRows()).toEqual([{ msg_id: 'decided:cb_7:G1', payload: { ids: ['G1'] } }]);
     });
 
+    it('fails uploads whose node stopped marking them alive, and lets one claimant take each failed upload once', async () => {
+      await repo.createBatch({ id: 'cb_8', ownerId: 'own_g', format: 'ndjson' });
+      await repo.heartbeat('cb_8');
+      expect(await repo.abandonStaleUploads(60_000, { code: 'X' })).not.toContain('cb_8');
+      await new Promise((r) => setTimeout(r, 30));
+      expect(await repo.abandonStaleUploads(10, { code: 'CLEARANCE.UPLOAD_INTERRUPTED' })).toContain('cb_8');
+      const b = await repo.getBatch('cb_8');
+      expect([b?.status, (b?.error as { code?: string } | null)?.code]).toEqual(['failed', 'CLEARANCE.UPLOAD_INTERRUPTED']);
+      expect(await repo.claimFailedUploads(60_000)).not.toContain('cb_8');
+      await new Promise((r) => setTimeout(r, 30));
+      const claims = await Promise.all([repo.claimFailedUploads(10), repo.claimFailedUploads(10)]);
+      expect(claims.flat().filter((id) => id === 'cb_8')).toEqual(['cb_8']);
+      expect(await repo.claimFailedUploads(10)).not.toContain('cb_8');
+    });
+
     it('stores advance cargo and marks it matched once', async () => {
       await repo.addAdvance([{ id: 'adv_1', kind: 'XFZB', masterAwb: '131-12345675', houseAwb: 'H1', data: { houseAwb: 'H1' } }]);
       expect((await repo.advanceFor(['131-12345675'])).map((a) => a.id)).toEqual(['adv_1']);

@@ -211,6 +211,33 @@ export class ConsignmentsRepo {
     });
   }
 
+  /** The uploading node is still receiving this batch (a batch left `uploading` without it was abandoned). */
+  async heartbeat(batchId: string): Promise<void> {
+    await this.db.execute(sql`update consignment_batches set heartbeat_at = now() where id = ${batchId} and status = 'uploading'`);
+  }
+
+  /** Uploads whose node stopped renewing them `staleMs` ago (it died): failed with `error`. Returns their ids. */
+  async abandonStaleUploads(staleMs: number, error: unknown): Promise<string[]> {
+    const r = await this.db.execute(sql`
+      update consignment_batches set status = 'failed', error = ${json(error)}, completed_at = now()
+      where status = 'uploading' and heartbeat_at < now() - make_interval(secs => ${staleMs / 1000})
+      returning id`);
+    return rowsOf<{ id: string }>(r).map((x) => x.id);
+  }
+
+  /**
+   * Claims failed uploads, once each and `graceMs` after they failed, for re-announcing their undecided consignments
+   * (an upload that broke off may have stored a chunk it never announced). One claimant per batch, whatever the
+   * number of workers sweeping.
+   */
+  async claimFailedUploads(graceMs: number): Promise<string[]> {
+    const r = await this.db.execute(sql`
+      update consignment_batches set swept_at = now()
+      where status = 'failed' and swept_at is null and completed_at < now() - make_interval(secs => ${graceMs / 1000})
+      returning id`);
+    return rowsOf<{ id: string }>(r).map((x) => x.id);
+  }
+
   /** The upload has ended: the batch waits for its decisions (or is complete already), or failed with `error`. */
   async finishUpload(batchId: string, error?: unknown): Promise<BatchRow | undefined> {
     if (error === undefined) {

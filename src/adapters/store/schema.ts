@@ -267,6 +267,10 @@ export const consignmentBatches = pgTable('consignment_batches', {
   error: jsonb('error'),
   createdAt: createdAt(),
   completedAt: timestamp('completed_at', { withTimezone: true }),
+  /** Renewed by the API node while it receives the upload: a batch `uploading` without it is an abandoned upload. */
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+  /** When a clearance worker re-announced the undecided consignments of this failed upload (once). */
+  sweptAt: timestamp('swept_at', { withTimezone: true }),
 });
 
 /** Insert-only increments of a batch's counters: one row per stored upload chunk and per stored decision message. */

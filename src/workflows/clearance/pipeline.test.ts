@@ -84,4 +84,26 @@ describe('ClearancePipeline on the bus', () => {
     expect(new Set(got.map((g) => g.msgId)).size).toBe(got.length);
     expect(got.every((g) => g.msgId?.startsWith('cb_split:7'))).toBe(true);
   });
+
+  it('sweeps an upload abandoned by its node: failed with a code, its stored but unannounced consignments cleared', async () => {
+    const repo = new ConsignmentsRepo(store.db);
+    const pipeline = new ClearancePipeline(bus, repo);
+    const counter = new Map<string, number>();
+    const engine = countingEngine(counter);
+    await repo.createBatch({ id: 'cb_sw', ownerId: 'o', format: 'ndjson' });
+    const c = sampleConsignment();
+    // stored, then the node died before announcing them
+    await repo.recordChunk('cb_sw', 'o', ['S1', 'S2'].map((id, i) => ({ lineNo: i + 1, consignmentId: id, data: { ...c, consignmentId: id } })), dup);
+    const sub = await pipeline.startWorker(async () => engine);
+    expect((await pipeline.sweep({ staleMs: 60_000, graceMs: 0 })).abandoned).not.toContain('cb_sw');
+    await new Promise((r) => setTimeout(r, 30));
+    const swept = await pipeline.sweep({ staleMs: 10, graceMs: 0 });
+    expect(swept.abandoned).toContain('cb_sw');
+    expect(swept.resumed).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < 100 && (await repo.getBatch('cb_sw'))?.decided !== 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await sub.stop();
+    const b = await repo.getBatch('cb_sw');
+    expect([b?.status, b?.decided, counter.get('S1'), counter.get('S2')]).toEqual(['failed', 2, 1, 1]);
+    expect((await pipeline.sweep({ staleMs: 10, graceMs: 0 })).resumed).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import type { EventBus, Subscription } from '../../adapters/bus/port.ts';
 import type { ConsignmentDecision, ConsignmentsRepo, DecidedEvent, PendingConsignment } from '../../adapters/store/consignments.repo.ts';
 import { DomainError } from '../../kernel/index.ts';
+import { ClearanceErrors } from './errors.ts';
 import { AdvanceIndex, type AdvanceConsignment, type Consignment } from '../../modules/consignments/index.ts';
 import type { ClearanceEngine } from './clear-consignments.ts';
 
@@ -16,6 +17,10 @@ export const ACCEPTED_SUBJECT = 'customs.consignments.accepted';
  */
 export const DECIDED_SUBJECT = 'customs.consignments.decided';
 export const CLEARANCE_DURABLE = 'consignment-clearance';
+/** An upload not marked alive for this long is abandoned (its node marks it every HEARTBEAT_MS, 10 s). */
+export const UPLOAD_STALE_MS = 120_000;
+/** A failed upload's undecided consignments are re-announced this long after it failed (its queued ones first clear). */
+export const FAILED_GRACE_MS = 60_000;
 
 export interface AcceptedMessage {
   readonly batchId: string;
@@ -142,6 +147,21 @@ export class ClearancePipeline {
         await this.clearMessage(await engine(), msg.data, today(), msg.redelivered);
       },
     );
+  }
+
+  /**
+   * What a clearance worker runs every half minute, so that no stored consignment waits for a restart: uploads whose
+   * API node stopped marking them alive (it died mid-upload) are failed with CLEARANCE.UPLOAD_INTERRUPTED, and failed
+   * uploads are claimed once, a grace period after failing, to re-announce whatever they stored but never announced.
+   */
+  async sweep(opts: { staleMs?: number; graceMs?: number } = {}): Promise<{ abandoned: string[]; resumed: number }> {
+    const staleMs = opts.staleMs ?? UPLOAD_STALE_MS;
+    const abandoned = await this.repo.abandonStaleUploads(
+      staleMs,
+      ClearanceErrors.uploadInterrupted(`Nothing was received for ${Math.round(staleMs / 1000)} s: the uploading node stopped; the lines stored before are kept and cleared`).toJSON(),
+    );
+    const claimed = await this.repo.claimFailedUploads(opts.graceMs ?? FAILED_GRACE_MS);
+    return { abandoned, resumed: claimed.length > 0 ? await this.resume(claimed) : 0 };
   }
 
   /**

@@ -23,7 +23,12 @@ export interface UploadOptions {
    * With more than one, which of two lines re-sending the same id in neighbouring chunks is kept is not defined.
    */
   readonly parallel?: number;
+  /** How often the batch is marked as still being received (default 10 s; see ClearancePipeline.sweep). */
+  readonly heartbeatMs?: number;
 }
+
+/** An upload is marked alive this often; a sweep fails it after UPLOAD_STALE_MS without a mark. */
+export const HEARTBEAT_MS = 10_000;
 
 /** PostgreSQL's deadlock error: two chunks racing on the same re-sent ids. The loser's transaction is retried. */
 const isDeadlock = (e: unknown): boolean => {
@@ -66,6 +71,8 @@ export async function ingest(
   const inFlight: Promise<void>[] = [];
   const parallel = Math.max(1, opts.parallel ?? 1);
   const today = opts.today ?? ((): string => new Date().toISOString().slice(0, 10));
+  const heartbeat = setInterval(() => void repo.heartbeat(batch.id).catch(() => undefined), opts.heartbeatMs ?? HEARTBEAT_MS);
+  heartbeat.unref();
   const flush = async (lines: IncomingLine[]): Promise<void> => {
     let decisions: Map<string, ConsignmentDecision> | undefined;
     if (opts.clearInline) {
@@ -105,10 +112,12 @@ export async function ingest(
     if (pending.length > 0) inFlight.push(flush(pending));
     await Promise.all(inFlight);
   } catch (e) {
+    clearInterval(heartbeat);
     await Promise.allSettled(inFlight);
     const error = e instanceof DomainError ? e : E.uploadInterrupted(`The upload broke off: ${(e as Error).message}`);
     await repo.finishUpload(batch.id, error.toJSON());
     throw error;
   }
+  clearInterval(heartbeat);
   await repo.finishUpload(batch.id);
 }
