@@ -3,7 +3,8 @@ import { DomainError } from '../../kernel/index.ts';
 import { fitPipeline, transformItems } from './features/pipeline.ts';
 import { DEFAULT_SPEC } from './features/spec.ts';
 import { item, syntheticItems } from './features/test-items.ts';
-import { auc } from './gbdt/metrics.ts';
+import { selectFeatures } from './gbdt/dataset.ts';
+import { auc, sigmoid } from './gbdt/metrics.ts';
 import { trainGbdt } from './gbdt/train.ts';
 import { RiskModel } from './risk-model.ts';
 
@@ -49,5 +50,23 @@ describe('risk model', () => {
     expect(e.reasons.every((r) => r.contribution > 0 && r.text.length > 0)).toBe(true);
     const texts = e.reasons.map((r) => r.text).join(' | ');
     expect(texts).toMatch(/8517\.62|unit price|unit value|value/);
+  });
+
+  it('scores and explains from only the features the trees read, to the same doubles as from every feature', () => {
+    const names = model.gbdt.features.map((f) => f.name);
+    const used = new Set(model.gbdt.toJSON().trees.flatMap((t) => t.splitFeature));
+    expect(used.size).toBeLessThan(names.length); // some features are never read, so they are skipped
+    const items = [...test.items.slice(0, 200), item({ hs: '', origin: '', netMassKg: Number.NaN }), item({ importer: 'new', value: 0 })];
+    const full = selectFeatures(transformItems(model.pipeline, items), names);
+    const raw = model.gbdt.predictRaw(full);
+    const scores = model.score(items);
+    items.forEach((it, r) => {
+      expect(scores[r]).toBe(sigmoid(raw[r]!));
+      if (r % 10 !== 0) return;
+      const want = model.gbdt.explain(full.columns.map((c) => c[r]!));
+      const got = model.explain(it);
+      expect(got.raw).toBe(want.raw);
+      for (const c of got.contributions) expect(c.value).toBe(want.contributions[names.indexOf(c.feature)]);
+    });
   });
 });

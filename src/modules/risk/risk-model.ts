@@ -1,8 +1,7 @@
-import { selectFeatures } from './gbdt/dataset.ts';
 import { sigmoid } from './gbdt/metrics.ts';
 import { GBDT_FORMAT, GbdtModel, type GbdtModelJson } from './gbdt/model.ts';
 import type { RiskItem } from './features/item.ts';
-import { transformItems, type FeaturePipeline } from './features/pipeline.ts';
+import { transformRows, type FeaturePipeline } from './features/pipeline.ts';
 import { pipelineFromJson, pipelineToJson, type FeaturePipelineJson } from './features/pipeline-json.ts';
 import { topReasons, type Reason } from './features/reasons.ts';
 import { ModelErrors } from './errors.ts';
@@ -32,6 +31,8 @@ export interface ItemExplanation {
 /** Scores risk items end to end: features from the fitted pipeline, then the trees (which may use a subset of them). */
 export class RiskModel {
   private readonly featureNames: readonly string[];
+  /** Per tree feature, its index in the pipeline's features; -1 for one no split reads (never computed). */
+  private readonly featureIndex: readonly number[];
 
   constructor(
     readonly pipeline: FeaturePipeline,
@@ -41,18 +42,19 @@ export class RiskModel {
     this.featureNames = gbdt.features.map((f) => f.name);
     const missing = this.featureNames.filter((n) => !pipeline.names.includes(n));
     if (missing.length > 0) throw ModelErrors.modelFormat(`the trees use features the pipeline lacks: ${missing.join(', ')}`);
+    const used = new Set(gbdt.toJSON().trees.flatMap((t) => t.splitFeature));
+    this.featureIndex = this.featureNames.map((n, j) => (used.has(j) ? pipeline.names.indexOf(n) : -1));
   }
 
   /** Probabilities, in item order. */
   score(items: readonly RiskItem[]): Float64Array {
-    const raw = this.gbdt.predictRaw(selectFeatures(transformItems(this.pipeline, items), this.featureNames));
+    const raw = this.gbdt.predictRawRowMajor(transformRows(this.pipeline, items, this.featureIndex), items.length);
     for (let i = 0; i < raw.length; i++) raw[i] = sigmoid(raw[i]!);
     return raw;
   }
 
   explain(item: RiskItem, maxReasons = 3): ItemExplanation {
-    const m = selectFeatures(transformItems(this.pipeline, [item]), this.featureNames);
-    const e = this.gbdt.explain(m.columns.map((c) => c[0]!));
+    const e = this.gbdt.explain(transformRows(this.pipeline, [item], this.featureIndex));
     return {
       score: sigmoid(e.raw),
       raw: e.raw,

@@ -1,8 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { fitPipeline, transformItems } from './pipeline.ts';
+import { SeededRandom } from '../gbdt/random.ts';
+import { groupKey, keyOf, unitValue, type RiskItem } from './item.ts';
+import { fitPipeline, transformItems, transformRows, type FeaturePipeline } from './pipeline.ts';
 import { pipelineFromJson, pipelineToJson } from './pipeline-json.ts';
-import { DEFAULT_SPEC, withoutParties } from './spec.ts';
+import { priceDeviation } from './price-norm.ts';
+import { DEFAULT_SPEC, groupName, withoutParties } from './spec.ts';
+import { encodeWith } from './target-encoding.ts';
 import { item, syntheticItems } from './test-items.ts';
+
+/** The transform as first written: every group's key string built and looked up in the fitted maps. */
+function referenceColumns(p: FeaturePipeline, items: readonly RiskItem[]): Float64Array[] {
+  const cols: Float64Array[] = [];
+  for (const f of p.spec.categorical) cols.push(Float64Array.from(items, (it) => p.categories.get(f)!.get(keyOf(it, f)) ?? Number.NaN));
+  for (const g of p.spec.frequency) {
+    const m = p.counts.get(groupName(g))!;
+    cols.push(Float64Array.from(items, (it) => (groupKey(it, g) === '' ? Number.NaN : (m.get(groupKey(it, g)) ?? 0))));
+  }
+  for (const g of p.spec.targetEncoded) cols.push(Float64Array.from(items, (it) => encodeWith(p.targets.get(groupName(g))!, groupKey(it, g))));
+  for (const f of p.spec.numeric) {
+    cols.push(
+      Float64Array.from(items, (it) => {
+        const u = unitValue(it);
+        if (f === 'taxRate') return Number.isFinite(it.taxRate) ? it.taxRate : Number.NaN;
+        if (f === 'logMass') return it.netMassKg >= 0 ? Math.log1p(it.netMassKg) : Number.NaN;
+        if (f === 'logValue') return it.value >= 0 ? Math.log1p(it.value) : Number.NaN;
+        if (f === 'logUnitValue') return u > 0 && Number.isFinite(u) ? Math.log(u) : Number.NaN;
+        return priceDeviation(p.norms, it);
+      }),
+    );
+  }
+  return cols;
+}
+
+/** Items that reach every branch: empty and unseen values, missing numbers, -0, short HS codes, '|' inside values. */
+function awkwardItems(n: number, seed: number, pipes: boolean): RiskItem[] {
+  const rng = new SeededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[rng.int(xs.length)]!;
+  return Array.from({ length: n }, () =>
+    item({
+      hs: pick(['851762', '8517620000', '6403', '64', '', '640399', '6403991000', ...(pipes ? ['85|762', '8517|6'] : [])]),
+      origin: pick(['CN', 'VN', '', 'ZZ', ...(pipes ? ['C|N', 'N'] : [])]),
+      departure: pick(['CN', 'VN', '', 'KR']),
+      importer: pick(['I1', 'I2', 'I3', '', 'I9', ...(pipes ? ['I|1', '1'] : [])]),
+      seller: pick(['S1', 'S2', '']),
+      taxType: pick(['A', 'B', '']),
+      taxRate: pick([8, 0, -0, Number.NaN, 2.5]),
+      netMassKg: pick([10, 1, 0, -0, Number.NaN, 0.1 + 0.2, 3]),
+      value: pick([1000, 380, 10, 0, -0, Number.NaN, -5, 1e21, 0.30000000000000004]),
+    }),
+  );
+}
 
 const { items, labels } = syntheticItems(400, 1);
 const col = (m: { names: readonly string[]; columns: readonly Float64Array[] }, name: string): Float64Array =>
@@ -59,5 +106,27 @@ describe('feature pipeline', () => {
     const b = transformItems(reloaded, fresh);
     expect(b.names).toEqual(a.names);
     a.columns.forEach((c, j) => expect(Array.from(b.columns[j]!)).toEqual(Array.from(c)));
+  });
+
+  it('gives exactly the features of building and looking up every key string, on awkward items', () => {
+    for (const pipes of [false, true]) {
+      const train = awkwardItems(600, 7, pipes);
+      const labels = Uint8Array.from(train, (_, i) => (i * 7) % 3 === 0 ? 1 : 0);
+      const { pipeline } = fitPipeline(train, labels, { ...DEFAULT_SPEC, categorical: [...DEFAULT_SPEC.categorical, 'importer', 'taxRate', 'mass'] });
+      const json = JSON.parse(JSON.stringify(pipelineToJson(pipeline))) as ReturnType<typeof pipelineToJson>;
+      // Keys no String(number) can produce ("1e3" is 1000, "10.0" is 10) must not stand for those numbers.
+      const edited = { ...json, counts: { ...json.counts, value: [...json.counts['value']!, ['1e3', 77], ['10.0', 78]] as [string, number][] } };
+      for (const p of [pipeline, pipelineFromJson(json), pipelineFromJson(edited)]) {
+        const fresh = [...awkwardItems(400, 8, true), ...train.slice(0, 50)];
+        const want = referenceColumns(p, fresh);
+        const got = transformItems(p, fresh).columns;
+        expect(got.length).toBe(want.length);
+        want.forEach((c, j) => c.forEach((v, r) => expect(got[j]![r], `${p.names[j]} row ${r}`).toBe(v)));
+        // row-major, a subset in another order, -1 for a feature left out
+        const pick = [p.names.length - 1, -1, 3, 0, p.names.indexOf('te:hs6×origin×taxType')];
+        const rows = transformRows(p, fresh, pick);
+        fresh.forEach((_, r) => pick.forEach((j, k) => expect(rows[r * pick.length + k]).toBe(j < 0 ? Number.NaN : want[j]![r])));
+      }
+    }
   });
 });

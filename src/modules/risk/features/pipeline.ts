@@ -1,9 +1,10 @@
 import type { FeatureKind, FeatureMatrix } from '../gbdt/dataset.ts';
 import { SeededRandom } from '../gbdt/random.ts';
-import { keyOf, unitValue, type KeyField, type RiskItem } from './item.ts';
-import { fitPriceNorms, priceDeviation, type PriceNorms } from './price-norm.ts';
-import { groupName, type NumericFeature, type PipelineSpec } from './spec.ts';
-import { assignFolds, encodeWith, fitPastOnlyEncoding, fitTargetEncoding, type TargetStats } from './target-encoding.ts';
+import { PipelineEncoder, numericFeature } from './encoder.ts';
+import { keyOf, type KeyField, type RiskItem } from './item.ts';
+import { fitPriceNorms, type PriceNorms } from './price-norm.ts';
+import { groupName, type PipelineSpec } from './spec.ts';
+import { assignFolds, fitPastOnlyEncoding, fitTargetEncoding, type TargetStats } from './target-encoding.ts';
 
 /** A fitted feature pipeline: everything it learned comes from the training rows only. */
 export interface FeaturePipeline {
@@ -98,21 +99,15 @@ function numericColumns(p: FeaturePipeline, items: readonly RiskItem[]): Float64
 
 /** Features of new items (validation, test, live declarations) with the training statistics. */
 export function transformItems(p: FeaturePipeline, items: readonly RiskItem[]): FeatureMatrix {
-  const keys = new KeyCache(items);
-  const freq = p.spec.frequency.map((g) => {
-    const m = p.counts.get(groupName(g))!;
-    return Float64Array.from(keys.of(g), (k) => (k === '' ? Number.NaN : (m.get(k) ?? 0)));
-  });
-  const te = p.spec.targetEncoded.map((g) => {
-    const t = p.targets.get(groupName(g))!;
-    return Float64Array.from(keys.of(g), (k) => encodeWith(t, k));
-  });
-  return {
-    names: p.names,
-    kinds: p.kinds,
-    numRows: items.length,
-    columns: [...categoricalColumns(p, items), ...freq, ...te, ...numericColumns(p, items)],
-  };
+  return { names: p.names, kinds: p.kinds, numRows: items.length, columns: PipelineEncoder.of(p).columns(items) };
+}
+
+/**
+ * Some features of new items, row-major (row r's value of features[k] at r * features.length + k): what scoring
+ * needs, without the features the trees never read. An index of -1 (into the pipeline's names) leaves NaN.
+ */
+export function transformRows(p: FeaturePipeline, items: readonly RiskItem[], features: readonly number[]): Float64Array {
+  return PipelineEncoder.of(p).rows(items, features);
 }
 
 /**
@@ -146,22 +141,5 @@ class KeyCache {
       out[i] = key;
     }
     return out;
-  }
-}
-
-function numericFeature(norms: PriceNorms, it: RiskItem, f: NumericFeature): number {
-  switch (f) {
-    case 'taxRate':
-      return Number.isFinite(it.taxRate) ? it.taxRate : Number.NaN;
-    case 'logMass':
-      return it.netMassKg >= 0 ? Math.log1p(it.netMassKg) : Number.NaN;
-    case 'logValue':
-      return it.value >= 0 ? Math.log1p(it.value) : Number.NaN;
-    case 'logUnitValue': {
-      const u = unitValue(it);
-      return u > 0 && Number.isFinite(u) ? Math.log(u) : Number.NaN;
-    }
-    case 'priceDeviation':
-      return priceDeviation(norms, it);
   }
 }
