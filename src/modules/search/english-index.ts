@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { analyze } from './english-text.ts';
 import { rankByGroup } from './rank-by-group.ts';
-import { buildQueryContext, expandQuery, type QueryContext } from './english-query.ts';
+import { buildQueryContext, expandQuery, type QueryContext, type WeightedKey } from './english-query.ts';
 import { SYNONYMS } from './synonyms.ts';
 import type { WordNet } from './wordnet.ts';
 
@@ -40,6 +40,8 @@ export class EnglishIndex {
     private readonly index: MiniSearch<HsDoc>,
     private readonly ctx: QueryContext,
     readonly descriptions: ReadonlyMap<string, string>,
+    /** A material's key → the subheading for its articles not specified elsewhere ("plastic" → 3926.90). */
+    private readonly residual: ReadonlyMap<string, string>,
   ) {}
 
   static build(hs: readonly HsRecord[], keep: (hs6: string) => boolean, wordnet?: WordNet): EnglishIndex {
@@ -61,7 +63,8 @@ export class EnglishIndex {
     index.addAll(docs);
 
     const descriptions = new Map(hs.map((r) => [r.code, r.description]));
-    return new EnglishIndex(index, ctx, descriptions);
+    const chapterKeys = (hs6: string): ReadonlySet<string> => new Set(analyze(byCode.get(hs6.slice(0, 2)) ?? ''));
+    return new EnglishIndex(index, ctx, descriptions, residualSubheadings(docs, chapterKeys));
   }
 
   /** Subheadings ranked by relevance (best first), grouped so that the best-supported headings come first. */
@@ -82,6 +85,68 @@ export class EnglishIndex {
         .map((r) => ({ hs6: String(r.id), score: r.score }));
     const exact = run(false);
     // nothing matched as typed: allow edits inside the stems before giving up
-    return rankByGroup(exact.length > 0 ? exact : run(0.34), (h) => h.hs6.slice(0, 4));
+    const ranked = rankByGroup(exact.length > 0 ? exact : run(0.34), (h) => h.hs6.slice(0, 4));
+    return this.withResidual(ranked, keys);
   }
+
+  /**
+   * Goods of a stated material that no heading names fall under that material's "articles n.e.c." heading (a
+   * "plastic hook" the nomenclature does not list is 3926): when the query names a material, its residual heading is
+   * offered among the first five headings if the text match did not already put it there.
+   */
+  private withResidual(ranked: EnglishHit[], keys: readonly WeightedKey[]): EnglishHit[] {
+    if (ranked.length === 0) return ranked;
+    // the material must qualify something else: "power lead" is a cable, "lead pipe" is lead
+    const typed = keys.filter((k) => k.typed);
+    const head = typed.reduce<WeightedKey | undefined>((best, k) => (best === undefined || k.weight >= best.weight ? k : best), undefined);
+    const residual = typed.filter((k) => k !== head).map((k) => this.residual.get(k.key)).find((c) => c !== undefined);
+    if (residual === undefined) return ranked;
+    const heading = residual.slice(0, 4);
+    const seen: string[] = [];
+    let insertAt = ranked.length;
+    for (let i = 0; i < ranked.length; i++) {
+      const h = ranked[i]?.hs6.slice(0, 4) ?? '';
+      if (h === heading) return ranked;
+      if (!seen.includes(h)) {
+        if (seen.length === RESIDUAL_RANK - 1) {
+          insertAt = i;
+          break;
+        }
+        seen.push(h);
+      }
+    }
+    const before = ranked[insertAt - 1]?.score ?? 0;
+    const rest = ranked.filter((h) => h.hs6.slice(0, 4) !== heading);
+    rest.splice(insertAt, 0, { hs6: residual, score: before });
+    return rest;
+  }
+}
+
+/** The residual heading goes no lower than fifth. */
+const RESIDUAL_RANK = 5;
+
+/**
+ * Subheadings for "articles n.e.c." of one material, found in the HS text itself: "Plastics; other articles n.e.c."
+ * (3926.90), "Iron or steel; articles n.e.c." (7326.90), "Ceramic articles n.e.c." (6914.90), "Wooden articles n.e.c."
+ * (heading 4421). The material is the first phrase before the semicolon or "articles".
+ */
+function residualSubheadings(docs: readonly HsDoc[], chapterKeys: (hs6: string) => ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const doc of docs) {
+    for (const text of [doc.sub, doc.heading]) {
+      const m = /^([^;]+);[^;]{0,60}?\barticles (?:thereof )?n\.e\.c\./i.exec(text) ?? /^([a-z ]+?) articles n\.e\.c\./i.exec(text);
+      if (m === null) continue;
+      const material = (m[1] ?? '').split(/[,(]/)[0] ?? '';
+      // a material names its chapter ("Plastics and articles thereof"); "Surveying equipment; articles n.e.c." is no
+      // material
+      const chapter = chapterKeys(doc.id);
+      // "Wooden articles" in chapter "Wood and articles of wood"
+      const named = (k: string): boolean => chapter.has(k) || [...chapter].some((c) => c.length >= 4 && k.startsWith(c));
+      const materialKeys = analyze(material).filter(named);
+      if (materialKeys.length === 0 || materialKeys.length > 3) continue;
+      // the last subheading written for the material wins: "…99" / "…90" is the catch-all
+      for (const k of materialKeys) if (!out.has(k) || (out.get(k) ?? '') < doc.id) out.set(k, doc.id);
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { sharedWordNet } from './wordnet.fixture.ts';
 
 // The real WordNet against a small stand-in for the nomenclature's vocabulary.
 const expander = new WordNetExpander(sharedWordNet(), {
-  indexKeys: new Set(analyze('trousers garments clothing lens meat dish vessel thrower person jacket anorak construction furniture part footwear')),
+  indexKeys: new Set(analyze('trousers garments clothing lens meat dish vessel thrower person jacket anorak construction furniture part footwear games')),
   synonyms: new Map([['desk', analyze('furniture')]]),
 });
 const keys = (w: string): string[] => expander.expand(w).map((k) => k.key);
@@ -58,5 +58,9 @@ describe('WordNet expansion of words the nomenclature lacks', () => {
 
   it('considers every lemma a plural may come from ("booties": booty or bootie, the baby shoe)', () => {
     expect(keys('booties')).toContain('footwear');
+  });
+
+  it('reads a game (an act in WordNet) as the goods it is played with ("backgammon" → games)', () => {
+    expect(keys('backgammon')).toContain('gam');
   });
 });

@@ -20,6 +20,9 @@ export interface KnownVocabulary {
  */
 const GOODS_LEXFILES: ReadonlySet<number> = new Set([5, 6, 8, 10, 13, 17, 20, 27]);
 
+const ACT_LEXFILE = 4;
+const GAMES: ReadonlySet<string> = new Set(['game', 'board game', 'card game', 'table game', 'sport']);
+
 /**
  * Ancestors so broad that every good is one; climbing stops there ("lectern" → stand → table → furniture, not on to
  * "furnishing" and "instrumentality").
@@ -109,7 +112,7 @@ export class WordNetExpander {
     const senses = lemmas
       .flatMap((l) => this.wordnet.nounSenses(l))
       .map((o) => this.wordnet.synset(o))
-      .filter((s): s is Synset => s !== null && GOODS_LEXFILES.has(s.lexFile))
+      .filter((s): s is Synset => s !== null && (GOODS_LEXFILES.has(s.lexFile) || this.isGame(s)))
       .slice(0, SENSE_WEIGHT.length);
     senses.forEach((sense, rank) => {
       const senseWeight = SENSE_WEIGHT[rank] ?? 0;
@@ -137,6 +140,17 @@ export class WordNetExpander {
       }
     });
     return [...out].map(([key, weight]) => ({ key, weight })).sort((a, b) => b.weight - a.weight);
+  }
+
+  /** Games are acts in WordNet, but their sets are goods ("backgammon", "snooker", "poker" → games). */
+  private isGame(synset: Synset): boolean {
+    if (synset.lexFile !== ACT_LEXFILE) return false;
+    let frontier = [synset];
+    for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+      if (frontier.some((s) => s.words.some((w) => GAMES.has(w)))) return true;
+      frontier = frontier.flatMap((s) => s.hypernyms.map((h) => this.wordnet.synset(h)).filter((p): p is Synset => p !== null));
+    }
+    return false;
   }
 
   /** A word used mostly as an adjective or verb ("acoustic", "fitted") is not read through its rare noun senses. */
