@@ -43,6 +43,11 @@ export class TariffService implements AssessmentPort {
     return assess(body, { index: this.idx, jpRules: this.jpRules, exchangeRates: this.exchangeRates, ...(today ? { today } : {}) });
   }
 
+  /** The same assessment without pricing the rates that cannot apply as declared (no `alternatives`). */
+  quoteApplied(body: unknown): Result<AssessmentResponse, Problem[]> {
+    return assess(body, { index: this.idx, jpRules: this.jpRules, exchangeRates: this.exchangeRates, alternatives: false });
+  }
+
   /** The declaration's assessment for the spine: its items as an assessment request for the arrival date. */
   assess(input: DeclarationInput, date: string): { ok: true; value: { totalYen: number; detail: unknown } } | { ok: false; error: Problem[] } {
     const r = this.quote(declarationRequest(input, date));

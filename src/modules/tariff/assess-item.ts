@@ -21,6 +21,8 @@ export interface ItemContext {
   readonly rules: AssessmentRules;
   /** Exempt items owe no duty: inputs that only the duty needs are then not asked for. */
   readonly exempt: boolean;
+  /** False: only the rates that can apply as declared are evaluated (AssessOptions.alternatives). */
+  readonly alternatives?: boolean;
 }
 
 export interface ItemResolution {
@@ -34,7 +36,9 @@ const dec = (s: string | undefined): Decimal | undefined => (s === undefined ? u
 export function resolveItem(ctx: ItemContext): { ok: true; value: ItemResolution } | { ok: false; problems: Problem[] } {
   const { item, line, rules } = ctx;
   const origin = item.originCountry;
-  const options = ctx.jpRules ? epaOptions(ctx.jpRules.agreements, origin, ctx.date) : [];
+  const all = ctx.jpRules ? epaOptions(ctx.jpRules.agreements, origin, ctx.date) : [];
+  // Without alternatives, an agreement counts only when claimed: unclaimed EPA rates can never apply.
+  const options = ctx.alternatives === false ? all.filter((o) => o.column === ctx.claim?.column) : all;
   const gsp = ctx.jpRules
     ? gspStatus(origin, ctx.date, ctx.jpRules.gsp, rules.gsp)
     : { gsp: 'unknown' as const, ldc: 'not' as const, assumptions: ['no GSP lists loaded'] };
@@ -56,6 +60,7 @@ export function resolveItem(ctx: ItemContext): { ok: true; value: ItemResolution
     claim: ctx.claim,
     epaOptions: options,
     gsp,
+    ...(ctx.alternatives === false ? { alternatives: false } : {}),
     evalFor: (column: RateColumn) => (branches?.[column] === undefined ? shared : { ...shared, branch: branches[column] }),
   });
   if (ctx.exempt) return { ok: true, value: { resolution, assumptions: [] } };

@@ -12,4 +12,10 @@ export interface AssessOptions {
   readonly rules?: Partial<AssessmentRules>;
   /** ISO date used when the request has none. */
   readonly today?: string;
+  /**
+   * Price the rates the goods could use besides the applied one (default true). False evaluates only the rates that
+   * can apply as declared — same applied rate, same amounts, no `alternatives`: for callers that never show them
+   * (manifest clearance of low-value consignments, where they were half the assessment's work).
+   */
+  readonly alternatives?: boolean;
 }

@@ -101,6 +101,27 @@ describe('assessment: preferences', () => {
     expect(ok({ items: [{ ...cheese, quota: 'inside' }] }).items[0]!.dutyYen).toBe(0);
   });
 
+  it('without alternatives, evaluates only what can apply: same applied rates, duties and taxes, no alternatives', () => {
+    const requests = [
+      { items: [au] },
+      { items: [{ ...au, preference: 'cptpp' }] },
+      { items: [{ code9: '040690090', originCountry: 'AU', value: jpy('1000000'), preference: 'cptpp' }] },
+      { items: [{ code9: '040690090', originCountry: 'AU', value: jpy('1000000'), preference: 'cptpp', quota: 'inside' }] },
+      { items: [{ code9: '610910010', originCountry: 'CN', value: jpy('150000') }, { code9: '170199000', originCountry: 'TH', value: jpy('90000'), quantities: [{ amount: '30', unit: 'KG' }] }] },
+      { items: [{ code9: '200899000', originCountry: 'VN', value: jpy('8000') }] },
+    ];
+    for (const body of requests) {
+      const full = ok(body);
+      const lean = ok(body, { ...options, alternatives: false });
+      expect(lean.totals).toEqual(full.totals);
+      expect(lean.items.map((i) => [i.appliedRate, i.dutyYen, i.consumptionTaxYen, i.alternatives.filter((a) => a.column === 'rate_wto' || a.column === 'rate_general')]))
+        .toEqual(full.items.map((i) => [i.appliedRate, i.dutyYen, i.consumptionTaxYen, i.alternatives.filter((a) => a.column === 'rate_wto' || a.column === 'rate_general')]));
+      expect(lean.items.flatMap((i) => i.alternatives.filter((a) => a.column.startsWith('epa_') || a.requires?.includes('quota')))).toEqual([]);
+    }
+    // the first one offered CPTPP and the Australian EPA in full; lean offers neither
+    expect(ok(requests[0]!).items[0]!.alternatives).toHaveLength(2);
+  });
+
   it('rejects a claim for an agreement that does not cover the origin, or not yet on the date', () => {
     expect(problems({ items: [{ ...au, preference: 'eu' }] })).toEqual([
       { code: 'ASSESSMENT.PREFERENCE_NOT_APPLICABLE', path: '$.items[0].preference' },

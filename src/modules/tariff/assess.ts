@@ -54,6 +54,7 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
       jpRules: options.jpRules,
       rules,
       exempt: exempt[i]!,
+      ...(options.alternatives === false ? { alternatives: false } : {}),
     });
     if (r.ok) resolved.push(r.value);
     else problems.push(...r.problems);

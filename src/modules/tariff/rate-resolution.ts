@@ -28,6 +28,8 @@ export interface ResolveContext {
   readonly epaOptions: readonly EpaOption[];
   readonly gsp: GspStatus;
   readonly evalFor: (column: RateColumn) => EvalInput;
+  /** False: no candidate that cannot apply as declared (GSP of an unconfirmed origin, inside-quota variants). */
+  readonly alternatives?: boolean;
 }
 
 export interface Resolution {
@@ -64,7 +66,7 @@ export function resolveRates(line: TariffLine, ctx: ResolveContext): Resolution 
   // The general rate only stands where no temporary rate applies to these goods.
   if (!temporary || temporary.result.status === 'unavailable') add('rate_general', 'general', true);
   add('rate_wto', 'wto', true);
-  if (ctx.gsp.gsp !== 'not') {
+  if (ctx.gsp.gsp === 'eligible' || (ctx.gsp.gsp === 'unknown' && ctx.alternatives !== false)) {
     add('rate_gsp', 'gsp', ctx.gsp.gsp === 'eligible', {
       requires: ctx.gsp.gsp === 'eligible' ? 'a GSP certificate of origin (Form A)' : 'the origin to be a GSP beneficiary (the list in jp-rules is partial)',
     });
@@ -82,7 +84,7 @@ export function resolveRates(line: TariffLine, ctx: ResolveContext): Resolution 
   }
 
   // "With a quota allocation you would pay ¥X": inside-quota rates priced when the request left the quota open.
-  for (const c of [...candidates]) {
+  for (const c of ctx.alternatives === false ? [] : [...candidates]) {
     const cell = line.cells[c.column];
     if (!cell || cell.rate.kind !== 'branches') continue;
     const input = ctx.evalFor(c.column);

@@ -47,7 +47,8 @@ export async function consignmentModel(deps: Pick<EngineDeps, 'riskRepo' | 'log'
 export async function createClearanceEngine(deps: EngineDeps): Promise<ClearanceEngine> {
   const search = async (q: string): Promise<string | undefined> => (await deps.search.search(q, { lang: 'en', limit: 1 }))[0]?.code9;
   return new ClearanceEngine({
-    quote: (body) => deps.tariff.quote(body),
+    // A consignment's decision shows the applied rate only: the rates a claim or a quota would give are not priced.
+    quote: (body) => deps.tariff.quoteApplied(body),
     rateFor: (currency, date) => deps.exchangeRates.rateFor(currency, date)?.rate,
     codes: new CodeResolver(
       deps.catalog.tariffRows().map((r) => r.code9),
