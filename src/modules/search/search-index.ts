@@ -49,6 +49,9 @@ export interface SearchIndexInput {
 const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const heading = (code: string): string => code.slice(0, 4);
 
+/** WordNet never changes while the process runs: a rebuilt index (new schedule) reuses the one read at first. */
+let processWordNet: WordNet | undefined;
+
 /** Builds both indexes once (a few seconds, most of it kuromoji); searching is then synchronous. */
 export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffSearch> {
   const started = performance.now();
@@ -62,7 +65,8 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffS
   }
   const lineByRow = new Map(lines.map((l) => [l.rowId, l]));
   // an HS subheading Japan does not print has no line to return
-  const english = EnglishIndex.build(input.hs, (hs6) => linesByHs6.has(hs6), input.wordnet ?? loadWordNet());
+  processWordNet ??= input.wordnet === undefined ? loadWordNet() : undefined;
+  const english = EnglishIndex.build(input.hs, (hs6) => linesByHs6.has(hs6), input.wordnet ?? processWordNet);
   const japanese = JapaneseIndex.build(lines, tokenizer);
   const en = english.descriptions;
   const buildMs = Math.round(performance.now() - started);
