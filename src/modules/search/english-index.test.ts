@@ -27,6 +27,10 @@ describe('EnglishIndex: the residual heading of a stated material', () => {
     expect(headings('plastic hook')).toContain('3926');
   });
 
+  it('knows a material through the thesaurus ("pvc" is plastics)', () => {
+    expect(headings('pvc hook')).toContain('3926');
+  });
+
   it('takes only materials that name their chapter ("Surveying equipment; articles n.e.c." is no material)', () => {
     expect(headings('surveying hook')).toEqual(headings('hook').slice(0, 5));
   });

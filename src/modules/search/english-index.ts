@@ -99,7 +99,12 @@ export class EnglishIndex {
     // the material must qualify something else: "power lead" is a cable, "lead pipe" is lead
     const typed = keys.filter((k) => k.typed);
     const head = typed.reduce<WeightedKey | undefined>((best, k) => (best === undefined || k.weight >= best.weight ? k : best), undefined);
-    const residual = typed.filter((k) => k !== head).map((k) => this.residual.get(k.key)).find((c) => c !== undefined);
+    // the thesaurus says what a material is made of: "pvc" is plastics, "brass" copper alloys
+    const residual = typed
+      .filter((k) => k !== head)
+      .flatMap((k) => [k.key, ...(this.ctx.synonyms.get(k.key) ?? [])])
+      .map((k) => this.residual.get(k))
+      .find((c) => c !== undefined);
     if (residual === undefined) return ranked;
     const heading = residual.slice(0, 4);
     const seen: string[] = [];
