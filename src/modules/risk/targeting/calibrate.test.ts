@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, observationOf, type SelectionObservation } from './calibrate.ts';
+import { SeededRandom } from '../gbdt/random.ts';
+import { calibrate, laneThreshold, observationOf, thresholdByMap, type SelectionObservation } from './calibrate.ts';
+import type { LaneName } from './decision.ts';
 import type { SelectionPolicy } from './policy.ts';
 
 const policy: SelectionPolicy = {
@@ -69,5 +71,32 @@ describe('deriving thresholds from recent decisions', () => {
     const c = calibrate(window.slice(0, 10), policy);
     expect(c).toMatchObject({ coldStart: true, observations: 10 });
     expect(c.redThreshold).toBeCloseTo(0.97); // 5 % − 2 % exploration sent to red
+  });
+
+  it('finds the same thresholds from the highest priorities alone as from every priority in the window', () => {
+    const rng = new SeededRandom(9);
+    const lanes: LaneName[] = ['green', 'green', 'green', 'green', 'yellow', 'red'];
+    let reached = 0;
+    for (let round = 0; round < 400; round++) {
+      const size = [0, 1, 5, 200, 1000, 5000][round % 6]!;
+      const ties = round % 4 === 0; // few distinct priorities: ties at the threshold
+      const odd = round % 25 === 7; // a weight under 1, NaN and -0 priorities
+      const win: SelectionObservation[] = Array.from({ length: size }, (_, i) => ({
+        // round 13 and every 25th after: weights far under 1, so the walk goes past the highest priorities
+        weight: round % 25 === 13 ? 0.01 : odd && i % 50 === 0 ? 0.5 : round % 3 === 0 ? 1 + rng.int(4) : 1,
+        priority: rng.next() < 0.05 ? null : odd && i % 70 === 1 ? Number.NaN : odd && i % 70 === 2 ? -0 : ties ? rng.int(20) / 20 : rng.next(),
+        preLane: lanes[rng.int(lanes.length)]!,
+        ruleHit: false,
+        control: false,
+        thinned: false,
+      }));
+      for (const lane of ['red', 'yellow'] as const) {
+        const target = [0, 0.5, 1, 3.7, size * 0.02, size * 0.07, size * 0.4, size * 2][round % 8]!;
+        const got = laneThreshold(win, lane, target);
+        expect(got, `round ${round} ${lane}`).toBe(thresholdByMap(win, lane, target));
+        if (got !== null) reached++;
+      }
+    }
+    expect(reached).toBeGreaterThan(100);
   });
 });

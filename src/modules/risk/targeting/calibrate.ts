@@ -54,8 +54,8 @@ export function calibrate(window: readonly SelectionObservation[], policy: Selec
   const total = policy.budget.red + policy.budget.yellow;
   if (window.length < MIN_OBSERVATIONS) return coldStart(policy, window.length);
   const W = window.reduce((s, o) => s + o.weight, 0);
-  const red = threshold(window, 'red', policy.budget.red * W);
-  const yellow = threshold(window, 'yellow', total * W);
+  const red = laneThreshold(window, 'red', policy.budget.red * W);
+  const yellow = laneThreshold(window, 'yellow', total * W);
   const eligible = window.reduce((s, o) => (o.control || o.ruleHit || o.thinned ? s : s + o.weight), 0);
   return {
     redThreshold: red,
@@ -68,10 +68,79 @@ export function calibrate(window: readonly SelectionObservation[], policy: Selec
   };
 }
 
-function threshold(window: readonly SelectionObservation[], lane: LaneName, target: number): number | null {
+/** The lowest priority the model may select at in `lane` so that the window would have met `target` (units). */
+export function laneThreshold(window: readonly SelectionObservation[], lane: LaneName, target: number): number | null {
   let room = target;
-  // Weight per distinct priority: ties are selected together anyway (priority ≥ threshold), and a typed-array sort
-  // of plain numbers keeps recalibration cheap on a window of thousands.
+  const rank = laneRank(lane);
+  const priorities = new Float64Array(window.length);
+  let n = 0;
+  let plain = true;
+  for (const o of window) {
+    if (laneRank(o.preLane) >= rank) room -= o.weight;
+    else if (o.priority !== null) {
+      priorities[n++] = o.priority;
+      // NaN sorts above every number but compares with none: the cut below cannot place it.
+      if (Number.isNaN(o.priority)) plain = false;
+    }
+  }
+  if (!plain || !Number.isFinite(room)) return thresholdByMap(window, lane, target);
+  if (n === 0) return null;
+  // Only the highest priorities are summed and sorted (a budget's worth, not the window: sorting the whole window
+  // twice was most of a recalibration). Every candidate at or above the cut is in, so the walk down from the top is
+  // the whole window's walk for as long as it stays above the cut; should it get below, the whole window decides.
+  // With weights of at least 1 it never does: it takes at most floor(room) candidates, then looks at one more.
+  const take = Math.max(1, Math.min(n, Math.floor(room) + 1));
+  const cutoff = nthSmallest(priorities.subarray(0, n), n - take);
+  const weightAt = new Map<number, number>();
+  for (const o of window) {
+    const p = o.priority;
+    if (p !== null && p >= cutoff && laneRank(o.preLane) < rank) weightAt.set(p, (weightAt.get(p) ?? 0) + o.weight);
+  }
+  const top = Float64Array.from(weightAt.keys()).sort();
+  let t: number | null = null;
+  for (let i = top.length - 1; i >= 0; i--) {
+    const p = top[i]!;
+    const w = weightAt.get(p)!;
+    if (w > room) return t;
+    room -= w;
+    t = p;
+  }
+  return take === n ? t : thresholdByMap(window, lane, target);
+}
+
+/** The k-th smallest value (0-based) of a, reordering a (quickselect; a sort when the pivots go badly). */
+function nthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  for (let rounds = 0; lo < hi; rounds++) {
+    if (rounds > 64) return a.subarray(lo, hi + 1).sort()[k - lo]!;
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const tmp = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = tmp;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+/** The threshold as first written: weight per distinct priority for all candidates, the walk from the top. */
+export function thresholdByMap(window: readonly SelectionObservation[], lane: LaneName, target: number): number | null {
+  let room = target;
+  // Weight per distinct priority: ties are selected together anyway (priority ≥ threshold).
   const weightAt = new Map<number, number>();
   for (const o of window) {
     if (laneRank(o.preLane) >= laneRank(lane)) room -= o.weight;
