@@ -13,19 +13,20 @@ CREATE TABLE "consignment_decisions" (
 	"batch_id" text NOT NULL,
 	"status" text NOT NULL,
 	"lane" text,
-	"assessment" jsonb,
-	"risk" jsonb,
+	"assessment" json,
+	"risk" json,
 	"decided_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "consignment_decisions_owner_id_consignment_id_pk" PRIMARY KEY("owner_id","consignment_id")
 );
 --> statement-breakpoint
 -- Carry what earlier versions stored: decided consignments' clearances and each batch's counters.
 INSERT INTO "consignment_decisions" ("owner_id", "consignment_id", "batch_id", "status", "lane", "assessment", "risk", "decided_at")
-  SELECT "owner_id", "consignment_id", "batch_id", "status", "lane", "assessment", "risk", coalesce("decided_at", now())
+  SELECT "owner_id", "consignment_id", "batch_id", "status", "lane", "assessment"::json, "risk"::json, coalesce("decided_at", now())
   FROM "consignments" WHERE "status" <> 'accepted';--> statement-breakpoint
 INSERT INTO "consignment_batch_progress" ("batch_id", "accepted", "rejected", "decided", "at")
   SELECT "id", "accepted_lines", "rejected_lines", "decided", coalesce("completed_at", "created_at") FROM "consignment_batches";--> statement-breakpoint
 DROP INDEX "consignments_batch";--> statement-breakpoint
+ALTER TABLE "consignments" ALTER COLUMN "data" SET DATA TYPE json USING "data"::json;--> statement-breakpoint
 ALTER TABLE "consignment_batches" ADD COLUMN "heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "consignment_batches" ADD COLUMN "swept_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "consignment_batch_progress_batch" ON "consignment_batch_progress" USING btree ("batch_id");--> statement-breakpoint

@@ -4,7 +4,7 @@ import type { Db } from './connect.ts';
 
 /**
  * Storage of low-value consignment batches. Every write is one multi-row statement fed by a single JSON parameter
- * (`jsonb_to_recordset`): one round trip and one plan per chunk of hundreds of rows, on PGlite and PostgreSQL alike.
+ * (`json_to_recordset`): one round trip and one plan per chunk of hundreds of rows, on PGlite and PostgreSQL alike.
  * Every write is an insert: a consignment row once, its decision once (primary key (owner, consignment id) on both:
  * the idempotency keys of the whole pipeline — a re-sent consignment is refused at insert, a redelivered message
  * writes no second decision), and the batch's counters as progress rows summed on read, so that API nodes and
@@ -72,6 +72,8 @@ export interface PendingConsignment {
 
 const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 const json = (v: unknown): SQL => sql`${JSON.stringify(v)}::jsonb`;
+/** A JSON parameter checked but not parsed into jsonb: for documents stored whole in `json` columns. */
+const jsonText = (v: unknown): SQL => sql`${JSON.stringify(v)}::json`;
 /** A text[] parameter (as an array literal, quoted element by element): `= any(…)` lets the planner probe the key. */
 const textArray = (values: readonly string[]): SQL =>
   sql`${`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`;
@@ -173,7 +175,7 @@ export class ConsignmentsRepo {
       if (candidates.length > 0) {
         const r = await tx.execute(sql`
           insert into consignments (owner_id, consignment_id, batch_id, data)
-          select ${ownerId}, x.id, ${batchId}, x.data from jsonb_to_recordset(${json(candidates)}) as x(id text, data jsonb)
+          select ${ownerId}, x.id, ${batchId}, x.data from json_to_recordset(${jsonText(candidates)}) as x(id text, data json)
           on conflict do nothing
           returning consignment_id`);
         for (const row of rowsOf<{ consignment_id: string }>(r)) {
@@ -197,7 +199,7 @@ export class ConsignmentsRepo {
       const counted = await tx.execute(sql`
         insert into consignment_batch_lines (batch_id, line_no, consignment_id, accepted, problems)
         select ${batchId}, x.n, x.id, x.ok, x.p
-        from jsonb_to_recordset(${json(rows)}) as x(n int, id text, ok boolean, p jsonb)
+        from json_to_recordset(${jsonText(rows)}) as x(n int, id text, ok boolean, p jsonb)
         on conflict do nothing
         returning accepted`);
       let accepted = 0;
@@ -389,7 +391,7 @@ async function insertDecisions(db: Db, batchId: string, ownerId: string, decisio
   const r = await db.execute(sql`
     insert into consignment_decisions (owner_id, consignment_id, batch_id, status, lane, assessment, risk)
     select ${ownerId}, x."consignmentId", ${batchId}, x.status, x.lane, x.assessment, x.risk
-    from jsonb_to_recordset(${json(decisions)}) as x("consignmentId" text, status text, lane text, assessment jsonb, risk jsonb)
+    from json_to_recordset(${jsonText(decisions)}) as x("consignmentId" text, status text, lane text, assessment json, risk json)
     on conflict do nothing
     returning consignment_id`);
   const written = new Set(rowsOf<{ consignment_id: string }>(r).map((x) => x.consignment_id));
