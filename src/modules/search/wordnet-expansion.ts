@@ -38,9 +38,9 @@ const TOO_GENERAL: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Words that say nothing about goods even as a gloss head or the head of a lemma ("plumbing system", "waste
- * material"). Broad words the nomenclature does use ("part", "device", "container") still count as keys; climbing
- * merely stops there.
+ * Words that say nothing about goods even as a gloss head or the head of a multi-word lemma ("plumbing system", "waste
+ * material"). Broad words the nomenclature does use ("part", "device", "container") still count there ("spare part"
+ * → part); only the climb stops at synsets they name.
  */
 const MEANINGLESS: ReadonlySet<string> = new Set([
   'entity', 'abstraction', 'object', 'whole', 'artifact', 'instrumentality', 'matter', 'substance', 'thing', 'material',
