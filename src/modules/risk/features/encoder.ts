@@ -1,5 +1,5 @@
 import { groupKey, keyOf, unitValue, type KeyField, type RiskItem } from './item.ts';
-import type { FeaturePipeline } from './pipeline.ts';
+import type { FeaturePipeline } from './fitted-pipeline.ts';
 import { priceDeviation, type PriceNorms } from './price-norm.ts';
 import { groupName, type NumericFeature } from './spec.ts';
 import { encodeWith, smoothed } from './target-encoding.ts';

@@ -1,22 +1,13 @@
 import type { FeatureKind, FeatureMatrix } from '../gbdt/dataset.ts';
 import { SeededRandom } from '../gbdt/random.ts';
 import { PipelineEncoder, numericFeature } from './encoder.ts';
+import type { FeaturePipeline } from './fitted-pipeline.ts';
 import { keyOf, type KeyField, type RiskItem } from './item.ts';
-import { fitPriceNorms, type PriceNorms } from './price-norm.ts';
+import { fitPriceNorms } from './price-norm.ts';
 import { groupName, type PipelineSpec } from './spec.ts';
 import { assignFolds, fitPastOnlyEncoding, fitTargetEncoding, type TargetStats } from './target-encoding.ts';
 
-/** A fitted feature pipeline: everything it learned comes from the training rows only. */
-export interface FeaturePipeline {
-  readonly spec: PipelineSpec;
-  readonly names: readonly string[];
-  readonly kinds: readonly FeatureKind[];
-  /** Category dictionaries: value → code (most frequent first). */
-  readonly categories: ReadonlyMap<KeyField, ReadonlyMap<string, number>>;
-  readonly counts: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  readonly targets: ReadonlyMap<string, TargetStats>;
-  readonly norms: PriceNorms;
-}
+export type { FeaturePipeline } from './fitted-pipeline.ts';
 
 export interface FittedPipeline {
   readonly pipeline: FeaturePipeline;
