@@ -21,7 +21,8 @@ export interface ShapForest {
 /**
  * Working memory for trees up to `maxDepth` deep, reused across trees and rows (one per model: explaining is
  * synchronous, so one row at a time). The unique path holds one element per distinct feature on the current
- * root-to-node path (element 0 is a dummy); each level works on its own copy, placed right after its parent's.
+ * root-to-node path (element 0 is a dummy); a node's first child works on a copy placed right after the node's path,
+ * the second child takes the node's own path over (the node needs it no more).
  */
 export class TreeShap {
   private readonly pathFeature: Int32Array;
@@ -58,20 +59,25 @@ export class TreeShap {
     if (root < 0) return; // a constant tree contributes only to the expected value
     this.goesLeft = goesLeft;
     this.phi = phi;
-    this.recurse(root, 0, 0, 1, 1, -1);
+    this.recurse(root, 0, 0, -1, 1, 1, -1);
   }
 
-  private recurse(node: number, depth: number, parentStart: number, zeroFraction: number, oneFraction: number, featureIndex: number): void {
+  /**
+   * `start`: where this node's path lives; copied there from `copyFrom` first, or, for the second child (copyFrom -1),
+   * the parent's own path taken over in place, the parent having no further use for it.
+   */
+  private recurse(node: number, depth: number, start: number, copyFrom: number, zeroFraction: number, oneFraction: number, featureIndex: number): void {
     const pf = this.pathFeature;
     const pz = this.pathZero;
     const po = this.pathOne;
     const pw = this.pathWeight;
-    const start = parentStart + depth;
-    for (let k = 0; k < depth; k++) {
-      pf[start + k] = pf[parentStart + k]!;
-      pz[start + k] = pz[parentStart + k]!;
-      po[start + k] = po[parentStart + k]!;
-      pw[start + k] = pw[parentStart + k]!;
+    if (copyFrom >= 0) {
+      for (let k = 0; k < depth; k++) {
+        pf[start + k] = pf[copyFrom + k]!;
+        pz[start + k] = pz[copyFrom + k]!;
+        po[start + k] = po[copyFrom + k]!;
+        pw[start + k] = pw[copyFrom + k]!;
+      }
     }
     // extend
     pf[start + depth] = featureIndex;
@@ -129,8 +135,8 @@ export class TreeShap {
       this.unwind(start, d, k);
       d -= 1;
     }
-    this.recurse(hot, d + 1, start, hotZero * incomingZero, incomingOne, f);
-    this.recurse(cold, d + 1, start, coldZero * incomingZero, 0, f);
+    this.recurse(hot, d + 1, start + d + 1, start, hotZero * incomingZero, incomingOne, f);
+    this.recurse(cold, d + 1, start, -1, coldZero * incomingZero, 0, f);
   }
 
   private unwind(s: number, depth: number, index: number): void {
