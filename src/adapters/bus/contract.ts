@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
-import type { BusMessage, EventBus, Subscription } from './port.ts';
+import { RawJson, type BusMessage, type EventBus, type Subscription } from './port.ts';
 
 /**
  * The one event bus contract: every adapter runs these tests (memory.test.ts, nats.test.ts). Each test gets a fresh
@@ -66,6 +66,15 @@ export function eventBusContract(factory: BusFactory, caps: BusCapabilities): vo
     expect([m.deliveryCount, m.redelivered]).toEqual([1, false]);
     await sleep(200);
     expect(got).toHaveLength(1);
+  });
+
+  it('sends a message its publisher serialised as it is, and delivers it parsed', async () => {
+    const bus = await open();
+    const got: BusMessage[] = [];
+    track(await bus.consume({ durable: 'raw', subjects: `${p}.raw.>` }, async (m) => void got.push(m)));
+    await bus.publish(`${p}.raw.one`, new RawJson('{"batchId":"cb_1","consignments":[{"consignmentId":"C1","data":{"v":"1.50"}}]}'));
+    await waitFor(() => got.length === 1);
+    expect(got[0]!.data).toEqual({ batchId: 'cb_1', consignments: [{ consignmentId: 'C1', data: { v: '1.50' } }] });
   });
 
   it('gives every durable each message exactly once', async () => {

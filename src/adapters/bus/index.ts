@@ -8,7 +8,7 @@ import { NatsEventBus } from './nats.ts';
 import type { EventBus } from './port.ts';
 
 export type { BusMessage, ConsumeOptions, EventBus, Handler, PublishOptions, Subscription } from './port.ts';
-export { subjectMatches } from './port.ts';
+export { RawJson, subjectMatches } from './port.ts';
 export { BusErrors } from './errors.ts';
 export { MemoryEventBus, type MemoryBusOptions } from './memory.ts';
 export { NatsEventBus, type NatsBusOptions } from './nats.ts';

@@ -10,6 +10,14 @@
 /** Subjects are dot-separated tokens, e.g. `customs.declarations.submitted`; filters may use `*` and `>`. */
 export type Subject = string;
 
+/**
+ * A message its publisher has already serialised, e.g. built from parts it serialised for the store anyway: the
+ * text is sent as it is (it must be valid JSON) and delivered parsed, like any other message.
+ */
+export class RawJson {
+  constructor(readonly json: string) {}
+}
+
 export interface PublishOptions {
   /**
    * De-duplication key: a second publish with the same msgId inside the bus's window is not stored again

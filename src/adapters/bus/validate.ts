@@ -1,5 +1,5 @@
 import { BusErrors } from './errors.ts';
-import { BUS_DEFAULTS, subjectList, type ConsumeOptions } from './port.ts';
+import { BUS_DEFAULTS, RawJson, subjectList, type ConsumeOptions } from './port.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]+$/;
 const FILTER_TOKEN = /^([A-Za-z0-9_-]+|\*|>)$/;
@@ -54,7 +54,7 @@ export function resolveConsume(opts: ConsumeOptions): ResolvedConsume {
 }
 
 /** JSON is the wire format of both adapters; `undefined` travels as null like any JSON encoder would make it. */
-export const encodeData = (data: unknown): string => JSON.stringify(data) ?? 'null';
+export const encodeData = (data: unknown): string => (data instanceof RawJson ? data.json : (JSON.stringify(data) ?? 'null'));
 
 /** NATS refuses messages above the server's max_payload (1 MiB by default); the in-process bus keeps the same limit. */
 export const DEFAULT_MAX_PAYLOAD = 1024 * 1024;

@@ -29,7 +29,7 @@ export interface BatchRow {
 
 /** One parsed record of an upload: accepted with its consignment, or rejected with its problems. */
 export type IncomingLine =
-  | { readonly lineNo: number; readonly consignmentId: string; readonly data: unknown }
+  | { readonly lineNo: number; readonly consignmentId: string; readonly data: unknown; readonly json?: string }
   | { readonly lineNo: number; readonly consignmentId?: string; readonly problems: readonly Problem[] };
 
 export interface StoredLine {
@@ -162,11 +162,11 @@ export class ConsignmentsRepo {
   ): Promise<{ fresh: string[]; decided: ConsignmentDecision[] }> {
     return this.db.transaction(async (tx) => {
       const seen = new Set<string>();
-      const candidates: { id: string; data: unknown; line: number }[] = [];
+      const candidates: { id: string; data: unknown; line: number; json?: string }[] = [];
       for (const l of lines) {
         if ('data' in l && !seen.has(l.consignmentId)) {
           seen.add(l.consignmentId);
-          candidates.push({ id: l.consignmentId, data: l.data, line: l.lineNo });
+          candidates.push({ id: l.consignmentId, data: l.data, line: l.lineNo, ...(l.json !== undefined ? { json: l.json } : {}) });
         }
       }
       const inserted = new Set<string>();
@@ -175,7 +175,7 @@ export class ConsignmentsRepo {
       if (candidates.length > 0) {
         const r = await tx.execute(sql`
           insert into consignments (owner_id, consignment_id, batch_id, data)
-          select ${ownerId}, x.id, ${batchId}, x.data from json_to_recordset(${jsonText(candidates)}) as x(id text, data json)
+          select ${ownerId}, x.id, ${batchId}, x.data from json_to_recordset(${candidateRecords(candidates)}::json) as x(id text, data json)
           on conflict do nothing
           returning consignment_id`);
         for (const row of rowsOf<{ consignment_id: string }>(r)) {
@@ -377,6 +377,12 @@ export class ConsignmentsRepo {
       from jsonb_to_recordset(${json(pairs)}) as x("advanceId" text, "consignmentId" text)
       where a.id = x."advanceId" and a.matched_consignment_id is null`);
   }
+}
+
+/** The consignments as one JSON array of {id, data}, reusing each one's text when the caller serialised it already. */
+function candidateRecords(candidates: readonly { id: string; data: unknown; json?: string }[]): string {
+  if (!candidates.every((c) => c.json !== undefined)) return JSON.stringify(candidates.map((c) => ({ id: c.id, data: c.data })));
+  return `[${candidates.map((c) => `{"id":${JSON.stringify(c.id)},"data":${c.json!}}`).join(',')}]`;
 }
 
 /** The decided event of `written` into the outbox (none when nothing was written: a redelivery announces nothing). */

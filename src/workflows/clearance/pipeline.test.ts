@@ -106,4 +106,21 @@ describe('ClearancePipeline on the bus', () => {
     expect([b?.status, b?.decided, counter.get('S1'), counter.get('S2')]).toEqual(['failed', 2, 1, 1]);
     expect((await pipeline.sweep({ staleMs: 10, graceMs: 0 })).resumed).toBe(0);
   });
+
+  it('announces consignments serialised by the upload exactly as it announces plain ones', async () => {
+    const pipeline = new ClearancePipeline(bus, new ConsignmentsRepo(store.db));
+    const got: AcceptedMessage[] = [];
+    // a new durable reads the stream from its start: earlier tests' messages are skipped by batch
+    const sub = await bus.consume<AcceptedMessage>({ durable: 'same-shape', subjects: 'customs.consignments.accepted' }, async (m) => {
+      if (m.data.batchId === 'cb_json') got.push(m.data);
+    });
+    const c = { ...sampleConsignment(), consignmentId: 'J1' };
+    await pipeline.announce('cb_json', 'o"wner', [{ consignmentId: 'J1', data: c, json: JSON.stringify(c) }], 1);
+    await pipeline.announce('cb_json', 'o"wner', [{ consignmentId: 'J1', data: c }], 2);
+    for (let i = 0; i < 50 && got.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    await sub.stop();
+    expect(got).toHaveLength(2);
+    expect(got[0]).toEqual(got[1]);
+    expect(got[0]).toEqual({ batchId: 'cb_json', ownerId: 'o"wner', consignments: [{ consignmentId: 'J1', data: c }] });
+  });
 });

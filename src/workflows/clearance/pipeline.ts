@@ -1,4 +1,4 @@
-import type { EventBus, Subscription } from '../../adapters/bus/port.ts';
+import { RawJson, type EventBus, type Subscription } from '../../adapters/bus/port.ts';
 import type { ConsignmentDecision, ConsignmentsRepo, DecidedEvent, PendingConsignment } from '../../adapters/store/consignments.repo.ts';
 import { DomainError } from '../../kernel/index.ts';
 import { ClearanceErrors } from './errors.ts';
@@ -58,13 +58,12 @@ export class ClearancePipeline {
   async announce(
     batchId: string,
     ownerId: string,
-    consignments: readonly PendingConsignment[],
+    consignments: readonly (PendingConsignment & { readonly json?: string })[],
     chunkKey: string | number,
     resumed = false,
   ): Promise<void> {
-    const msg: AcceptedMessage = { batchId, ownerId, consignments, ...(resumed ? { resumed } : {}) };
     try {
-      await this.bus.publish(ACCEPTED_SUBJECT, msg, { msgId: `${batchId}:${chunkKey}` });
+      await this.bus.publish(ACCEPTED_SUBJECT, acceptedMessage(batchId, ownerId, consignments, resumed), { msgId: `${batchId}:${chunkKey}` });
     } catch (e) {
       // Consignments near the line-size limit can make a chunk pass the bus's payload limit: halves, each its own id.
       if (!(e instanceof DomainError && e.code === 'BUS.MESSAGE_TOO_LARGE') || consignments.length < 2) throw e;
@@ -182,6 +181,23 @@ export class ClearancePipeline {
     }
     return n;
   }
+}
+
+/**
+ * The accepted message; built as text around each consignment's JSON when the upload serialised them for the store
+ * already (one serialisation per consignment instead of two).
+ */
+function acceptedMessage(
+  batchId: string,
+  ownerId: string,
+  consignments: readonly (PendingConsignment & { readonly json?: string })[],
+  resumed: boolean,
+): AcceptedMessage | RawJson {
+  if (resumed || !consignments.every((c) => c.json !== undefined)) {
+    return { batchId, ownerId, consignments: consignments.map((c) => ({ consignmentId: c.consignmentId, data: c.data })), ...(resumed ? { resumed } : {}) };
+  }
+  const list = consignments.map((c) => `{"consignmentId":${JSON.stringify(c.consignmentId)},"data":${c.json!}}`).join(',');
+  return new RawJson(`{"batchId":${JSON.stringify(batchId)},"ownerId":${JSON.stringify(ownerId)},"consignments":[${list}]}`);
 }
 
 /** The decided event of the decisions just written (only those: a redelivery announces nothing twice). */

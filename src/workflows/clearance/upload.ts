@@ -48,7 +48,8 @@ async function* limited(source: AsyncIterable<Buffer | string>, maxBytes: number
 
 const toLine = (r: ParsedRecord): IncomingLine =>
   'consignment' in r
-    ? { lineNo: r.lineNo, consignmentId: r.consignment.consignmentId, data: r.consignment }
+    ? // serialised once here, for both the store and the bus message
+      { lineNo: r.lineNo, consignmentId: r.consignment.consignmentId, data: r.consignment, json: JSON.stringify(r.consignment) }
     : { lineNo: r.lineNo, problems: r.problems, ...(r.consignmentId !== undefined ? { consignmentId: r.consignmentId } : {}) };
 
 /**
@@ -91,8 +92,11 @@ export async function ingest(
       );
     const r = await store().catch((e: unknown) => (isDeadlock(e) ? store() : Promise.reject(e)));
     if (r.fresh.length > 0) {
-      const data = new Map(lines.flatMap((l) => ('data' in l ? [[l.consignmentId, l.data] as const] : [])));
-      const fresh = r.fresh.map((consignmentId) => ({ consignmentId, data: data.get(consignmentId) }));
+      const byId = new Map(lines.flatMap((l) => ('data' in l ? [[l.consignmentId, l] as const] : [])));
+      const fresh = r.fresh.map((consignmentId) => {
+        const l = byId.get(consignmentId);
+        return { consignmentId, data: l?.data, ...(l?.json !== undefined ? { json: l.json } : {}) };
+      });
       await pipeline.announce(batch.id, batch.ownerId, fresh, lines[0]!.lineNo);
     }
     if (r.decided.length > 0) pipeline.decisionsStored();
