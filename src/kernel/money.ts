@@ -31,3 +31,55 @@ export function truncateYen(yen: Decimal | number, unit: 1 | 100 | 1000): number
 export function floorYen(yen: Decimal): number {
   return yen.floor().toNumber();
 }
+
+const PLAIN_DECIMAL = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+
+/** A non-negative decimal string as an exact integer and its scale ("151.23" → 15123, 2), or undefined. */
+function scaled(s: string): { n: number; k: number } | undefined {
+  const m = PLAIN_DECIMAL.exec(s);
+  if (!m) return undefined;
+  const frac = m[2] ?? '';
+  const n = Number(m[1]! + frac);
+  return Number.isSafeInteger(n) ? { n, k: frac.length } : undefined;
+}
+
+/**
+ * Foreign amounts in yen at their rates: each line floored to whole yen, and the total floored once from the exact
+ * sum (not the sum of floored lines). Exact decimal arithmetic throughout: on integers scaled by powers of ten while
+ * every product and the sum stay below 2^53 (where doubles are exact integers), else with Decimal.
+ */
+export function yenAtRates(lines: readonly { readonly amount: string; readonly rate: string }[]): { lineYen: number[]; totalYen: number } {
+  const parts: { p: number; k: number }[] = [];
+  let K = 0;
+  for (const l of lines) {
+    const a = scaled(l.amount);
+    const r = scaled(l.rate);
+    const p = a && r ? a.n * r.n : Number.NaN;
+    // a float product at most 2^53 - 1 means the exact product is below 2^53, so the product itself is exact
+    if (!(p <= Number.MAX_SAFE_INTEGER)) return yenAtRatesDecimal(lines);
+    parts.push({ p, k: a!.k + r!.k });
+    K = Math.max(K, a!.k + r!.k);
+  }
+  const lineYen: number[] = [];
+  let sum = 0;
+  for (const { p, k } of parts) {
+    const d = POW10[k]!;
+    lineYen.push((p - (p % d)) / d);
+    sum += p * POW10[K - k]!;
+    if (!(sum <= Number.MAX_SAFE_INTEGER)) return yenAtRatesDecimal(lines);
+  }
+  const D = POW10[K]!;
+  return { lineYen, totalYen: (sum - (sum % D)) / D };
+}
+
+function yenAtRatesDecimal(lines: readonly { readonly amount: string; readonly rate: string }[]): { lineYen: number[]; totalYen: number } {
+  let sum = new Decimal(0);
+  const lineYen = lines.map((l) => {
+    const yen = new Decimal(l.amount).times(l.rate);
+    sum = sum.plus(yen);
+    return yen.floor().toNumber();
+  });
+  return { lineYen, totalYen: sum.floor().toNumber() };
+}
+

@@ -1,4 +1,4 @@
-import { Decimal, type Problem, type Result } from '../../kernel/index.ts';
+import { yenAtRates, type Problem, type Result } from '../../kernel/index.ts';
 import { ConsignmentErrors, manifestDecision, type Consignment } from '../../modules/consignments/index.ts';
 import type { OnlineSelector, RiskItem, RiskModel } from '../../modules/risk/index.ts';
 import type { AssessmentResponse } from '../../modules/tariff/index.ts';
@@ -103,21 +103,20 @@ export class ClearanceEngine {
   private value(c: Consignment, date: string): Result<Valued, Problem[]> {
     const rates: Record<string, string> = {};
     const problems: Problem[] = [];
-    let sum = new Decimal(0);
-    const lineYen = c.items.map((it, i) => {
+    const lines = c.items.map((it, i) => {
       const cur = it.value.currency;
       const rate = cur === 'JPY' ? '1' : (rates[cur] ?? this.ports.rateFor(cur, date));
       if (rate === undefined) {
         problems.push(ConsignmentErrors.noExchangeRate.problem(`$.items[${i}].value.currency`, `No customs exchange rate for ${cur} on ${date}`));
-        return 0;
+        return { amount: '0', rate: '0' };
       }
       if (cur !== 'JPY') rates[cur] = rate;
-      const yen = new Decimal(it.value.amount).times(rate);
-      sum = sum.plus(yen);
-      return yen.floor().toNumber();
+      return { amount: it.value.amount, rate };
     });
-    // Summed in decimal and truncated once, as manifest-ceiling.ts valueInYen does.
-    return problems.length > 0 ? { ok: false, error: problems } : { ok: true, value: { c, valueYen: sum.floor().toNumber(), lineYen, rates } };
+    if (problems.length > 0) return { ok: false, error: problems };
+    // Summed exactly and truncated once, as manifest-ceiling.ts valueInYen does.
+    const { lineYen, totalYen } = yenAtRates(lines);
+    return { ok: true, value: { c, valueYen: totalYen, lineYen, rates } };
   }
 }
 
