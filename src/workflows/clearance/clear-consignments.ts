@@ -53,7 +53,11 @@ export class ClearanceEngine {
         out[at] = { consignmentId, status: 'full-declaration-required', lane: null, assessment: { valueYen: v.valueYen, reason: route.reason }, risk: null };
         continue;
       }
-      const codes = await Promise.all(c.items.map((it) => this.ports.codes.resolve(it)));
+      // Most lines are told at once (declared code, HS6, a description seen before): no promise per consignment.
+      const now = c.items.map((it) => this.ports.codes.resolveNow(it));
+      const codes = now.includes(undefined)
+        ? await Promise.all(c.items.map((it) => this.ports.codes.resolve(it)))
+        : now.map((r) => r ?? undefined);
       const missing = codes.flatMap((r, i) =>
         r === undefined ? [E.noTariffLine.problem(`$.items[${i}].hsCode`, `No tariff line found for "${c.items[i]!.description}"`)] : [],
       );

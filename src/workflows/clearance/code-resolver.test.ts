@@ -30,4 +30,16 @@ describe('CodeResolver', () => {
     const r = new CodeResolver(lines, async () => '999999999');
     expect(await r.resolve({ description: 'mystery' })).toBeUndefined();
   });
+
+  it('answers at once what needs no search, and a wording once its search has settled (null when it found none)', async () => {
+    const r = new CodeResolver(lines, async (q) => (q === 'speaker' ? '851830900' : undefined));
+    expect(r.resolveNow({ hsCode: '851713000', description: 'phone' })?.source).toBe('declared');
+    expect(r.resolveNow({ hsCode: '851830', description: 'x' })?.code9).toBe('851830100');
+    expect(r.resolveNow({ description: 'Speaker' })).toBeUndefined();
+    expect(await r.resolve({ description: 'Speaker' })).toEqual({ code9: '851830900', source: 'search', suggested: true });
+    expect(r.resolveNow({ description: ' speaker ' })).toEqual({ code9: '851830900', source: 'search', suggested: true });
+    await r.resolve({ description: 'Gift' });
+    expect(r.resolveNow({ description: 'gift' })).toBeNull();
+  });
 });
+
