@@ -45,15 +45,28 @@ export class OutboxRelay {
       });
   }
 
-  /** Publishes every pending row; returns how many. */
+  /**
+   * Publishes every pending row; returns how many. Rows are claimed with FOR UPDATE SKIP LOCKED for the time of their
+   * publish: the relays of several processes (API nodes, workers) share the outbox instead of each publishing every
+   * row (the bus would drop the copies by msgId, after carrying them).
+   */
   async drain(batch = 500): Promise<number> {
     let total = 0;
     for (;;) {
-      const rows = await this.db.select().from(outbox).where(isNull(outbox.publishedAt)).orderBy(asc(outbox.id)).limit(batch);
-      if (rows.length === 0) return total;
-      for (const r of rows) await this.bus.publish(r.subject, r.payload, { msgId: r.msgId });
-      await this.db.update(outbox).set({ publishedAt: new Date() }).where(inArray(outbox.id, rows.map((r) => r.id)));
-      total += rows.length;
+      const n = await this.db.transaction(async (tx) => {
+        const rows = await tx
+          .select()
+          .from(outbox)
+          .where(isNull(outbox.publishedAt))
+          .orderBy(asc(outbox.id))
+          .limit(batch)
+          .for('update', { skipLocked: true });
+        for (const r of rows) await this.bus.publish(r.subject, r.payload, { msgId: r.msgId });
+        if (rows.length > 0) await tx.update(outbox).set({ publishedAt: new Date() }).where(inArray(outbox.id, rows.map((r) => r.id)));
+        return rows.length;
+      });
+      if (n === 0) return total;
+      total += n;
     }
   }
 

@@ -6,6 +6,7 @@ import { ExchangeRatesRepo } from './exchange-rates.repo.ts';
 import { IdempotencyRepo } from './idempotency.repo.ts';
 import { OutboxRelay } from './outbox.relay.ts';
 import { PrincipalsRepo } from './principals.repo.ts';
+import { outbox } from './schema.ts';
 
 const sample = (id: string, ownerId = 'prn_a'): Declaration => ({
   id,
@@ -19,8 +20,21 @@ const sample = (id: string, ownerId = 'prn_a'): Declaration => ({
     customsOffice: '1A',
     declarant: { name: 'Declarant KK' },
     importer: { name: 'Importer KK' },
-    transport: { mode: 'sea', date: '2026-11-20', port: 'JPTYO', transportDocument: { type: 'BL', number: 'BL123456' } },
-    items: [{ code9: '090111000', description: 'coffee', originCountry: 'BR', quantities: [{ amount: '100', unit: 'KG' }], invoiceValue: { amount: '1000.00', currency: 'USD' } }],
+    transport: {
+      mode: 'sea',
+      date: '2026-11-20',
+      port: 'JPTYO',
+      transportDocument: { type: 'BL', number: 'BL123456' },
+    },
+    items: [
+      {
+        code9: '090111000',
+        description: 'coffee',
+        originCountry: 'BR',
+        quantities: [{ amount: '100', unit: 'KG' }],
+        invoiceValue: { amount: '1000.00', currency: 'USD' },
+      },
+    ],
   },
   lane: null,
   assessment: null,
@@ -31,7 +45,11 @@ const sample = (id: string, ownerId = 'prn_a'): Declaration => ({
 });
 
 /** One storage contract, run against PGlite and PostgreSQL alike. */
-export function storeContract(name: string, open: () => Promise<Store>, cleanup: () => Promise<void> = async () => {}): void {
+export function storeContract(
+  name: string,
+  open: () => Promise<Store>,
+  cleanup: () => Promise<void> = async () => {},
+): void {
   describe(`store contract: ${name}`, () => {
     let store: Store;
     beforeAll(async () => {
@@ -49,8 +67,14 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
     it('keeps current state plus an append-only history of every change', async () => {
       const repo = new DeclarationsRepo(store.db);
       await repo.create(sample('dcl_hist'), { type: 'created', actor: 'prn_a', payload: {} });
-      await repo.update('dcl_hist', () => ({ patch: { status: 'submitted' }, event: { type: 'submitted', actor: 'prn_a', payload: {} } }));
-      await repo.update('dcl_hist', (d) => ({ patch: { status: 'accepted', version: d.version }, event: { type: 'accepted', actor: 'system', payload: { n: 1 } } }));
+      await repo.update('dcl_hist', () => ({
+        patch: { status: 'submitted' },
+        event: { type: 'submitted', actor: 'prn_a', payload: {} },
+      }));
+      await repo.update('dcl_hist', (d) => ({
+        patch: { status: 'accepted', version: d.version },
+        event: { type: 'accepted', actor: 'system', payload: { n: 1 } },
+      }));
       const d = await repo.get('dcl_hist');
       expect(d?.status).toBe('accepted');
       expect(d?.data.items[0]?.code9).toBe('090111000');
@@ -67,7 +91,10 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
       await repo.create(sample('dcl_conc'), { type: 'created', actor: 'a', payload: {} });
       await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
-          repo.update('dcl_conc', (d) => ({ patch: { version: d.version + 1 }, event: { type: 'amended', actor: `a${i}`, payload: {} } })),
+          repo.update('dcl_conc', (d) => ({
+            patch: { version: d.version + 1 },
+            event: { type: 'amended', actor: `a${i}`, payload: {} },
+          })),
         ),
       );
       expect((await repo.get('dcl_conc'))?.version).toBe(9);
@@ -76,11 +103,16 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
 
     it('pages lists newest first with a cursor and filters by owner', async () => {
       const repo = new DeclarationsRepo(store.db);
-      for (let i = 0; i < 5; i++) await repo.create(sample(`dcl_page${i}`, 'prn_pager'), { type: 'created', actor: 'x', payload: {} });
+      for (let i = 0; i < 5; i++)
+        await repo.create(sample(`dcl_page${i}`, 'prn_pager'), { type: 'created', actor: 'x', payload: {} });
       const first = await repo.list({ ownerId: 'prn_pager', limit: 3 });
       expect(first.map((d) => d.id)).toEqual(['dcl_page4', 'dcl_page3', 'dcl_page2']);
       const last = first[2]!;
-      const second = await repo.list({ ownerId: 'prn_pager', limit: 3, cursor: { createdAt: last.createdAt, id: last.id } });
+      const second = await repo.list({
+        ownerId: 'prn_pager',
+        limit: 3,
+        cursor: { createdAt: last.createdAt, id: last.id },
+      });
       expect(second.map((d) => d.id)).toEqual(['dcl_page1', 'dcl_page0']);
     });
 
@@ -92,6 +124,22 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
       const again: string[] = [];
       await new OutboxRelay(store.db, { publish: async (_s, _d, o) => void again.push(o?.msgId ?? '') }).drain();
       expect(again).toEqual([]);
+    });
+
+    it('shares the outbox between relays draining at once: each event published by one of them', async () => {
+      const tx = store.db;
+      const ids = Array.from({ length: 30 }, (_, i) => `share:${i}`);
+      for (const id of ids)
+        await tx.insert(outbox).values({ subject: 'customs.test.shared', msgId: id, payload: { id } });
+      const published: string[] = [];
+      const slowBus = {
+        publish: async (_s: string, _d: unknown, o?: { msgId?: string }) => {
+          await new Promise((r) => setTimeout(r, 2));
+          published.push(o?.msgId ?? '');
+        },
+      };
+      await Promise.all([new OutboxRelay(store.db, slowBus).drain(10), new OutboxRelay(store.db, slowBus).drain(10)]);
+      expect(published.filter((m) => m.startsWith('share:')).sort()).toEqual([...ids].sort());
     });
 
     it('replays an idempotent request and refuses the same key with another body', async () => {
@@ -115,7 +163,9 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup:
 
     it('finds the exchange rate in force on a date and none outside', async () => {
       const repo = new ExchangeRatesRepo(store.db);
-      await repo.upsert([{ currency: 'USD', validFrom: '2026-11-15', validTo: '2026-11-21', rate: '151.23', source: 'test' }]);
+      await repo.upsert([
+        { currency: 'USD', validFrom: '2026-11-15', validTo: '2026-11-21', rate: '151.23', source: 'test' },
+      ]);
       expect(repo.rateFor('USD', '2026-11-18')?.rate).toBe('151.23');
       expect(repo.rateFor('USD', '2026-11-22')).toBeUndefined();
     });
