@@ -251,16 +251,6 @@ export class ConsignmentsRepo {
     return this.getBatch(batchId);
   }
 
-  /** The given consignments that still wait for a decision, with their data (a decided one is never loaded again). */
-  async pending(ownerId: string, ids: readonly string[]): Promise<PendingConsignment[]> {
-    if (ids.length === 0) return [];
-    const r = await this.db.execute(sql`
-      select c.consignment_id, c.data from consignments c
-      where c.owner_id = ${ownerId} and c.consignment_id = any(${textArray(ids)})
-        and not exists (select 1 from consignment_decisions d where d.owner_id = c.owner_id and d.consignment_id = c.consignment_id)`);
-    return rowsOf<{ consignment_id: string; data: unknown }>(r).map((x) => ({ consignmentId: x.consignment_id, data: x.data }));
-  }
-
   /** Which of these consignments have a decision already (asked only for a redelivered or re-announced message). */
   async decidedAmong(ownerId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

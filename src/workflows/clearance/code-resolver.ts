@@ -51,12 +51,8 @@ export class CodeResolver {
   }
 
   async resolve(item: Pick<ItemLine, 'hsCode' | 'description'>): Promise<ResolvedCode | undefined> {
-    const hs = item.hsCode;
-    if (hs !== undefined && hs.length === 9 && this.lines.has(hs)) return { code9: hs, source: 'declared', suggested: false };
-    if (hs !== undefined) {
-      const first = this.firstUnder.get(hs.slice(0, 6));
-      if (first !== undefined) return { code9: first, source: 'hs6-first-line', suggested: true };
-    }
+    const now = this.resolveNow(item);
+    if (now !== undefined) return now ?? undefined;
     const code9 = await this.suggest(item.description);
     return code9 !== undefined && this.lines.has(code9) ? { code9, source: 'search', suggested: true } : undefined;
   }

@@ -1,9 +1,9 @@
 import { RawJson, type EventBus, type Subscription } from '../../adapters/bus/port.ts';
 import type { ConsignmentDecision, ConsignmentsRepo, DecidedEvent, PendingConsignment } from '../../adapters/store/consignments.repo.ts';
 import { DomainError } from '../../kernel/index.ts';
-import { ClearanceErrors } from './errors.ts';
 import { AdvanceIndex, type AdvanceConsignment, type Consignment } from '../../modules/consignments/index.ts';
 import type { ClearanceEngine } from './clear-consignments.ts';
+import { ClearanceErrors } from './errors.ts';
 
 /**
  * Accepted consignments waiting for clearance: {batchId, ownerId, consignments: [{consignmentId, data}]}, one message
