@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal, truncateYen, yenAtRates } from './money.ts';
+import { Decimal, scaled, scaledFloor, scaledSumFloor, scaledTimes, truncateYen, yenAtRates, type Scaled } from './money.ts';
 
 /** The definition: whole units of `unit`, fractions dropped towards zero, in decimal arithmetic. */
 const reference = (yen: Decimal | number, unit: 1 | 100 | 1000): number =>
@@ -56,5 +56,49 @@ describe('yenAtRates', () => {
     }
     const huge = [{ amount: '999999999999999.999999', rate: '999.999999' }, { amount: '123456789012345', rate: '151.23' }];
     expect(yenAtRates(huge)).toEqual(byDecimal(huge));
+  });
+});
+
+describe('scaled decimals', () => {
+  let seed = 11;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const dec = (intDigits: number, fracDigits: number) =>
+    `${rnd(10 ** Math.min(intDigits, 9))}${intDigits > 9 ? String(rnd(10 ** (intDigits - 9))).padStart(intDigits - 9, '0') : ''}${
+      fracDigits > 0 ? `.${String(rnd(10 ** fracDigits)).padStart(fracDigits, '0')}` : ''
+    }`;
+
+  it('reads plain decimals exactly and refuses what does not fit below 2^53 ("151.23" → 15123 / 10^2)', () => {
+    expect(scaled('151.23')).toEqual({ n: 15123, k: 2 });
+    expect(scaled('0.000001')).toEqual({ n: 1, k: 6 });
+    expect(scaled('999999999999999.999999')).toBeUndefined();
+    expect(scaled('-1')).toBeUndefined();
+    expect(scaled('1e3')).toBeUndefined();
+  });
+
+  it('products, floors and floored sums agree with Decimal, and give up (undefined) rather than round', () => {
+    for (let i = 0; i < 5000; i++) {
+      const xs = Array.from({ length: 1 + rnd(5) }, () => [dec(1 + rnd(15), rnd(7)), dec(1 + rnd(5), rnd(7))] as const);
+      const exact = xs.map(([a, r]) => new Decimal(a).times(r));
+      const products = xs.map(([a, r]) => {
+        const [sa, sr] = [scaled(a), scaled(r)];
+        if (!sa || !sr) return undefined;
+        const p = scaledTimes(sa, sr);
+        if (p === undefined) expect(new Decimal(sa.n).times(sr.n).greaterThanOrEqualTo(2 ** 53), `${a} × ${r}`).toBe(true);
+        return p;
+      });
+      products.forEach((p, j) => {
+        if (p !== undefined) expect(scaledFloor(p), `${xs[j]!.join(' × ')}`).toBe(exact[j]!.floor().toNumber());
+      });
+      if (products.includes(undefined)) continue;
+      const total = scaledSumFloor(products as Scaled[]);
+      if (total !== undefined) expect(total, JSON.stringify(xs)).toBe(exact.reduce((a, b) => a.plus(b)).floor().toNumber());
+    }
+  });
+
+  it('stops at 2^53: the largest safe product is kept, one more is refused', () => {
+    expect(scaledTimes({ n: 2 ** 52 - 1, k: 0 }, { n: 2, k: 0 })).toEqual({ n: 2 ** 53 - 2, k: 0 });
+    expect(scaledTimes({ n: 2 ** 52, k: 0 }, { n: 2, k: 0 })).toBeUndefined();
+    expect(scaledSumFloor([{ n: 2 ** 53 - 1, k: 0 }, { n: 1, k: 1 }])).toBeUndefined();
+    expect(scaledSumFloor([{ n: 19999, k: 4 }, { n: 1, k: 4 }])).toBe(2);
   });
 });

@@ -20,8 +20,9 @@ export const isDecimalString = (s: unknown): s is string => typeof s === 'string
 export function truncateYen(yen: Decimal | number, unit: 1 | 100 | 1000): number {
   // trunc(trunc(x) / unit) = trunc(x / unit) for a whole unit, and a safe integer's remainder is exact: the common
   // case (whole yen below 2^53) needs no decimal object at all.
+  // A whole Decimal of exponent below 15 is below 10^15 < 2^53: its number is exact (no Decimal made to compare).
   const whole = yen instanceof Decimal ? yen.trunc() : yen;
-  const n = whole instanceof Decimal ? (whole.abs().lessThan(Number.MAX_SAFE_INTEGER) ? whole.toNumber() : NaN) : whole;
+  const n = whole instanceof Decimal ? (whole.e < 15 ? whole.toNumber() : NaN) : whole;
   if (Number.isSafeInteger(n)) return n - (n % unit) + 0;
   const d = yen instanceof Decimal ? yen : new Decimal(yen);
   return d.dividedToIntegerBy(unit).times(unit).toNumber();
@@ -33,15 +34,50 @@ export function floorYen(yen: Decimal): number {
 }
 
 const PLAIN_DECIMAL = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+/** Powers of ten up to 10^22, each an exact double (5^22 < 2^53). */
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+/** An exact non-negative decimal: n / 10^k, with n a safe integer. */
+export interface Scaled {
+  readonly n: number;
+  readonly k: number;
+}
 
 /** A non-negative decimal string as an exact integer and its scale ("151.23" → 15123, 2), or undefined. */
-function scaled(s: string): { n: number; k: number } | undefined {
+export function scaled(s: string): Scaled | undefined {
   const m = PLAIN_DECIMAL.exec(s);
   if (!m) return undefined;
   const frac = m[2] ?? '';
   const n = Number(m[1]! + frac);
   return Number.isSafeInteger(n) ? { n, k: frac.length } : undefined;
+}
+
+/**
+ * x × y exactly, or undefined once the product reaches 2^53 (the caller then computes in Decimal). A float product of
+ * at most 2^53 − 1 means the exact one is below 2^53, so the float product is the exact one.
+ */
+export function scaledTimes(x: Scaled, y: Scaled): Scaled | undefined {
+  const n = x.n * y.n;
+  return n <= Number.MAX_SAFE_INTEGER && x.k + y.k < POW10.length ? { n, k: x.k + y.k } : undefined;
+}
+
+/** floor(x) in whole yen, for a non-negative scaled value. */
+export function scaledFloor(x: Scaled): number {
+  const d = POW10[x.k]!;
+  return (x.n - (x.n % d)) / d;
+}
+
+/** floor(Σ xs) exactly (the total floored once, not the sum of floored parts), or undefined past 2^53. */
+export function scaledSumFloor(xs: readonly Scaled[]): number | undefined {
+  let K = 0;
+  for (const x of xs) if (x.k > K) K = x.k;
+  let sum = 0;
+  for (const x of xs) {
+    const term = x.n * POW10[K - x.k]!;
+    sum += term;
+    if (!(term <= Number.MAX_SAFE_INTEGER && sum <= Number.MAX_SAFE_INTEGER)) return undefined;
+  }
+  return scaledFloor({ n: sum, k: K });
 }
 
 /**

@@ -1,7 +1,8 @@
-import { Decimal, err, ok, type Problem, type Result } from '../../kernel/index.ts';
+import { err, ok, type Problem, type Result } from '../../kernel/index.ts';
 import { RATE_COLUMNS, TARIFF_SCHEDULE_VERSION } from '../reference/index.ts';
 import type { AssessOptions } from './assess-options.ts';
 import { needsFreight } from './customs-value.ts';
+import { parsedDecimal, type ParsedDecimal } from './decimal-cache.ts';
 import { agreementCovers, type EpaOption } from './eligibility.ts';
 import { AssessmentErrors } from './errors.ts';
 import { checkShape } from './request-shape.ts';
@@ -13,7 +14,7 @@ export interface Prepared {
   readonly date: string;
   readonly lines: TariffLine[];
   readonly claims: (EpaOption | undefined)[];
-  readonly rates: Map<string, { rate: Decimal; source: string }>;
+  readonly rates: Map<string, { rate: ParsedDecimal; source: string }>;
 }
 
 /** Shape check, date, exchange rates, schedule lines and preference claims: every problem of the request at once. */
@@ -25,21 +26,24 @@ export function prepare(body: unknown, options: AssessOptions): Result<Prepared,
   const date = req.date ?? options.today ?? new Date().toISOString().slice(0, 10);
   if (Number.isNaN(Date.parse(date))) problems.push(AssessmentErrors.field.problem('$.date', `not a calendar date: ${date}`));
 
-  const rates = new Map<string, { rate: Decimal; source: string }>([['JPY', { rate: new Decimal(1), source: 'JPY' }]]);
+  const rates = new Map<string, { rate: ParsedDecimal; source: string }>([['JPY', { rate: parsedDecimal('1'), source: 'JPY' }]]);
   const needRate = (currency: string, path: string): void => {
     if (rates.has(currency)) return;
     const own = req.exchangeRates?.[currency];
-    if (own !== undefined && !new Decimal(own).isZero()) {
-      rates.set(currency, { rate: new Decimal(own), source: 'request' });
-      return;
+    if (own !== undefined) {
+      const rate = parsedDecimal(own);
+      if (!rate.decimal.isZero()) {
+        rates.set(currency, { rate, source: 'request' });
+        return;
+      }
     }
     const quote = options.exchangeRates?.rateFor(currency, date);
     if (quote) {
-      rates.set(currency, { rate: new Decimal(quote.rate), source: `${quote.source} (${quote.validFrom}–${quote.validTo})` });
+      rates.set(currency, { rate: parsedDecimal(quote.rate), source: `${quote.source} (${quote.validFrom}–${quote.validTo})` });
       return;
     }
     problems.push(AssessmentErrors.noExchangeRate.problem(path, `no customs exchange rate for ${currency} on ${date}`));
-    rates.set(currency, { rate: new Decimal(0), source: 'missing' });
+    rates.set(currency, { rate: parsedDecimal('0'), source: 'missing' });
   };
   req.items.forEach((it, i) => needRate(it.value.currency, `$.items[${i}].value.currency`));
   if (req.freight) needRate(req.freight.currency, '$.freight.currency');

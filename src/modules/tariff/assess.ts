@@ -1,8 +1,9 @@
-import { Decimal, err, ok, truncateYen, type Problem, type Result } from '../../kernel/index.ts';
+import { err, ok, type Problem, type Result } from '../../kernel/index.ts';
 import { TARIFF_SCHEDULE_VERSION } from '../reference/index.ts';
 import { resolveItem, type ItemResolution } from './assess-item.ts';
 import { consumptionTaxes, consumptionTaxRuleFor, reducedRateByDefault } from './consumption-tax.ts';
 import { customsValues } from './customs-value.ts';
+import { parsedDecimal } from './decimal-cache.ts';
 import type { AssessOptions } from './assess-options.ts';
 import { prepare } from './assess-prepare.ts';
 import { AssessmentErrors } from './errors.ts';
@@ -32,11 +33,11 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
     freight: req.freight,
     insurance: req.insurance,
     items: req.items,
-    yenPer: (c) => rates.get(c)?.rate ?? new Decimal(1),
+    yenPer: (c) => rates.get(c)?.rate ?? ONE,
     personalUse,
   });
-  const totalValueYen = valuation.values.reduce((a, b) => a.plus(b), new Decimal(0)).floor().toNumber();
-  const taxable = valuation.values.map((v) => truncateYen(v, 1000));
+  const totalValueYen = valuation.totalYen;
+  const taxable = valuation.taxableYen;
 
   const sv = rules.smallValueExemption;
   const exemption = inForce(sv, date) && totalValueYen <= sv.thresholdYen;
@@ -141,10 +142,12 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
     scheduleVersion: TARIFF_SCHEDULE_VERSION,
     items,
     totals,
-    exchangeRates: [...rates.entries()].filter(([c]) => c !== 'JPY').map(([currency, r]) => ({ currency, rate: r.rate.toString(), source: r.source })),
+    exchangeRates: [...rates.entries()].filter(([c]) => c !== 'JPY').map(([currency, r]) => ({ currency, rate: r.rate.text, source: r.source })),
     assumptions: [...assumptions].map((message) => ({ code: 'ASSUMPTION', message })),
   });
 }
+
+const ONE = parsedDecimal('1');
 
 /** Totals are integer yen: truncating below 100 yen needs no decimal arithmetic. */
 const hundreds = (yen: number): number => yen - (yen % 100);
