@@ -4,7 +4,11 @@ import type { Problem } from '../../kernel/index.ts';
 import type { Store } from './connect.ts';
 import { ConsignmentsRepo, type ConsignmentDecision } from './consignments.repo.ts';
 
-const dup = (id: string): Problem => ({ path: '$.consignmentId', code: 'CLEARANCE.DUPLICATE_CONSIGNMENT', message: id });
+const dup = (id: string): Problem => ({
+  path: '$.consignmentId',
+  code: 'CLEARANCE.DUPLICATE_CONSIGNMENT',
+  message: id,
+});
 const decision = (id: string, lane = 'green'): ConsignmentDecision => ({
   consignmentId: id,
   status: lane === 'green' ? 'released' : 'held',
@@ -14,7 +18,11 @@ const decision = (id: string, lane = 'green'): ConsignmentDecision => ({
 });
 
 /** The consignment storage contract, run against PGlite and PostgreSQL alike. */
-export function consignmentsContract(name: string, open: () => Promise<Store>, cleanup: () => Promise<void> = async () => {}): void {
+export function consignmentsContract(
+  name: string,
+  open: () => Promise<Store>,
+  cleanup: () => Promise<void> = async () => {},
+): void {
   describe(`consignments store contract: ${name}`, () => {
     let store: Store;
     let repo: ConsignmentsRepo;
@@ -29,12 +37,21 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
 
     it('counts accepted and rejected lines and returns only new consignments to clear', async () => {
       await repo.createBatch({ id: 'cb_1', ownerId: 'own_a', format: 'ndjson' });
-      const fresh = await repo.recordChunk('cb_1', 'own_a', [
-        { lineNo: 1, consignmentId: 'C1', data: { consignmentId: 'C1' } },
-        { lineNo: 2, consignmentId: 'X', problems: [{ path: '$', code: 'CONSIGNMENT.MALFORMED_LINE', message: 'bad' }] },
-        { lineNo: 3, consignmentId: 'C2', data: { consignmentId: 'C2' } },
-        { lineNo: 4, consignmentId: 'C1', data: { consignmentId: 'C1' } },
-      ], dup);
+      const fresh = await repo.recordChunk(
+        'cb_1',
+        'own_a',
+        [
+          { lineNo: 1, consignmentId: 'C1', data: { consignmentId: 'C1' } },
+          {
+            lineNo: 2,
+            consignmentId: 'X',
+            problems: [{ path: '$', code: 'CONSIGNMENT.MALFORMED_LINE', message: 'bad' }],
+          },
+          { lineNo: 3, consignmentId: 'C2', data: { consignmentId: 'C2' } },
+          { lineNo: 4, consignmentId: 'C1', data: { consignmentId: 'C1' } },
+        ],
+        dup,
+      );
       expect(fresh.fresh.sort()).toEqual(['C1', 'C2']);
       const b = await repo.getBatch('cb_1');
       expect([b?.status, b?.acceptedLines, b?.rejectedLines, b?.decided]).toEqual(['uploading', 2, 2, 0]);
@@ -49,9 +66,13 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
 
     it('never re-accepts a consignment id the owner sent before, even in another batch; other owners may use it', async () => {
       await repo.createBatch({ id: 'cb_2', ownerId: 'own_a', format: 'csv' });
-      expect((await repo.recordChunk('cb_2', 'own_a', [{ lineNo: 2, consignmentId: 'C1', data: {} }], dup)).fresh).toEqual([]);
+      expect(
+        (await repo.recordChunk('cb_2', 'own_a', [{ lineNo: 2, consignmentId: 'C1', data: {} }], dup)).fresh,
+      ).toEqual([]);
       await repo.createBatch({ id: 'cb_3', ownerId: 'own_b', format: 'csv' });
-      expect((await repo.recordChunk('cb_3', 'own_b', [{ lineNo: 2, consignmentId: 'C1', data: {} }], dup)).fresh).toEqual(['C1']);
+      expect(
+        (await repo.recordChunk('cb_3', 'own_b', [{ lineNo: 2, consignmentId: 'C1', data: {} }], dup)).fresh,
+      ).toEqual(['C1']);
     });
 
     it('does not count a re-stored chunk twice', async () => {
@@ -67,6 +88,49 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
       const line = (await repo.lines('cb_1', 1, 1))[0];
       expect([line?.status, line?.lane]).toEqual(['released', 'green']);
       expect((await repo.getBatch('cb_1'))?.decided).toBe(1);
+    });
+
+    it('stores documents exactly, whatever characters they hold, and a decision without a lane as null', async () => {
+      // Columns travel as separator-joined text: quotes, backslashes, "\\N", control characters and non-Latin text
+      // inside a document must come back unchanged, and a missing lane must not become text.
+      const data = {
+        consignmentId: 'D1',
+        note: 'a "quoted" \\ back\\slash, \\N, tab\t, RS\u001e, 日本語 🎁',
+        n: [1, 2.5, null],
+      };
+      await repo.createBatch({ id: 'cb_doc', ownerId: 'own_d', format: 'ndjson' });
+      await repo.recordChunk(
+        'cb_doc',
+        'own_d',
+        [
+          { lineNo: 1, consignmentId: 'D1', data, json: JSON.stringify(data) },
+          { lineNo: 2, problems: [{ path: '$', code: 'CONSIGNMENT.MALFORMED_LINE', message: 'bad \\N "x"\u001e' }] },
+        ],
+        dup,
+      );
+      const failed: ConsignmentDecision = {
+        consignmentId: 'D1',
+        status: 'failed',
+        lane: null,
+        assessment: { problems: [{ message: '\\N' }] },
+        risk: null,
+      };
+      expect(await repo.storeDecisions('cb_doc', 'own_d', [failed])).toHaveLength(1);
+      expect((await repo.undecided('cb_doc', '', 10)).pending).toEqual([]);
+      const [one, two] = await repo.lines('cb_doc', 1, 10);
+      expect([one?.status, one?.lane, one?.assessment, one?.risk]).toEqual(['failed', null, failed.assessment, null]);
+      expect([two?.consignmentId, two?.problems?.[0]?.message]).toEqual([null, 'bad \\N "x"\u001e']);
+      const stored = await store.db.execute(
+        sql`select data from consignments where owner_id = 'own_d' and consignment_id = 'D1'`,
+      );
+      const raw = (stored as unknown as { rows: { data: unknown }[] }).rows[0]!.data;
+      expect(typeof raw === 'string' ? JSON.parse(raw) : raw).toEqual(data);
+    });
+
+    it('refuses a key holding the column separator instead of shifting the columns', async () => {
+      await expect(
+        repo.storeDecisions('cb_doc', 'own_d', [{ ...decision('E\u001e1'), consignmentId: 'E\u001e1' }]),
+      ).rejects.toThrow(/control character/);
     });
 
     it('completes the batch when the upload has ended and every accepted consignment is decided', async () => {
@@ -86,7 +150,10 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
       const r = await repo.recordChunk(
         'cb_4',
         'own_c',
-        [{ lineNo: 1, consignmentId: 'D1', data: {} }, { lineNo: 2, consignmentId: 'D2', data: {} }],
+        [
+          { lineNo: 1, consignmentId: 'D1', data: {} },
+          { lineNo: 2, consignmentId: 'D2', data: {} },
+        ],
         dup,
         new Map([['D1', decision('D1', 'red')]]),
       );
@@ -100,7 +167,12 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
       expect([...(await repo.decidedAmong('own_c', ['D1', 'D2', 'D9']))]).toEqual(['D1']);
       await repo.createBatch({ id: 'cb_5', ownerId: 'own_d', format: 'ndjson' });
       const ids = ['E1', 'E2', 'E3', 'E4', 'E5'];
-      await repo.recordChunk('cb_5', 'own_d', ids.map((id, i) => ({ lineNo: i + 1, consignmentId: id, data: { consignmentId: id } })), dup);
+      await repo.recordChunk(
+        'cb_5',
+        'own_d',
+        ids.map((id, i) => ({ lineNo: i + 1, consignmentId: id, data: { consignmentId: id } })),
+        dup,
+      );
       await repo.storeDecisions('cb_5', 'own_d', [decision('E2')]);
       const first = await repo.undecided('cb_5', '', 2);
       expect([first.ownerId, first.pending.map((p) => p.consignmentId)]).toEqual(['own_d', ['E1', 'E3']]);
@@ -113,9 +185,22 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
     it('sums progress written concurrently by several writers', async () => {
       await repo.createBatch({ id: 'cb_6', ownerId: 'own_e', format: 'ndjson' });
       const ids = Array.from({ length: 40 }, (_, i) => `F${String(i).padStart(2, '0')}`);
-      await repo.recordChunk('cb_6', 'own_e', ids.map((id, i) => ({ lineNo: i + 1, consignmentId: id, data: {} })), dup);
+      await repo.recordChunk(
+        'cb_6',
+        'own_e',
+        ids.map((id, i) => ({ lineNo: i + 1, consignmentId: id, data: {} })),
+        dup,
+      );
       await repo.finishUpload('cb_6');
-      await Promise.all(Array.from({ length: 8 }, (_, w) => repo.storeDecisions('cb_6', 'own_e', ids.slice(w * 5, w * 5 + 5).map((id) => decision(id)))));
+      await Promise.all(
+        Array.from({ length: 8 }, (_, w) =>
+          repo.storeDecisions(
+            'cb_6',
+            'own_e',
+            ids.slice(w * 5, w * 5 + 5).map((id) => decision(id)),
+          ),
+        ),
+      );
       const b = await repo.getBatch('cb_6');
       expect([b?.status, b?.acceptedLines, b?.decided, b?.completedAt !== null]).toEqual(['completed', 40, 40, true]);
       expect(await repo.openBatches()).not.toContain('cb_6');
@@ -130,7 +215,11 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
         payload: { ids: written.map((d) => d.consignmentId) },
       });
       const outboxRows = async () =>
-        (await store.db.execute(sql`select msg_id, payload from outbox where msg_id like 'decided:cb_7:%'`) as unknown as { rows: { msg_id: string; payload: unknown }[] }).rows;
+        (
+          (await store.db.execute(
+            sql`select msg_id, payload from outbox where msg_id like 'decided:cb_7:%'`,
+          )) as unknown as { rows: { msg_id: string; payload: unknown }[] }
+        ).rows;
       await repo.storeDecisions('cb_7', 'own_f', [decision('G1')], event);
       await repo.storeDecisions('cb_7', 'own_f', [decision('G1', 'red')], event);
       expect(await outboxRows()).toEqual([{ msg_id: 'decided:cb_7:G1', payload: { ids: ['G1'] } }]);
@@ -143,7 +232,10 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
       await new Promise((r) => setTimeout(r, 30));
       expect(await repo.abandonStaleUploads(10, { code: 'CLEARANCE.UPLOAD_INTERRUPTED' })).toContain('cb_8');
       const b = await repo.getBatch('cb_8');
-      expect([b?.status, (b?.error as { code?: string } | null)?.code]).toEqual(['failed', 'CLEARANCE.UPLOAD_INTERRUPTED']);
+      expect([b?.status, (b?.error as { code?: string } | null)?.code]).toEqual([
+        'failed',
+        'CLEARANCE.UPLOAD_INTERRUPTED',
+      ]);
       expect(await repo.claimFailedUploads(60_000)).not.toContain('cb_8');
       await new Promise((r) => setTimeout(r, 30));
       const claims = await Promise.all([repo.claimFailedUploads(10), repo.claimFailedUploads(10)]);
@@ -152,7 +244,9 @@ export function consignmentsContract(name: string, open: () => Promise<Store>, c
     });
 
     it('stores advance cargo and marks it matched once', async () => {
-      await repo.addAdvance([{ id: 'adv_1', kind: 'XFZB', masterAwb: '131-12345675', houseAwb: 'H1', data: { houseAwb: 'H1' } }]);
+      await repo.addAdvance([
+        { id: 'adv_1', kind: 'XFZB', masterAwb: '131-12345675', houseAwb: 'H1', data: { houseAwb: 'H1' } },
+      ]);
       expect((await repo.advanceFor(['131-12345675'])).map((a) => a.id)).toEqual(['adv_1']);
       await repo.markMatched([{ advanceId: 'adv_1', consignmentId: 'C1' }]);
       expect(await repo.advanceFor(['131-12345675'])).toEqual([]);

@@ -53,7 +53,11 @@ export interface ConsignmentDecision {
 }
 
 /** The event announcing decisions just written, stored in the outbox by the same transaction (relayed later). */
-export type DecidedEvent = (written: readonly ConsignmentDecision[]) => { subject: string; msgId: string; payload: unknown };
+export type DecidedEvent = (written: readonly ConsignmentDecision[]) => {
+  subject: string;
+  msgId: string;
+  payload: unknown;
+};
 
 export interface AdvanceCargoRow {
   readonly id: string;
@@ -72,8 +76,32 @@ export interface PendingConsignment {
 
 const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 const json = (v: unknown): SQL => sql`${JSON.stringify(v)}::jsonb`;
-/** A JSON parameter checked but not parsed into jsonb: for documents stored whole in `json` columns. */
-const jsonText = (v: unknown): SQL => sql`${JSON.stringify(v)}::json`;
+/**
+ * The hot inserts pass each column as one text parameter, its values joined by U+001E and split by the server
+ * (`string_to_array`), then cast to the column's type. The server parses each document once, as its column's input;
+ * a json_to_recordset array was parsed whole and then each document again (bench: ~28 → ~20 µs of server CPU per
+ * consignment row), and the client does one join instead of building a statement of thousands of parameters.
+ * JSON.stringify escapes every control character, so a document never holds the separator; ids, statuses and lanes are
+ * validated words, which `words` checks anyway: a value holding it would shift the columns.
+ */
+const SEP = '\x1e';
+/** The element that stands for NULL (as in COPY's text format): no document, id or lane is this. */
+const NULL_ELEMENT = '\\N';
+const unpack = (packed: string, type: string): SQL =>
+  sql`string_to_array(${packed}, chr(30), ${NULL_ELEMENT})::${sql.raw(type)}[]`;
+const docs = (values: readonly (string | null)[]): SQL =>
+  unpack(values.map((v) => v ?? NULL_ELEMENT).join(SEP), 'json');
+function words(values: readonly (string | number | boolean | null)[], type: string): SQL {
+  const text = values.map((v) => {
+    if (v === null) return NULL_ELEMENT;
+    const t = String(v);
+    if (t.includes(SEP) || t === NULL_ELEMENT)
+      throw new Error(`a stored key holds a control character: ${JSON.stringify(t)}`);
+    return t;
+  });
+  return unpack(text.join(SEP), type);
+}
+
 /** A text[] parameter (as an array literal, quoted element by element): `= any(…)` lets the planner probe the key. */
 const textArray = (values: readonly string[]): SQL =>
   sql`${`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`;
@@ -133,12 +161,20 @@ export class ConsignmentsRepo {
         update consignment_batches set status = 'completed', completed_at = coalesce(${row.last_progress_at}::timestamptz, now())
         where id = ${id} and status = 'processing' returning status, completed_at`);
       const d = rowsOf<{ status: BatchStatus; completed_at: Date | string }>(done)[0];
-      return toBatch({ ...row, status: 'completed', completed_at: d?.completed_at ?? row.last_progress_at ?? new Date() });
+      return toBatch({
+        ...row,
+        status: 'completed',
+        completed_at: d?.completed_at ?? row.last_progress_at ?? new Date(),
+      });
     }
     return toBatch(row);
   }
 
-  private async addProgress(db: Db, batchId: string, p: { accepted?: number; rejected?: number; decided?: number }): Promise<void> {
+  private async addProgress(
+    db: Db,
+    batchId: string,
+    p: { accepted?: number; rejected?: number; decided?: number },
+  ): Promise<void> {
     if (!p.accepted && !p.rejected && !p.decided) return;
     await db.execute(sql`
       insert into consignment_batch_progress (batch_id, accepted, rejected, decided)
@@ -166,7 +202,12 @@ export class ConsignmentsRepo {
       for (const l of lines) {
         if ('data' in l && !seen.has(l.consignmentId)) {
           seen.add(l.consignmentId);
-          candidates.push({ id: l.consignmentId, data: l.data, line: l.lineNo, ...(l.json !== undefined ? { json: l.json } : {}) });
+          candidates.push({
+            id: l.consignmentId,
+            data: l.data,
+            line: l.lineNo,
+            ...(l.json !== undefined ? { json: l.json } : {}),
+          });
         }
       }
       const inserted = new Set<string>();
@@ -175,7 +216,11 @@ export class ConsignmentsRepo {
       if (candidates.length > 0) {
         const r = await tx.execute(sql`
           insert into consignments (owner_id, consignment_id, batch_id, data)
-          select ${ownerId}, x.id, ${batchId}, x.data from json_to_recordset(${candidateRecords(candidates)}::json) as x(id text, data json)
+          select ${ownerId}, x.id, ${batchId}, x.d
+          from unnest(${words(
+            candidates.map((c) => c.id),
+            'text',
+          )}, ${docs(candidates.map((c) => c.json ?? JSON.stringify(c.data)))}) as x(id, d)
           on conflict do nothing
           returning consignment_id`);
         for (const row of rowsOf<{ consignment_id: string }>(r)) {
@@ -198,8 +243,18 @@ export class ConsignmentsRepo {
       });
       const counted = await tx.execute(sql`
         insert into consignment_batch_lines (batch_id, line_no, consignment_id, accepted, problems)
-        select ${batchId}, x.n, x.id, x.ok, x.p
-        from json_to_recordset(${jsonText(rows)}) as x(n int, id text, ok boolean, p jsonb)
+        select ${batchId}, x.n, x.id, x.ok, x.p::jsonb
+        from unnest(${words(
+          rows.map((x) => x.n),
+          'int',
+        )}, ${words(
+          rows.map((x) => x.id),
+          'text',
+        )}, ${words(
+          rows.map((x) => x.ok),
+          'boolean',
+        )},
+          ${docs(rows.map((x) => (x.p === null ? null : JSON.stringify(x.p))))}) as x(n, id, ok, p)
         on conflict do nothing
         returning accepted`);
       let accepted = 0;
@@ -215,7 +270,9 @@ export class ConsignmentsRepo {
 
   /** The uploading node is still receiving this batch (a batch left `uploading` without it was abandoned). */
   async heartbeat(batchId: string): Promise<void> {
-    await this.db.execute(sql`update consignment_batches set heartbeat_at = now() where id = ${batchId} and status = 'uploading'`);
+    await this.db.execute(
+      sql`update consignment_batches set heartbeat_at = now() where id = ${batchId} and status = 'uploading'`,
+    );
   }
 
   /** Uploads whose node stopped renewing them `staleMs` ago (it died): failed with `error`. Returns their ids. */
@@ -243,7 +300,9 @@ export class ConsignmentsRepo {
   /** The upload has ended: the batch waits for its decisions (or is complete already), or failed with `error`. */
   async finishUpload(batchId: string, error?: unknown): Promise<BatchRow | undefined> {
     if (error === undefined) {
-      await this.db.execute(sql`update consignment_batches set status = 'processing' where id = ${batchId} and status = 'uploading'`);
+      await this.db.execute(
+        sql`update consignment_batches set status = 'processing' where id = ${batchId} and status = 'uploading'`,
+      );
     } else {
       await this.db.execute(sql`
         update consignment_batches set status = 'failed', error = ${json(error)}, completed_at = now() where id = ${batchId}`);
@@ -312,14 +371,21 @@ export class ConsignmentsRepo {
    * A batch's consignments still without a decision, in consignment-id order after `after` (keyset pages: a
    * 100,000-consignment batch is never loaded whole).
    */
-  async undecided(batchId: string, after: string, limit: number): Promise<{ ownerId: string; pending: PendingConsignment[] }> {
+  async undecided(
+    batchId: string,
+    after: string,
+    limit: number,
+  ): Promise<{ ownerId: string; pending: PendingConsignment[] }> {
     const r = await this.db.execute(sql`
       select c.owner_id, c.consignment_id, c.data from consignments c
       where c.batch_id = ${batchId} and c.consignment_id > ${after}
         and not exists (select 1 from consignment_decisions d where d.owner_id = c.owner_id and d.consignment_id = c.consignment_id)
       order by c.consignment_id limit ${limit}`);
     const rows = rowsOf<{ owner_id: string; consignment_id: string; data: unknown }>(r);
-    return { ownerId: rows[0]?.owner_id ?? '', pending: rows.map((x) => ({ consignmentId: x.consignment_id, data: x.data })) };
+    return {
+      ownerId: rows[0]?.owner_id ?? '',
+      pending: rows.map((x) => ({ consignmentId: x.consignment_id, data: x.data })),
+    };
   }
 
   /**
@@ -349,15 +415,45 @@ export class ConsignmentsRepo {
     const r = await this.db.execute(sql`
       select id, kind, master_awb, house_awb, data, matched_consignment_id from advance_cargo
       where matched_consignment_id is null and master_awb in (select jsonb_array_elements_text(${json(masterAwbs)}))`);
-    return rowsOf<{ id: string; kind: string; master_awb: string; house_awb: string | null; data: unknown; matched_consignment_id: string | null }>(r).map(
-      (x) => ({ id: x.id, kind: x.kind, masterAwb: x.master_awb, houseAwb: x.house_awb, data: x.data, matchedConsignmentId: x.matched_consignment_id }),
-    );
+    return rowsOf<{
+      id: string;
+      kind: string;
+      master_awb: string;
+      house_awb: string | null;
+      data: unknown;
+      matched_consignment_id: string | null;
+    }>(r).map((x) => ({
+      id: x.id,
+      kind: x.kind,
+      masterAwb: x.master_awb,
+      houseAwb: x.house_awb,
+      data: x.data,
+      matchedConsignmentId: x.matched_consignment_id,
+    }));
   }
 
   async getAdvance(id: string): Promise<AdvanceCargoRow | undefined> {
-    const r = await this.db.execute(sql`select id, kind, master_awb, house_awb, data, matched_consignment_id from advance_cargo where id = ${id}`);
-    const x = rowsOf<{ id: string; kind: string; master_awb: string; house_awb: string | null; data: unknown; matched_consignment_id: string | null }>(r)[0];
-    return x ? { id: x.id, kind: x.kind, masterAwb: x.master_awb, houseAwb: x.house_awb, data: x.data, matchedConsignmentId: x.matched_consignment_id } : undefined;
+    const r = await this.db.execute(
+      sql`select id, kind, master_awb, house_awb, data, matched_consignment_id from advance_cargo where id = ${id}`,
+    );
+    const x = rowsOf<{
+      id: string;
+      kind: string;
+      master_awb: string;
+      house_awb: string | null;
+      data: unknown;
+      matched_consignment_id: string | null;
+    }>(r)[0];
+    return x
+      ? {
+          id: x.id,
+          kind: x.kind,
+          masterAwb: x.master_awb,
+          houseAwb: x.house_awb,
+          data: x.data,
+          matchedConsignmentId: x.matched_consignment_id,
+        }
+      : undefined;
   }
 
   async markMatched(pairs: readonly { advanceId: string; consignmentId: string }[]): Promise<void> {
@@ -369,25 +465,41 @@ export class ConsignmentsRepo {
   }
 }
 
-/** The consignments as one JSON array of {id, data}, reusing each one's text when the caller serialised it already. */
-function candidateRecords(candidates: readonly { id: string; data: unknown; json?: string }[]): string {
-  if (!candidates.every((c) => c.json !== undefined)) return JSON.stringify(candidates.map((c) => ({ id: c.id, data: c.data })));
-  return `[${candidates.map((c) => `{"id":${JSON.stringify(c.id)},"data":${c.json!}}`).join(',')}]`;
-}
-
 /** The decided event of `written` into the outbox (none when nothing was written: a redelivery announces nothing). */
-async function announce(db: Db, event: DecidedEvent | undefined, written: readonly ConsignmentDecision[]): Promise<void> {
+async function announce(
+  db: Db,
+  event: DecidedEvent | undefined,
+  written: readonly ConsignmentDecision[],
+): Promise<void> {
   if (!event || written.length === 0) return;
   const e = event(written);
-  await db.execute(sql`insert into outbox (subject, msg_id, payload) values (${e.subject}, ${e.msgId}, ${json(e.payload)})`);
+  await db.execute(
+    sql`insert into outbox (subject, msg_id, payload) values (${e.subject}, ${e.msgId}, ${json(e.payload)})`,
+  );
 }
 
 /** Inserts the decisions not stored yet; returns those written (a decision already stored stands). */
-async function insertDecisions(db: Db, batchId: string, ownerId: string, decisions: readonly ConsignmentDecision[]): Promise<ConsignmentDecision[]> {
+async function insertDecisions(
+  db: Db,
+  batchId: string,
+  ownerId: string,
+  decisions: readonly ConsignmentDecision[],
+): Promise<ConsignmentDecision[]> {
   const r = await db.execute(sql`
     insert into consignment_decisions (owner_id, consignment_id, batch_id, status, lane, assessment, risk)
-    select ${ownerId}, x."consignmentId", ${batchId}, x.status, x.lane, x.assessment, x.risk
-    from json_to_recordset(${jsonText(decisions)}) as x("consignmentId" text, status text, lane text, assessment json, risk json)
+    select ${ownerId}, x.id, ${batchId}, x.status, x.lane, x.a, x.r
+    from unnest(${words(
+      decisions.map((d) => d.consignmentId),
+      'text',
+    )}, ${words(
+      decisions.map((d) => d.status),
+      'text',
+    )},
+      ${words(
+        decisions.map((d) => d.lane),
+        'text',
+      )}, ${docs(decisions.map((d) => (d.assessment == null ? null : JSON.stringify(d.assessment))))},
+      ${docs(decisions.map((d) => (d.risk == null ? null : JSON.stringify(d.risk))))}) as x(id, status, lane, a, r)
     on conflict do nothing
     returning consignment_id`);
   const written = new Set(rowsOf<{ consignment_id: string }>(r).map((x) => x.consignment_id));
