@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal, scaled, scaledFloor, scaledSumFloor, scaledTimes, truncateYen, yenAtRates, type Scaled } from './money.ts';
+import { Decimal, scaled, scaledCompare, scaledDecimal, scaledFloor, scaledPlus, scaledSumFloor, scaledTimes, truncateYen, yenAtRates, type Scaled } from './money.ts';
 
 /** The definition: whole units of `unit`, fractions dropped towards zero, in decimal arithmetic. */
 const reference = (yen: Decimal | number, unit: 1 | 100 | 1000): number =>
@@ -100,5 +100,22 @@ describe('scaled decimals', () => {
     expect(scaledTimes({ n: 2 ** 52, k: 0 }, { n: 2, k: 0 })).toBeUndefined();
     expect(scaledSumFloor([{ n: 2 ** 53 - 1, k: 0 }, { n: 1, k: 1 }])).toBeUndefined();
     expect(scaledSumFloor([{ n: 19999, k: 4 }, { n: 1, k: 4 }])).toBe(2);
+  });
+
+  it('compares and adds across scales like Decimal, refusing what would pass 2^53 once on one scale', () => {
+    for (let i = 0; i < 5000; i++) {
+      const x = scaled(dec(1 + rnd(15), rnd(7)));
+      const y = scaled(dec(1 + rnd(15), rnd(7)));
+      if (!x || !y) continue;
+      const [dx, dy] = [scaledDecimal(x), scaledDecimal(y)];
+      expect(dx.toFixed(x.k)).toBe(new Decimal(x.n).dividedBy(new Decimal(10).pow(x.k)).toFixed(x.k));
+      const c = scaledCompare(x, y);
+      if (c !== undefined) expect(c, `${dx} vs ${dy}`).toBe(dx.comparedTo(dy));
+      const sum = scaledPlus(x, y);
+      if (sum !== undefined) expect(scaledDecimal(sum).equals(dx.plus(dy)), `${dx} + ${dy}`).toBe(true);
+      else expect(c === undefined || dx.plus(dy).times(new Decimal(10).pow(Math.max(x.k, y.k))).greaterThanOrEqualTo(2 ** 53)).toBe(true);
+    }
+    expect(scaledCompare({ n: 2 ** 53 - 1, k: 0 }, { n: 1, k: 1 })).toBeUndefined();
+    expect(scaledCompare({ n: 5, k: 1 }, { n: 50, k: 2 })).toBe(0);
   });
 });

@@ -67,6 +67,27 @@ export function scaledFloor(x: Scaled): number {
   return (x.n - (x.n % d)) / d;
 }
 
+/** Sign of x − y (−1, 0, 1), or undefined when bringing both to one scale would pass 2^53. */
+export function scaledCompare(x: Scaled, y: Scaled): number | undefined {
+  const K = x.k > y.k ? x.k : y.k;
+  const a = x.n * POW10[K - x.k]!;
+  const b = y.n * POW10[K - y.k]!;
+  if (!(a <= Number.MAX_SAFE_INTEGER && b <= Number.MAX_SAFE_INTEGER)) return undefined;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** x + y exactly, or undefined past 2^53. */
+export function scaledPlus(x: Scaled, y: Scaled): Scaled | undefined {
+  const K = x.k > y.k ? x.k : y.k;
+  const a = x.n * POW10[K - x.k]!;
+  const b = y.n * POW10[K - y.k]!;
+  const n = a + b;
+  return a <= Number.MAX_SAFE_INTEGER && b <= Number.MAX_SAFE_INTEGER && n <= Number.MAX_SAFE_INTEGER ? { n, k: K } : undefined;
+}
+
+/** The same value as a Decimal (exact: parsed from its digits). */
+export const scaledDecimal = (x: Scaled): Decimal => new Decimal(x.k === 0 ? String(x.n) : `${x.n}e-${x.k}`);
+
 /** floor(Σ xs) exactly (the total floored once, not the sum of floored parts), or undefined past 2^53. */
 export function scaledSumFloor(xs: readonly Scaled[]): number | undefined {
   let K = 0;

@@ -42,10 +42,11 @@ export function resolveItem(ctx: ItemContext): { ok: true; value: ItemResolution
   const gsp = ctx.jpRules
     ? gspStatus(origin, ctx.date, ctx.jpRules.gsp, rules.gsp)
     : { gsp: 'unknown' as const, ldc: 'not' as const, assumptions: ['no GSP lists loaded'] };
-  const value = new Decimal(ctx.taxableYen);
-  // One input per item; only the declared goods branch differs between columns.
+  // One input per item; only the declared goods branch differs between columns. Ad valorem duty on whole yen is
+  // computed on the integer; the Decimal serves the other rate kinds.
   const shared: EvalInput = {
-    valueYen: value,
+    valueYen: new Decimal(ctx.taxableYen),
+    valueWholeYen: ctx.taxableYen,
     quantity: (unit) => quantityIn(item.quantities, unit),
     lactosePercent: dec(item.lactosePercent),
     sugarContentKg: dec(item.sugarContentKg),

@@ -4,7 +4,8 @@ import { AssessmentErrors } from './errors.ts';
 import { exciseNote, quantityIn } from './quantities.ts';
 import type { SimplifiedTariffRule } from './rules.ts';
 import type { AssessmentItemRequest, AssessmentNote } from './schema.ts';
-import { describeSimplified, simplifiedRateFor } from './simplified-tariff.ts';
+import { describeSimplified, percentDutyYen, simplifiedRateFor } from './simplified-tariff.ts';
+import { yenFloor, yenLess } from './rate-eval.ts';
 import type { TariffLine } from './tariff-index.ts';
 
 export interface Alternative {
@@ -38,8 +39,6 @@ export interface PriceInput {
   /** The personal-use factor applied to this item, if any. */
   readonly personalUseFactor: string | undefined;
 }
-
-const yen = (d: Decimal): number => d.floor().toNumber();
 
 /** The item's duty from its applied rate (or the simplified rate / exemption), with every alternative priced. */
 export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { ok: false; problems: Problem[] } {
@@ -79,7 +78,7 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
   }
 
   let appliedRate = { column: applied.column as string, text: applied.text };
-  let dutyYen = yen(applied.result.yen);
+  let dutyYen = yenFloor(applied.result);
   const alternatives: Alternative[] = [];
   const regularDuty = dutyYen;
 
@@ -89,8 +88,8 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
     const sr = simplifiedRateFor(line.code9, p.simplified);
     if (sr.kind === 'excluded') notes.push({ code: 'SIMPLIFIED_TARIFF_EXCLUDED', message: sr.reason });
     else {
-      let duty: Decimal;
-      if (sr.kind === 'percent') duty = new Decimal(p.taxableYen).times(sr.percent).dividedBy(100);
+      let duty: Decimal | number;
+      if (sr.kind === 'percent') duty = percentDutyYen(p.taxableYen, sr);
       else {
         const litres = quantityIn(p.item.quantities, 'L');
         if (!litres) {
@@ -102,7 +101,7 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
         duty = litres.times(sr.yen);
       }
       appliedRate = { column: 'simplified_tariff', text: describeSimplified(sr) };
-      dutyYen = yen(duty);
+      dutyYen = typeof duty === 'number' ? duty : duty.floor().toNumber();
       notes.push({ code: 'SIMPLIFIED_TARIFF', message: 'small import ≤ 200,000 yen: simplified rate (関税定率法 Art. 3-3); set simplifiedTariff false to decline for the whole declaration' });
       alternatives.push({
         column: applied.column,
@@ -119,12 +118,12 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
   let mfn: (typeof r.resolution.candidates)[number] | undefined;
   for (const c of r.resolution.candidates) {
     if (!mfnBases.has(c.basis) || c.quotaVariant || c.result.status !== 'ok') continue;
-    if (!mfn || (mfn.result.status === 'ok' && c.result.yen.lessThan(mfn.result.yen))) mfn = c;
+    if (!mfn || (mfn.result.status === 'ok' && yenLess(c.result, mfn.result))) mfn = c;
   }
   for (const c of r.resolution.candidates) {
     if (c === applied || c.result.status !== 'ok') continue;
     if (!c.quotaVariant && mfnBases.has(c.basis) && (c !== mfn || mfnBases.has(applied.basis))) continue;
-    const d = yen(c.result.yen);
+    const d = yenFloor(c.result);
     // An unknown GSP status is only worth mentioning where it would help.
     if (c.basis === 'gsp' && !c.eligible && d >= regularDuty) continue;
     alternatives.push({ column: c.column, text: c.text, dutyYen: d, differenceYen: d - dutyYen, ...(c.requires ? { requires: c.requires } : {}) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../kernel/index.ts';
-import { evaluateRate, type EvalInput, type EvalResult } from './rate-eval.ts';
+import { evaluateRate, yenFloor, yenIsZero, yenLess, type EvalInput, type EvalResult } from './rate-eval.ts';
 import { parseCell } from './rate-parser.ts';
 
 const base: EvalInput = {
@@ -78,5 +78,37 @@ describe('rate evaluation', () => {
     expect(run(gate)).toEqual({ status: 'needs', needs: [{ kind: 'referencePrice', name: '部分肉' }] });
     // (546.53 × 100 kg) − 30,000 = 24,653.
     expect(yen(run(gate, { valueYen: new Decimal(30000), referencePrice: () => new Decimal('546.53') }))).toBe('24653');
+  });
+
+  it('computes ad valorem duty on whole yen exactly, the same amounts, order and notes as Decimal, to 2^53', () => {
+    let seed = 3;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const pct = (): string => `${rnd(40)}${rnd(2) ? `.${rnd(10)}${rnd(3) ? rnd(10) : ''}` : ''}%`;
+    const cells = [
+      () => pct(),
+      () => '無税',
+      () => `●無税〜${pct()}`,
+      () => `${pct()}又は${pct()}のうちいずれか高い税率`,
+      () => `${pct()}又は${pct()}のうちいずれか低い税率`,
+      () => `${pct()}＋${pct()}`,
+      () => `くらげ\u3000${pct()}\nその他のもの\u3000${pct()}`,
+      () => `${pct()}＋12.5円/kg`,
+      () => '0.00001%',
+    ];
+    const values = [0, 1, 999, 1000, 10_000, 123_456_789, 2 ** 53 - 1, 9_007_199_254_740_000];
+    for (let i = 0; i < 1500; i++) {
+      const text = cells[rnd(cells.length)]!();
+      const whole = rnd(4) === 0 ? values[rnd(values.length)]! : rnd(1_000_000) * 1000;
+      const fast = run(text, { valueYen: new Decimal(whole), valueWholeYen: whole });
+      const slow = run(text, { valueYen: new Decimal(whole) });
+      expect(yen(fast), `${text} on ${whole}`).toBe(yen(slow));
+      expect(codes(fast)).toEqual(codes(slow));
+      if (fast.status === 'ok' && slow.status === 'ok') {
+        expect(yenFloor(fast)).toBe(slow.yen.floor().toNumber());
+        expect(yenIsZero(fast)).toBe(slow.yen.isZero());
+        const other = run(cells[rnd(cells.length)]!(), { valueYen: new Decimal(whole), valueWholeYen: whole });
+        if (other.status === 'ok') expect([yenLess(fast, other), yenLess(other, fast)]).toEqual([slow.yen.lessThan(other.yen), other.yen.lessThan(slow.yen)]);
+      }
+    }
   });
 });

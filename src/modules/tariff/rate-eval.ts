@@ -1,4 +1,4 @@
-import { Decimal } from '../../kernel/index.ts';
+import { Decimal, scaledCompare, scaledDecimal, scaledFloor, scaledPlus, scaledTimes, type Scaled } from '../../kernel/index.ts';
 import { describeCondition, describeRate } from './rate-describe.ts';
 import { inSeason } from './rate-label.ts';
 import type { Branch, Condition, Rate, RateUnit } from './rate-types.ts';
@@ -7,6 +7,8 @@ import type { Branch, Condition, Rate, RateUnit } from './rate-types.ts';
 export interface EvalInput {
   /** The item's taxable value in yen (already truncated below 1,000 yen). */
   readonly valueYen: Decimal;
+  /** The same value as a safe integer, when the caller has one: ad valorem duty is then computed exactly without Decimal. */
+  readonly valueWholeYen?: number | undefined;
   /** Declared quantity converted to `unit`, or undefined when none was declared in a convertible unit. */
   readonly quantity: (unit: RateUnit) => Decimal | undefined;
   readonly lactosePercent?: Decimal | undefined;
@@ -33,14 +35,59 @@ export interface EvalNote {
 }
 
 export type EvalResult =
-  | { readonly status: 'ok'; readonly yen: Decimal; readonly notes: readonly EvalNote[] }
+  | {
+      readonly status: 'ok';
+      readonly yen: Decimal;
+      readonly notes: readonly EvalNote[];
+      /** `yen` as an exact scaled integer where one fits: compared and floored without Decimal (yenLess, yenFloor). */
+      readonly exact?: Scaled | undefined;
+    }
   | { readonly status: 'needs'; readonly needs: readonly Need[] }
   | { readonly status: 'unavailable'; readonly reason: string; readonly notes: readonly EvalNote[] };
+
+type Ok = Extract<EvalResult, { status: 'ok' }>;
 
 const ZERO = new Decimal(0);
 const NO_NOTES: readonly EvalNote[] = Object.freeze([]);
 const okYen = (yen: Decimal, notes: readonly EvalNote[] = NO_NOTES): EvalResult => ({ status: 'ok', yen, notes });
-const FREE = okYen(ZERO);
+
+/**
+ * An amount known exactly as a scaled integer (ad valorem duty on whole yen, free): most items' duties. The Decimal
+ * is made only if someone asks for it; comparing and flooring use the integers.
+ */
+class ExactOk implements Ok {
+  readonly status = 'ok';
+  #yen: Decimal | undefined;
+  constructor(
+    readonly exact: Scaled,
+    readonly notes: readonly EvalNote[],
+  ) {}
+  get yen(): Decimal {
+    return (this.#yen ??= scaledDecimal(this.exact));
+  }
+}
+
+const FREE: EvalResult = new ExactOk({ n: 0, k: 0 }, NO_NOTES);
+/** The same amount with other notes, exactness kept. */
+const withNotes = (r: Ok, notes: readonly EvalNote[]): EvalResult => (r.exact ? new ExactOk(r.exact, notes) : okYen(r.yen, notes));
+
+/** a < b, on the exact integers when both have them. */
+export function yenLess(a: Ok, b: Ok): boolean {
+  const c = a.exact && b.exact ? scaledCompare(a.exact, b.exact) : undefined;
+  return c === undefined ? a.yen.lessThan(b.yen) : c < 0;
+}
+
+/** Whole yen, fractions dropped. */
+export const yenFloor = (r: Ok): number => (r.exact ? scaledFloor(r.exact) : r.yen.floor().toNumber());
+
+export const yenIsZero = (r: Ok): boolean => (r.exact ? r.exact.n === 0 : r.yen.isZero());
+
+function adValorem(rate: Extract<Rate, { kind: 'adValorem' }>, input: EvalInput): EvalResult {
+  if (rate.fraction.isZero()) return FREE;
+  const v = input.valueWholeYen;
+  const exact = rate.exact && v !== undefined && Number.isSafeInteger(v) && v >= 0 ? scaledTimes({ n: v, k: 0 }, rate.exact) : undefined;
+  return exact ? new ExactOk(exact, NO_NOTES) : okYen(input.valueYen.times(rate.fraction));
+}
 
 /** Computes the duty in yen (unrounded) that a parsed rate gives for one item. */
 export function evaluateRate(rate: Rate, input: EvalInput): EvalResult {
@@ -48,7 +95,7 @@ export function evaluateRate(rate: Rate, input: EvalInput): EvalResult {
     case 'free':
       return FREE;
     case 'adValorem':
-      return okYen(rate.fraction.isZero() ? ZERO : input.valueYen.times(rate.fraction));
+      return adValorem(rate, input);
     case 'specific': {
       const q = input.quantity(rate.basis.unit);
       if (!q) return { status: 'needs', needs: [{ kind: 'quantity', unit: rate.basis.unit }] };
@@ -104,9 +151,30 @@ function combine(kind: 'sum' | 'max' | 'min', rates: readonly Rate[], input: Eva
   const blocked = results.find((r) => r.status === 'unavailable');
   if (blocked) return blocked;
   const oks = results.filter((r) => r.status === 'ok');
+  const notes = oks.flatMap((r) => r.notes);
+  const exact = combineExact(kind, oks);
+  if (exact) return new ExactOk(exact, notes);
   const yens = oks.map((r) => r.yen);
   const yen = kind === 'sum' ? yens.reduce((a, b) => a.plus(b), ZERO) : kind === 'max' ? Decimal.max(...yens) : Decimal.min(...yens);
-  return okYen(yen, oks.flatMap((r) => r.notes));
+  return okYen(yen, notes);
+}
+
+/** The sum, highest or lowest on exact integers, or undefined (Decimal then) if a part is inexact or it passes 2^53. */
+function combineExact(kind: 'sum' | 'max' | 'min', oks: readonly Ok[]): Scaled | undefined {
+  if (oks.length === 0) return undefined;
+  let acc: Scaled | undefined;
+  for (const r of oks) {
+    if (!r.exact) return undefined;
+    if (!acc) acc = r.exact;
+    else if (kind === 'sum') acc = scaledPlus(acc, r.exact);
+    else {
+      const c = scaledCompare(r.exact, acc);
+      if (c === undefined) return undefined;
+      if (kind === 'max' ? c > 0 : c < 0) acc = r.exact;
+    }
+    if (!acc) return undefined;
+  }
+  return acc;
 }
 
 /** The rate differs between sub-items the data does not separate: take the highest, and say so. */
@@ -117,7 +185,7 @@ function evaluateVaries(options: readonly Rate[], input: EvalInput): EvalResult 
     return { status: 'unavailable', reason: `the rate differs by sub-item and part has no concession (${text})`, notes: [] };
   }
   if (r.status !== 'ok') return r;
-  return okYen(r.yen, [
+  return withNotes(r, [
     ...r.notes,
     { code: 'RATE_VARIES', message: `the printed rate differs by sub-item (${text}); the highest was used` },
   ]);
@@ -199,7 +267,7 @@ function evaluateBranches(branches: readonly Branch[], input: EvalInput): EvalRe
   const blocked = results.find(({ r }) => r.status === 'unavailable');
   if (blocked && blocked.r.status === 'unavailable') return { ...blocked.r, notes: [...notes, ...blocked.r.notes] };
   let best = results[0]!;
-  for (const x of results) if (x.r.status === 'ok' && best.r.status === 'ok' && x.r.yen.greaterThan(best.r.yen)) best = x;
+  for (const x of results) if (x.r.status === 'ok' && best.r.status === 'ok' && yenLess(best.r, x.r)) best = x;
   if (best.r.status !== 'ok') return best.r;
   notes.push(...best.r.notes);
   if (possible.length > 1) {
@@ -208,5 +276,5 @@ function evaluateBranches(branches: readonly Branch[], input: EvalInput): EvalRe
       message: `the rate depends on the goods (${possible.map(labelOf).join('; ')}); the highest, ${labelOf(best.b)}, was used — pass rateBranch to choose`,
     });
   }
-  return okYen(best.r.yen, notes);
+  return withNotes(best.r, notes);
 }

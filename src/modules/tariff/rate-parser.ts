@@ -1,4 +1,4 @@
-import { Decimal } from '../../kernel/index.ts';
+import { Decimal, scaled } from '../../kernel/index.ts';
 import { num, parseFormula, parseSentence } from './rate-formula.ts';
 import { parseLabel } from './rate-label.ts';
 import type { Branch, Marker, ParsedCell, Rate, RateUnit } from './rate-types.ts';
@@ -146,7 +146,8 @@ function parseAtom(s: string): Rate | undefined {
   const av = AD_VALOREM.exec(s);
   if (av) {
     const percent = num(av[1]!);
-    return { kind: 'adValorem', percent, fraction: percent.dividedBy(100) };
+    const fraction = percent.dividedBy(100);
+    return { kind: 'adValorem', percent, fraction, exact: scaled(fraction.toFixed()) };
   }
   const sp = SPECIFIC.exec(s);
   if (sp) {

@@ -1,7 +1,6 @@
-import { Decimal } from '../../kernel/index.ts';
 import type { RateColumn } from '../reference/index.ts';
 import type { EpaOption, GspStatus } from './eligibility.ts';
-import { evaluateRate, type EvalInput, type EvalNote, type EvalResult, type Need } from './rate-eval.ts';
+import { evaluateRate, yenIsZero, yenLess, type EvalInput, type EvalNote, type EvalResult, type Need } from './rate-eval.ts';
 import type { TariffLine } from './tariff-index.ts';
 
 export type RateBasis = 'general' | 'temporary' | 'wto' | 'gsp' | 'ldc' | 'epa';
@@ -98,10 +97,10 @@ export function resolveRates(line: TariffLine, ctx: ResolveContext): Resolution 
 
   const eligible = candidates.filter((c) => c.eligible);
   let applied: OkCandidate | undefined;
-  for (const c of eligible) if (isOk(c) && (!applied || c.result.yen.lessThan(applied.result.yen))) applied = c;
+  for (const c of eligible) if (isOk(c) && (!applied || yenLess(c.result, applied.result))) applied = c;
   const needs = eligible.flatMap((c) => (c.result.status === 'needs' ? c.result.needs : []));
   // A free rate cannot be beaten, so the inputs the others need no longer matter.
-  const decided = applied !== undefined && applied.result.yen.equals(new Decimal(0));
+  const decided = applied !== undefined && yenIsZero(applied.result);
 
   if (ctx.claim) {
     const claimed = candidates.find((c) => c.column === ctx.claim?.column);
@@ -112,7 +111,7 @@ export function resolveRates(line: TariffLine, ctx: ResolveContext): Resolution 
           claimed?.result.status === 'unavailable' ? `: ${claimed.result.reason}` : ''
         }`,
       });
-    } else if (applied && claimed !== applied && claimed.result.status === 'ok' && claimed.result.yen.greaterThan(applied.result.yen)) {
+    } else if (applied && claimed !== applied && claimed.result.status === 'ok' && yenLess(applied.result, claimed.result)) {
       notes.push({ code: 'PREFERENCE_NOT_LOWER', message: `the ${claimed.column} rate is not lower than ${applied.column}; ${applied.column} applies` });
     }
   }

@@ -1,4 +1,4 @@
-import type { Decimal } from '../../kernel/index.ts';
+import type { Decimal, Scaled } from '../../kernel/index.ts';
 
 /**
  * What a schedule cell means once parsed. Every printed form maps to one of these: a rate the engine computes,
@@ -18,7 +18,13 @@ export interface PerUnit {
 export type Rate =
   | { readonly kind: 'free' }
   /** `fraction` = percent / 100, computed once at parse time (the hot path multiplies only). */
-  | { readonly kind: 'adValorem'; readonly percent: Decimal; readonly fraction: Decimal }
+  | {
+      readonly kind: 'adValorem';
+      readonly percent: Decimal;
+      readonly fraction: Decimal;
+      /** `fraction` as an exact scaled integer, where it is a plain decimal: whole yen × it needs no Decimal. */
+      readonly exact?: Scaled | undefined;
+    }
   | { readonly kind: 'specific'; readonly yen: Decimal; readonly basis: PerUnit }
   /** `8.5%＋12.5円/kg`: the parts add up. */
   | { readonly kind: 'sum'; readonly parts: readonly Rate[] }
