@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Declaration } from '../../modules/declarations/index.ts';
 import type { Store } from './connect.ts';
@@ -140,6 +141,23 @@ export function storeContract(
       };
       await Promise.all([new OutboxRelay(store.db, slowBus).drain(10), new OutboxRelay(store.db, slowBus).drain(10)]);
       expect(published.filter((m) => m.startsWith('share:')).sort()).toEqual([...ids].sort());
+    });
+
+    it('deletes published outbox rows after the retention, never unpublished ones', async () => {
+      const day = 86_400_000;
+      const at = (daysAgo: number): Date => new Date(Date.now() - daysAgo * day);
+      await store.db.insert(outbox).values([
+        { subject: 'customs.test.purge', msgId: 'purge:old', payload: {}, publishedAt: at(8) },
+        { subject: 'customs.test.purge', msgId: 'purge:recent', payload: {}, publishedAt: at(6) },
+        { subject: 'customs.test.purge', msgId: 'purge:pending', payload: {}, createdAt: at(30) },
+      ]);
+      const relay = new OutboxRelay(store.db, { publish: async () => undefined }, () => {}, { retentionMs: 7 * day });
+      expect(await relay.purge()).toBe(1);
+      const left = await store.db
+        .select({ msgId: outbox.msgId })
+        .from(outbox)
+        .where(eq(outbox.subject, 'customs.test.purge'));
+      expect(left.map((r) => r.msgId).sort()).toEqual(['purge:pending', 'purge:recent']);
     });
 
     it('replays an idempotent request and refuses the same key with another body', async () => {
