@@ -8,7 +8,7 @@
  *     a JetStream server of the benchmark's own (own port and store, so its streams are its own), the API in this
  *     process and 1, then 2, `customs worker` processes;
  *   COPY ceiling: psql \copy of the same rows into a table shaped like `consignments`, in the same run.
- * Usage: npm run -s bench:clearance -- [--count N] [--modes embedded,nats1,nats2,copy] [--json]
+ * Usage: npm run -s bench:clearance -- [--count N] [--modes embedded,nats1,nats2,copy] [--json] [--profile FILE]
  */
 import { sql } from 'drizzle-orm';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -96,9 +96,13 @@ function postgresCpu(): number {
 
 const profileFile = stringFlag(args, 'profile');
 
-/** With --profile FILE: a CPU profile of this process over the timed window only (not setup), for chrome://inspect. */
-async function profiled<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * With --profile FILE: a CPU profile of this (the API) process over each timed window only (not setup), for
+ * chrome://inspect; FILE itself when one mode runs, else FILE with the mode's name before the extension.
+ */
+async function profiled<T>(label: string, run: () => Promise<T>): Promise<T> {
   if (!profileFile) return run();
+  const file = modes.size === 1 ? profileFile : profileFile.replace(/(\.cpuprofile)?$/, `.${label}.cpuprofile`);
   const session = new Session();
   session.connect();
   const post = (method: string): Promise<unknown> =>
@@ -109,7 +113,7 @@ async function profiled<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } finally {
     const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-    writeFileSync(profileFile, JSON.stringify(profile));
+    writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
   }
 }
@@ -182,7 +186,7 @@ async function embedded(model: unknown, work: Buffer[]): Promise<Run> {
     await platform.ctx.exchangeRates.upsert(RATES);
     await platform.search.ready();
     await timedBatch(platform, store, 'cb_bench_warmup_e', batch('WE', 300, 99).chunks);
-    return await profiled(() => timedBatch(platform, store, 'cb_bench_embedded', work));
+    return await profiled('embedded', () => timedBatch(platform, store, 'cb_bench_embedded', work));
   } finally {
     await platform.close();
     rmSync(dir, { recursive: true, force: true });
@@ -234,7 +238,8 @@ async function scaled(model: unknown, runs: { workers: number; chunks: Buffer[];
       try {
         await ready;
         await timedBatch(platform, store, `${r.id}_warmup`, batch(`W${r.workers}`, 300 * r.workers, 98).chunks);
-        results.push(await timedBatch(platform, store, r.id, r.chunks, workers.flatMap((w) => (w.pid ? [w.pid] : [])), nats.pid));
+        const pids = workers.flatMap((w) => (w.pid ? [w.pid] : []));
+        results.push(await profiled(`nats${r.workers}`, () => timedBatch(platform!, store, r.id, r.chunks, pids, nats.pid)));
       } finally {
         await stopWorkers(workers);
       }
