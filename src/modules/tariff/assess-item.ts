@@ -30,6 +30,7 @@ export interface ItemResolution {
   readonly assumptions: readonly string[];
 }
 
+const NONE: readonly EpaOption[] = Object.freeze([]);
 const dec = (s: string | undefined): Decimal | undefined => (s === undefined ? undefined : new Decimal(s));
 
 /** Resolves the applicable rate of one item, or the problems (missing quantity, attribute…) that prevent it. */
@@ -38,7 +39,8 @@ export function resolveItem(ctx: ItemContext): { ok: true; value: ItemResolution
   const origin = item.originCountry;
   const all = ctx.jpRules ? epaOptions(ctx.jpRules.agreements, origin, ctx.date) : [];
   // Without alternatives, an agreement counts only when claimed: unclaimed EPA rates can never apply.
-  const options = ctx.alternatives === false ? all.filter((o) => o.column === ctx.claim?.column) : all;
+  const claimed = ctx.claim?.column;
+  const options = ctx.alternatives !== false ? all : claimed === undefined ? NONE : all.filter((o) => o.column === claimed);
   const gsp = ctx.jpRules
     ? gspStatus(origin, ctx.date, ctx.jpRules.gsp, rules.gsp)
     : { gsp: 'unknown' as const, ldc: 'not' as const, assumptions: ['no GSP lists loaded'] };
@@ -61,7 +63,7 @@ export function resolveItem(ctx: ItemContext): { ok: true; value: ItemResolution
     claim: ctx.claim,
     epaOptions: options,
     gsp,
-    ...(ctx.alternatives === false ? { alternatives: false } : {}),
+    alternatives: ctx.alternatives !== false,
     evalFor: (column: RateColumn) => (branches?.[column] === undefined ? shared : { ...shared, branch: branches[column] }),
   });
   if (ctx.exempt) return { ok: true, value: { resolution, assumptions: [] } };

@@ -24,7 +24,7 @@ export function prepare(body: unknown, options: AssessOptions): Result<Prepared,
   const req = shape.value;
   const problems: Problem[] = [];
   const date = req.date ?? options.today ?? new Date().toISOString().slice(0, 10);
-  if (Number.isNaN(Date.parse(date))) problems.push(AssessmentErrors.field.problem('$.date', `not a calendar date: ${date}`));
+  if (!isCalendarDate(date)) problems.push(AssessmentErrors.field.problem('$.date', `not a calendar date: ${date}`));
 
   const rates = new Map<string, { rate: ParsedDecimal; source: string }>([['JPY', { rate: parsedDecimal('1'), source: 'JPY' }]]);
   const needRate = (currency: string, path: string): void => {
@@ -83,3 +83,15 @@ export function prepare(body: unknown, options: AssessOptions): Result<Prepared,
   if (problems.length > 0) return err(problems);
   return ok({ req, date, lines, claims, rates });
 }
+
+/** Date.parse per request was a visible cost; the dates of a day's requests are few. */
+function isCalendarDate(date: string): boolean {
+  let valid = validDates.get(date);
+  if (valid === undefined) {
+    valid = !Number.isNaN(Date.parse(date));
+    if (validDates.size >= 1_000) validDates.clear();
+    validDates.set(date, valid);
+  }
+  return valid;
+}
+const validDates = new Map<string, boolean>();

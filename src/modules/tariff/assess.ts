@@ -18,7 +18,7 @@ import { pricedItem, type PricedItem } from './assess-price.ts';
  * agreement lists and exchange rates come in through `options`. Invalid requests yield every problem at once.
  */
 export function assess(body: unknown, options: AssessOptions): Result<AssessmentResponse, Problem[]> {
-  const rules: AssessmentRules = { ...DEFAULT_RULES, ...options.rules };
+  const rules: AssessmentRules = options.rules ? { ...DEFAULT_RULES, ...options.rules } : DEFAULT_RULES;
   const prepared = prepare(body, options);
   if (!prepared.ok) return prepared;
   const { req, date, lines, claims, rates } = prepared.value;
@@ -55,7 +55,7 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
       jpRules: options.jpRules,
       rules,
       exempt: exempt[i]!,
-      ...(options.alternatives === false ? { alternatives: false } : {}),
+      alternatives: options.alternatives !== false,
     });
     if (r.ok) resolved.push(r.value);
     else problems.push(...r.problems);

@@ -49,11 +49,18 @@ export function consumptionTaxes(items: readonly TaxItem[], rule: ConsumptionTax
   });
 }
 
-/** `"6.24"` percent → [624, 10000]: the rate as an exact integer fraction. */
-function ratio(percent: string): [number, number] {
-  const [whole = '0', frac = ''] = percent.split('.');
-  return [Number(whole + frac), 100 * 10 ** frac.length];
+/** `"6.24"` percent → [624, 10000]: the rate as an exact integer fraction (a handful of configured rates: kept). */
+function ratio(percent: string): readonly [number, number] {
+  let r = ratios.get(percent);
+  if (!r) {
+    const [whole = '0', frac = ''] = percent.split('.');
+    r = [Number(whole + frac), 100 * 10 ** frac.length];
+    if (ratios.size >= 100) ratios.clear();
+    ratios.set(percent, r);
+  }
+  return r;
 }
+const ratios = new Map<string, readonly [number, number]>();
 
 const truncInt = (yen: number, unit: number): number => yen - (yen % unit);
 

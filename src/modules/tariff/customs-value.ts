@@ -55,7 +55,8 @@ export function customsValues(input: ValuationInput): Valuation {
   const added = (m: Money | undefined, add: boolean): boolean => add && m !== undefined && !new Decimal(m.amount).isZero();
   // Without freight or insurance to apportion every value is a product of decimals: exact on scaled integers.
   const exact = added(input.freight, adds.freight) || added(input.insurance, adds.insurance) ? undefined : exactValues(input);
-  return { ...(exact ?? decimalValues(input, adds)), notes };
+  const { taxableYen, totalYen } = exact ?? decimalValues(input, adds);
+  return { taxableYen, totalYen, notes };
 }
 
 const NO_ADDS = { freight: false, insurance: false };

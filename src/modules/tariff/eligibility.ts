@@ -20,18 +20,23 @@ export function agreementCovers(agreement: Agreement, origin: string, date: stri
 /** Every agreement whose preferential rate the goods could claim (origin rules are the importer's claim). */
 export function epaOptions(agreements: readonly Agreement[], origin: string, date: string): EpaOption[] {
   // Assessments repeat the same origins and dates: memoised per agreement list (the lists are immutable values).
-  let byKey = memo.get(agreements);
-  if (!byKey) memo.set(agreements, (byKey = new Map()));
-  const key = `${origin}|${date}`;
-  let options = byKey.get(key);
+  // By date, then origin: no key string to build per item.
+  let byDate = memo.get(agreements);
+  if (!byDate) memo.set(agreements, (byDate = new Map()));
+  let byOrigin = byDate.get(date);
+  if (!byOrigin) {
+    if (byDate.size >= 1_000) byDate.clear();
+    byDate.set(date, (byOrigin = new Map()));
+  }
+  let options = byOrigin.get(origin);
   if (!options) {
-    if (byKey.size > 10_000) byKey.clear();
+    if (byOrigin.size >= 10_000) byOrigin.clear();
     options = agreements.flatMap((a) => agreementCovers(a, origin, date) ?? []);
-    byKey.set(key, options);
+    byOrigin.set(origin, options);
   }
   return options;
 }
-const memo = new WeakMap<readonly Agreement[], Map<string, EpaOption[]>>();
+const memo = new WeakMap<readonly Agreement[], Map<string, Map<string, EpaOption[]>>>();
 
 export type Eligibility = 'eligible' | 'not' | 'unknown';
 
