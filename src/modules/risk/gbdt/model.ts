@@ -68,9 +68,7 @@ export class GbdtModel {
   private readonly nodeCount: Float64Array;
   private readonly leafValue: Float64Array;
   private readonly leafCount: Float64Array;
-  private readonly treeDepth: Int32Array;
   readonly expectedValue: number;
-  private readonly maxTreeDepth: number;
   private goesLeftBuffer: Uint8Array | undefined;
   private shap: TreeShap | undefined;
 
@@ -103,7 +101,6 @@ export class GbdtModel {
     this.nodeCount = new Float64Array(nodes);
     this.leafValue = new Float64Array(leaves);
     this.leafCount = new Float64Array(leaves);
-    this.treeDepth = new Int32Array(trees.length);
     let nb = 0;
     let lb = 0;
     let wb = 0;
@@ -141,12 +138,10 @@ export class GbdtModel {
         weighted += t.leafValue[j]! * t.leafCount[j]!;
       }
       expected += total > 0 ? weighted / total : 0;
-      this.treeDepth[ti] = depthOf(t);
       nb += m;
       lb += t.leafValue.length;
     });
     this.expectedValue = expected;
-    this.maxTreeDepth = this.treeDepth.reduce((a, b) => Math.max(a, b), 0);
   }
 
   static fromTrees(
@@ -225,9 +220,8 @@ export class GbdtModel {
     // Every node is visited by TreeSHAP, so the row's way at each is decided once, up front.
     const goesLeft = (this.goesLeftBuffer ??= new Uint8Array(this.feature.length));
     for (let node = 0; node < goesLeft.length; node++) goesLeft[node] = this.goesLeft(node, x[this.feature[node]!]!) ? 1 : 0;
-    const { feature, left, right, nodeCount, leafValue, leafCount } = this;
-    const shap = (this.shap ??= new TreeShap({ feature, left, right, nodeCount, leafValue, leafCount }, this.maxTreeDepth));
-    for (let t = 0; t < this.numTrees; t++) shap.addTree(this.roots[t]!, goesLeft, phi);
+    const { roots, feature, left, right, nodeCount, leafValue, leafCount } = this;
+    (this.shap ??= new TreeShap({ roots, feature, left, right, nodeCount, leafValue, leafCount })).addForest(goesLeft, phi);
     let raw = this.expectedValue;
     for (let j = 0; j < phi.length; j++) raw += phi[j]!;
     return { expectedValue: this.expectedValue, raw, contributions: phi };
@@ -273,19 +267,4 @@ function treeToJson(t: TrainedTree): TreeJson {
     leafValue: [...t.leafValue],
     leafCount: [...t.leafCount],
   };
-}
-
-/** Depth in edges of the deepest leaf (TreeSHAP sizes its path buffer from it). */
-function depthOf(t: TreeJson): number {
-  if (t.splitFeature.length === 0) return 0;
-  let max = 0;
-  const stack: [number, number][] = [[0, 0]];
-  while (stack.length > 0) {
-    const [node, d] = stack.pop()!;
-    for (const c of [t.left[node]!, t.right[node]!]) {
-      if (c < 0) max = Math.max(max, d + 1);
-      else stack.push([c, d + 1]);
-    }
-  }
-  return max;
 }
