@@ -262,9 +262,9 @@ async function copyCeiling(rows: readonly Consignment[]): Promise<number> {
     const ddl = spawnSync('psql', [db.url, '-qc', 'create table copy_ceiling (like consignments including all)'], { encoding: 'utf8' });
     if (ddl.status !== 0) throw new Error(`psql: ${ddl.stderr}`);
     const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
-    const text = rows.map((c) => `own_bench\t${esc(c.consignmentId)}\tcb_copy\t${esc(JSON.stringify(c))}\n`).join('');
+    const text = rows.map((c, i) => `own_bench\t${esc(c.consignmentId)}\tcb_copy\t${i + 1}\t${esc(JSON.stringify(c))}\n`).join('');
     const t0 = performance.now();
-    const r = spawnSync('psql', [db.url, '-qc', '\\copy copy_ceiling (owner_id, consignment_id, batch_id, data) from stdin'], {
+    const r = spawnSync('psql', [db.url, '-qc', '\\copy copy_ceiling (owner_id, consignment_id, batch_id, line_no, data) from stdin'], {
       input: text,
       encoding: 'utf8',
       maxBuffer: 1 << 30,

@@ -78,6 +78,23 @@ export function consignmentsContract(
     it('does not count a re-stored chunk twice', async () => {
       await repo.recordChunk('cb_1', 'own_a', [{ lineNo: 3, consignmentId: 'C2', data: {} }], dup);
       expect((await repo.getBatch('cb_1'))?.acceptedLines).toBe(2);
+      expect((await repo.lines('cb_1', 3, 1)).map((l) => [l.lineNo, l.accepted])).toEqual([[3, true]]);
+    });
+
+    it('rejects an id sent again on a later line of the same batch, while its first line stays accepted', async () => {
+      await repo.recordChunk('cb_1', 'own_a', [{ lineNo: 9, consignmentId: 'C2', data: {} }], dup);
+      const b = await repo.getBatch('cb_1');
+      expect([b?.acceptedLines, b?.rejectedLines]).toEqual([2, 3]);
+      expect(
+        (await repo.lines('cb_1', 3, 10)).map((l) => [l.lineNo, l.accepted, l.problems?.[0]?.code ?? null]),
+      ).toEqual([
+        [3, true, null],
+        [4, false, 'CLEARANCE.DUPLICATE_CONSIGNMENT'],
+        [9, false, 'CLEARANCE.DUPLICATE_CONSIGNMENT'],
+      ]);
+      // the same late line stored again is not counted again
+      await repo.recordChunk('cb_1', 'own_a', [{ lineNo: 9, consignmentId: 'C2', data: {} }], dup);
+      expect((await repo.getBatch('cb_1'))?.rejectedLines).toBe(3);
     });
 
     it('writes a decision once: a redelivery finds the consignment decided and writes nothing', async () => {

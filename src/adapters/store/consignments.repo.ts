@@ -182,9 +182,10 @@ export class ConsignmentsRepo {
   }
 
   /**
-   * Stores one chunk of an upload in one transaction: new consignments, every line's result, the batch's progress.
-   * A re-sent id becomes a rejected line (`duplicate` words it; the first consignment stands). The chunk is
-   * idempotent too: lines already stored (same batch and line number) are not counted again.
+   * Stores one chunk of an upload in one transaction: new consignments (each with its line number: an accepted line is
+   * its consignment row), the rejected lines with their problems, the batch's progress. A re-sent id becomes a
+   * rejected line (`duplicate` words it; the first consignment stands). The chunk is idempotent too: lines already
+   * stored (same batch and line number) are not counted again.
    * `decisions` (embedded mode, cleared before storing) are written with the consignments — no second round.
    * Returns the new consignments left to clear, and the decisions written.
    */
@@ -197,11 +198,11 @@ export class ConsignmentsRepo {
     event?: DecidedEvent,
   ): Promise<{ fresh: string[]; decided: ConsignmentDecision[] }> {
     return this.db.transaction(async (tx) => {
-      const seen = new Set<string>();
+      const firstLine = new Map<string, number>();
       const candidates: { id: string; data: unknown; line: number; json?: string }[] = [];
       for (const l of lines) {
-        if ('data' in l && !seen.has(l.consignmentId)) {
-          seen.add(l.consignmentId);
+        if ('data' in l && !firstLine.has(l.consignmentId)) {
+          firstLine.set(l.consignmentId, l.lineNo);
           candidates.push({
             id: l.consignmentId,
             data: l.data,
@@ -210,62 +211,85 @@ export class ConsignmentsRepo {
           });
         }
       }
-      const inserted = new Set<string>();
       const fresh: string[] = [];
       const decided: ConsignmentDecision[] = [];
+      /** Ids whose line is stored as accepted, by this chunk or by an earlier store of the same lines. */
+      const stored = new Set<string>();
       if (candidates.length > 0) {
         const r = await tx.execute(sql`
-          insert into consignments (owner_id, consignment_id, batch_id, data)
-          select ${ownerId}, x.id, ${batchId}, x.d
+          insert into consignments (owner_id, consignment_id, batch_id, line_no, data)
+          select ${ownerId}, x.id, ${batchId}, x.n, x.d
           from unnest(${words(
             candidates.map((c) => c.id),
             'text',
-          )}, ${docs(candidates.map((c) => c.json ?? JSON.stringify(c.data)))}) as x(id, d)
+          )}, ${words(
+            candidates.map((c) => c.line),
+            'int',
+          )},
+            ${docs(candidates.map((c) => c.json ?? JSON.stringify(c.data)))}) as x(id, n, d)
           on conflict do nothing
           returning consignment_id`);
         for (const row of rowsOf<{ consignment_id: string }>(r)) {
-          inserted.add(row.consignment_id);
+          stored.add(row.consignment_id);
           const d = decisions?.get(row.consignment_id);
           if (d) decided.push(d);
           else fresh.push(row.consignment_id);
         }
-      }
-      if (decided.length > 0) await announce(tx, event, await insertDecisions(tx, batchId, ownerId, decided));
-      const firstLine = new Map(candidates.map((c) => [c.id, c.line]));
-      const rows = lines.map((l) => {
-        if ('data' in l) {
-          const isNew = inserted.has(l.consignmentId) && firstLine.get(l.consignmentId) === l.lineNo;
-          return isNew
-            ? { n: l.lineNo, id: l.consignmentId, ok: true, p: null }
-            : { n: l.lineNo, id: l.consignmentId, ok: false, p: [duplicate(l.consignmentId)] };
+        const accepted = stored.size;
+        if (accepted < candidates.length) {
+          // Refused ids: a line of this batch stored before (the same chunk again) or a consignment sent earlier.
+          const refused = candidates.filter((c) => !stored.has(c.id));
+          const again = await tx.execute(sql`
+            select consignment_id, line_no from consignments
+            where owner_id = ${ownerId} and batch_id = ${batchId} and consignment_id = any(${textArray(refused.map((c) => c.id))})`);
+          const lineOf = new Map(refused.map((c) => [c.id, c.line]));
+          for (const row of rowsOf<{ consignment_id: string; line_no: number }>(again))
+            if (lineOf.get(row.consignment_id) === Number(row.line_no)) stored.add(row.consignment_id);
         }
-        return { n: l.lineNo, id: l.consignmentId ?? null, ok: false, p: l.problems };
-      });
+        if (decided.length > 0) await announce(tx, event, await insertDecisions(tx, batchId, ownerId, decided));
+        await this.countLines(tx, batchId, lines, stored, firstLine, accepted, decided.length, duplicate);
+      } else {
+        await this.countLines(tx, batchId, lines, stored, firstLine, 0, 0, duplicate);
+      }
+      return { fresh, decided };
+    });
+  }
+
+  /** Writes the chunk's rejected lines (each once) and its progress row: accepted = consignments inserted now. */
+  private async countLines(
+    tx: Db,
+    batchId: string,
+    lines: readonly IncomingLine[],
+    stored: ReadonlySet<string>,
+    firstLine: ReadonlyMap<string, number>,
+    accepted: number,
+    decided: number,
+    duplicate: (consignmentId: string) => Problem,
+  ): Promise<void> {
+    const rows: { n: number; id: string | null; p: readonly Problem[] }[] = [];
+    for (const l of lines) {
+      if (!('data' in l)) rows.push({ n: l.lineNo, id: l.consignmentId ?? null, p: l.problems });
+      else if (!(stored.has(l.consignmentId) && firstLine.get(l.consignmentId) === l.lineNo))
+        rows.push({ n: l.lineNo, id: l.consignmentId, p: [duplicate(l.consignmentId)] });
+    }
+    let rejected = 0;
+    if (rows.length > 0) {
       const counted = await tx.execute(sql`
         insert into consignment_batch_lines (batch_id, line_no, consignment_id, accepted, problems)
-        select ${batchId}, x.n, x.id, x.ok, x.p::jsonb
+        select ${batchId}, x.n, x.id, false, x.p::jsonb
         from unnest(${words(
           rows.map((x) => x.n),
           'int',
         )}, ${words(
           rows.map((x) => x.id),
           'text',
-        )}, ${words(
-          rows.map((x) => x.ok),
-          'boolean',
         )},
-          ${docs(rows.map((x) => (x.p === null ? null : JSON.stringify(x.p))))}) as x(n, id, ok, p)
+          ${docs(rows.map((x) => JSON.stringify(x.p)))}) as x(n, id, p)
         on conflict do nothing
-        returning accepted`);
-      let accepted = 0;
-      let rejected = 0;
-      for (const row of rowsOf<{ accepted: boolean }>(counted)) {
-        if (row.accepted) accepted++;
-        else rejected++;
-      }
-      await this.addProgress(tx, batchId, { accepted, rejected, decided: decided.length });
-      return { fresh, decided };
-    });
+        returning line_no`);
+      rejected = rowsOf(counted).length;
+    }
+    await this.addProgress(tx, batchId, { accepted, rejected, decided });
   }
 
   /** The uploading node is still receiving this batch (a batch left `uploading` without it was abandoned). */
@@ -339,13 +363,20 @@ export class ConsignmentsRepo {
 
   /** Per-line results from line `from` on, with each accepted consignment's clearance once decided. */
   async lines(batchId: string, from: number, limit: number): Promise<StoredLine[]> {
+    // Accepted lines are consignment rows, rejected ones batch-line rows: each side's first `limit` from `from`, merged.
     const r = await this.db.execute(sql`
-      select l.line_no, l.consignment_id, l.accepted, l.problems, d.status, d.lane, d.assessment, d.risk
-      from consignment_batch_lines l
-      left join consignment_batches b on b.id = l.batch_id
-      left join consignment_decisions d on l.accepted and d.owner_id = b.owner_id and d.consignment_id = l.consignment_id
-      where l.batch_id = ${batchId} and l.line_no >= ${from}
-      order by l.line_no limit ${limit}`);
+      select * from (
+        (select c.line_no, c.consignment_id, true as accepted, null::jsonb as problems, d.status, d.lane, d.assessment, d.risk
+         from consignments c
+         left join consignment_decisions d on d.owner_id = c.owner_id and d.consignment_id = c.consignment_id
+         where c.batch_id = ${batchId} and c.line_no >= ${from}
+         order by c.line_no limit ${limit})
+        union all
+        (select l.line_no, l.consignment_id, l.accepted, l.problems, null, null, null::json, null::json
+         from consignment_batch_lines l
+         where l.batch_id = ${batchId} and l.line_no >= ${from}
+         order by l.line_no limit ${limit})
+      ) x order by line_no limit ${limit}`);
     return rowsOf<{
       line_no: number;
       consignment_id: string | null;
