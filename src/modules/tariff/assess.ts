@@ -5,7 +5,7 @@ import { consumptionTaxes, consumptionTaxRuleFor, reducedRateByDefault } from '.
 import { customsValues } from './customs-value.ts';
 import { parsedDecimal } from './decimal-cache.ts';
 import type { AssessOptions } from './assess-options.ts';
-import { prepare } from './assess-prepare.ts';
+import { prepare, type Prepared } from './assess-prepare.ts';
 import { AssessmentErrors } from './errors.ts';
 import { DEFAULT_RULES, inForce, startsWithAny, type AssessmentRules } from './rules.ts';
 import type { AssessmentNote, AssessmentResponse } from './schema.ts';
@@ -128,26 +128,40 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
       notes,
     };
   });
-  const sum = (f: (x: (typeof items)[number]) => number): number => items.reduce((a, x) => a + f(x), 0);
+  let value = 0;
+  let duty = 0;
+  let national = 0;
+  let local = 0;
+  for (const x of items) {
+    value += x.customsValueYen;
+    duty += x.dutyYen;
+    national += x.consumptionTaxYen;
+    local += x.localConsumptionTaxYen;
+  }
   const totals = {
-    customsValueYen: sum((x) => x.customsValueYen),
-    dutyYen: hundreds(sum((x) => x.dutyYen)),
-    consumptionTaxYen: hundreds(sum((x) => x.consumptionTaxYen)),
-    localConsumptionTaxYen: hundreds(sum((x) => x.localConsumptionTaxYen)),
-    totalYen: 0,
+    customsValueYen: value,
+    dutyYen: hundreds(duty),
+    consumptionTaxYen: hundreds(national),
+    localConsumptionTaxYen: hundreds(local),
+    totalYen: hundreds(duty) + hundreds(national) + hundreds(local),
   };
-  totals.totalYen = totals.dutyYen + totals.consumptionTaxYen + totals.localConsumptionTaxYen;
   return ok({
     date,
     scheduleVersion: TARIFF_SCHEDULE_VERSION,
     items,
     totals,
-    exchangeRates: [...rates.entries()].filter(([c]) => c !== 'JPY').map(([currency, r]) => ({ currency, rate: r.rate.text, source: r.source })),
+    exchangeRates: exchangeRatesUsed(rates),
     assumptions: [...assumptions].map((message) => ({ code: 'ASSUMPTION', message })),
   });
 }
 
 const ONE = parsedDecimal('1');
+
+function exchangeRatesUsed(rates: Prepared['rates']): { currency: string; rate: string; source: string }[] {
+  const out: { currency: string; rate: string; source: string }[] = [];
+  for (const [currency, r] of rates) if (currency !== 'JPY') out.push({ currency, rate: r.rate.text, source: r.source });
+  return out;
+}
 
 /** Totals are integer yen: truncating below 100 yen needs no decimal arithmetic. */
 const hundreds = (yen: number): number => yen - (yen % 100);

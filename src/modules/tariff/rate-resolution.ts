@@ -95,10 +95,14 @@ export function resolveRates(line: TariffLine, ctx: ResolveContext): Resolution 
     candidates.push({ ...c, eligible: false, quotaVariant: true, requires, result });
   }
 
-  const eligible = candidates.filter((c) => c.eligible);
   let applied: OkCandidate | undefined;
-  for (const c of eligible) if (isOk(c) && (!applied || yenLess(c.result, applied.result))) applied = c;
-  const needs = eligible.flatMap((c) => (c.result.status === 'needs' ? c.result.needs : []));
+  const needs: Need[] = [];
+  for (const c of candidates) {
+    if (!c.eligible) continue;
+    if (isOk(c)) {
+      if (!applied || yenLess(c.result, applied.result)) applied = c;
+    } else if (c.result.status === 'needs') needs.push(...c.result.needs);
+  }
   // A free rate cannot be beaten, so the inputs the others need no longer matter.
   const decided = applied !== undefined && yenIsZero(applied.result);
 
