@@ -1,5 +1,7 @@
-import { groupKey, keyOf, unitValue, type KeyField, type RiskItem } from './item.ts';
+import { FieldDict } from './field-dict.ts';
 import type { FeaturePipeline } from './fitted-pipeline.ts';
+import { groupKey, unitValue, type KeyField, type RiskItem } from './item.ts';
+import { CodeTable } from './number-tables.ts';
 import { priceDeviation, type PriceNorms } from './price-norm.ts';
 import { groupName, type NumericFeature } from './spec.ts';
 import { encodeWith, smoothed } from './target-encoding.ts';
@@ -115,10 +117,12 @@ export class PipelineEncoder {
   /**
    * The features at `indices` (into the pipeline's names), row-major: row r's value of indices[k] at
    * r * indices.length + k. An index of -1 leaves its slot NaN (a feature the trees never read). Pass the same
-   * array each time: what to compute is worked out once per array.
+   * array each time: what to compute is worked out once per array. Written into `into` when it is long enough
+   * (then returned; the rows past items.length are left as they were).
    */
-  rows(items: readonly RiskItem[], indices: readonly number[]): Float64Array {
-    const out = new Float64Array(items.length * indices.length);
+  rows(items: readonly RiskItem[], indices: readonly number[], into?: Float64Array): Float64Array {
+    const size = items.length * indices.length;
+    const out = into !== undefined && into.length >= size ? into : new Float64Array(size);
     this.encode(items, this.plan(indices), out, indices.length, 1);
     return out;
   }
@@ -237,92 +241,6 @@ interface Plan {
   readonly nanAt: Int32Array;
 }
 
-/** How a field's key is read from an item (keyOf's cases). */
-const enum Read {
-  Text,
-  Hs,
-  Number,
-  Other,
-}
-
-const HS_DIGITS: Partial<Record<KeyField, number>> = { hs2: 2, hs4: 4, hs6: 6, hs10: 10 };
-const NUMBER_OF: Partial<Record<KeyField, (it: RiskItem) => number>> = {
-  taxRate: (it) => it.taxRate,
-  mass: (it) => it.netMassKg,
-  value: (it) => it.value,
-};
-
-/** One field's values → ids; id 0 is the empty string ("not given"), -1 a value no fitted map holds. */
-class FieldDict {
-  readonly ids = new Map<string, number>([['', 0]]);
-  private read = Read.Other;
-  /**
-   * For fields keyed by String(number): the same ids by the number itself, which spares the conversion. String is
-   * one-to-one on finite doubles but for ±0 (both "0"), as Map keys are (SameValueZero), so the lookups agree.
-   */
-  private byNumber = new Map<number, number>();
-  private numberOf: (it: RiskItem) => number = () => Number.NaN;
-  /** HS levels: id by the item's whole HS code, so one code's levels cost one lookup each, not a cut and a hash. */
-  private byCode = new Map<string, number>();
-  private digits = 0;
-
-  constructor(
-    readonly field: KeyField,
-    readonly slot: number,
-  ) {}
-
-  get size(): number {
-    return this.ids.size;
-  }
-
-  intern(v: string): void {
-    if (!this.ids.has(v)) this.ids.set(v, this.ids.size);
-  }
-
-  freeze(): void {
-    const f = this.field;
-    const numberOf = NUMBER_OF[f];
-    const digits = HS_DIGITS[f];
-    if (numberOf !== undefined) {
-      this.read = Read.Number;
-      this.numberOf = numberOf;
-      for (const [s, id] of this.ids) {
-        const n = Number(s);
-        if (s !== '' && String(n) === s) this.byNumber.set(n, id);
-      }
-    } else if (digits !== undefined) {
-      this.read = Read.Hs;
-      this.digits = digits;
-    } else if (f !== 'unitValue') this.read = Read.Text;
-  }
-
-  idOf(it: RiskItem): number {
-    switch (this.read) {
-      case Read.Text:
-        return this.ids.get(it[this.field as TextField]) ?? -1;
-      case Read.Hs: {
-        const code = it.hs;
-        let id = this.byCode.get(code);
-        if (id === undefined) {
-          // keyOf's cut: the first `digits` digits, empty when the code is shorter (but for HS2)
-          const key = this.digits === 2 || code.length >= this.digits ? code.slice(0, this.digits) : '';
-          id = this.ids.get(key) ?? -1;
-          if (this.byCode.size >= 100_000) this.byCode.clear(); // codes are few; never an unbounded cache
-          this.byCode.set(code, id);
-        }
-        return id;
-      }
-      case Read.Number: {
-        const n = this.numberOf(it);
-        return Number.isFinite(n) ? (this.byNumber.get(n) ?? -1) : 0;
-      }
-      default:
-        return this.ids.get(keyOf(it, this.field)) ?? -1;
-    }
-  }
-}
-
-type TextField = Exclude<KeyField, 'hs2' | 'hs4' | 'hs6' | 'hs10' | 'taxRate' | 'mass' | 'value' | 'unitValue'>;
 
 /** A fitted map over a group of fields, addressed by the fields' ids. */
 class Lookup {
@@ -391,48 +309,7 @@ class Lookup {
     }
     if (unseen) return absent;
     const at = this.multi!.find(code);
-    return at < 0 ? absent : this.multi!.values[at]!;
-  }
-}
-
-/**
- * Non-negative integer codes (below 2^53) → values, open addressing in typed arrays: a Map hashes and boxes a code
- * that is past the small-integer range, and even below it costs a call per lookup.
- */
-class CodeTable {
-  private readonly keys: Float64Array;
-  readonly values: Float64Array;
-  private readonly mask: number;
-
-  constructor(size: number) {
-    let capacity = 8;
-    while (capacity < size * 2) capacity *= 2;
-    this.keys = new Float64Array(capacity).fill(-1);
-    this.values = new Float64Array(capacity);
-    this.mask = capacity - 1;
-  }
-
-  private static hash(code: number): number {
-    const h = Math.imul((code | 0) ^ Math.imul((code / 0x1_0000_0000) | 0, 0x85ebca6b), 0x9e3779b1);
-    return (h ^ (h >>> 15)) >>> 0;
-  }
-
-  set(code: number, value: number): void {
-    let i = CodeTable.hash(code) & this.mask;
-    while (this.keys[i] !== -1 && this.keys[i] !== code) i = (i + 1) & this.mask;
-    this.keys[i] = code;
-    this.values[i] = value;
-  }
-
-  /** The slot holding `code`, or -1. */
-  find(code: number): number {
-    let i = CodeTable.hash(code) & this.mask;
-    for (;;) {
-      const k = this.keys[i]!;
-      if (k === code) return i;
-      if (k === -1) return -1;
-      i = (i + 1) & this.mask;
-    }
+    return at < 0 ? absent : this.multi!.slots[at]!;
   }
 }
 

@@ -129,4 +129,23 @@ describe('feature pipeline', () => {
       }
     }
   });
+  it("finds a unit value's key by its number at the edges of the key's rounding, as by the key string", () => {
+    // unit values 100, 0.00123 and 1234567 per kg in training: keys "100.000", "0.00123000", "1.23457e+6"
+    const train = [100, 0.00123, 1234567].flatMap((u) => Array.from({ length: 5 }, (_, i) => item({ netMassKg: 1000, value: u * 1000, importer: `I${i}` })));
+    const labels = Uint8Array.from(train, (_, i) => i % 2);
+    const { pipeline } = fitPipeline(train, labels, DEFAULT_SPEC);
+    const units = [100, 100.0004, 100.0006, 99.9996, 99.99949, 99.999, 0.00123, 0.0012300049, 0.0012300051, 1234567, 1234565, 1234575, 1234576, -100, 0];
+    const fresh = units.map((u) => item({ netMassKg: 1000, value: u * 1000 }));
+    const want = referenceColumns(pipeline, fresh);
+    const got = transformItems(pipeline, fresh).columns;
+    for (const name of ['te:unitValue', 'te:hs6×unitValue']) {
+      const j = pipeline.names.indexOf(name);
+      fresh.forEach((_, r) => expect(got[j]![r], `${name} at ${units[r]}`).toBe(want[j]![r]));
+    }
+    // some fresh unit values fall on a training key and some just beside it
+    const j = pipeline.names.indexOf('te:unitValue');
+    const prior = labels.reduce((a, b) => a + b, 0) / labels.length;
+    expect(fresh.filter((_, r) => got[j]![r] !== prior).length).toBeGreaterThan(3);
+    expect(fresh.filter((_, r) => got[j]![r] === prior).length).toBeGreaterThan(3);
+  });
 });

@@ -95,10 +95,11 @@ export function transformItems(p: FeaturePipeline, items: readonly RiskItem[]): 
 
 /**
  * Some features of new items, row-major (row r's value of features[k] at r * features.length + k): what scoring
- * needs, without the features the trees never read. An index of -1 (into the pipeline's names) leaves NaN.
+ * needs, without the features the trees never read. An index of -1 (into the pipeline's names) leaves NaN. Written
+ * into `into` when it is long enough (a buffer reused across calls), else into a new array.
  */
-export function transformRows(p: FeaturePipeline, items: readonly RiskItem[], features: readonly number[]): Float64Array {
-  return PipelineEncoder.of(p).rows(items, features);
+export function transformRows(p: FeaturePipeline, items: readonly RiskItem[], features: readonly number[], into?: Float64Array): Float64Array {
+  return PipelineEncoder.of(p).rows(items, features, into);
 }
 
 /**
