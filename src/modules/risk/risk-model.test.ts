@@ -69,4 +69,11 @@ describe('risk model', () => {
       for (const c of got.contributions) expect(c.value).toBe(want.contributions[names.indexOf(c.feature)]);
     });
   });
+  it('scores a small batch after a large one as it scores it alone (the row buffer kept between calls)', () => {
+    const alone = trained().score(test.items.slice(0, 7));
+    model.score(test.items);
+    expect(Array.from(model.score(test.items.slice(0, 7)))).toEqual(Array.from(alone));
+    model.explain(test.items[3]!);
+    expect(Array.from(model.score(test.items.slice(0, 7)))).toEqual(Array.from(alone));
+  });
 });

@@ -9,6 +9,9 @@ import { ModelErrors } from './errors.ts';
 export const RISK_MODEL_FORMAT = 'smart-customs.risk-model';
 export const RISK_MODEL_VERSION = 1;
 
+/** Doubles of feature rows a model keeps between calls (1 MB: chunks of up to ~2,000 items). */
+const MAX_KEPT_ROWS = 1 << 17;
+
 /** The saved model: feature pipeline + trees + what it was measured at. One JSON file, versioned. */
 export interface RiskModelJson {
   readonly format: typeof RISK_MODEL_FORMAT;
@@ -46,23 +49,38 @@ export class RiskModel {
     this.featureIndex = this.featureNames.map((n, j) => (used.has(j) ? pipeline.names.indexOf(n) : -1));
   }
 
+  /**
+   * The feature rows of the last call, kept for the next: a chunk's rows are a few hundred kB, which as a new
+   * array each time is memory outside the heap that the collector must be pushed to reclaim.
+   */
+  private rowBuffer: Float64Array = new Float64Array(0);
+
+  private rows(items: readonly RiskItem[]): Float64Array {
+    const x = transformRows(this.pipeline, items, this.featureIndex, this.rowBuffer);
+    if (x !== this.rowBuffer && x.length <= MAX_KEPT_ROWS) this.rowBuffer = x;
+    return x;
+  }
+
   /** Probabilities, in item order. */
   score(items: readonly RiskItem[]): Float64Array {
-    const raw = this.gbdt.predictRawRowMajor(transformRows(this.pipeline, items, this.featureIndex), items.length);
+    const raw = this.gbdt.predictRawRowMajor(this.rows(items), items.length);
     for (let i = 0; i < raw.length; i++) raw[i] = sigmoid(raw[i]!);
     return raw;
   }
 
   explain(item: RiskItem, maxReasons = 3): ItemExplanation {
-    const e = this.gbdt.explain(transformRows(this.pipeline, [item], this.featureIndex));
+    const e = this.gbdt.explain(this.rows([item]));
+    const names = this.featureNames;
+    let sorted: ItemExplanation['contributions'] | undefined;
     return {
       score: sigmoid(e.raw),
       raw: e.raw,
       expectedValue: e.expectedValue,
-      reasons: topReasons(this.pipeline, item, this.featureNames, e.contributions, maxReasons),
-      contributions: this.featureNames
-        .map((feature, i) => ({ feature, value: e.contributions[i]! }))
-        .sort((a, b) => Math.abs(b.value) - Math.abs(a.value)),
+      reasons: topReasons(this.pipeline, item, names, e.contributions, maxReasons),
+      // Built when read: clearance reads only the reasons.
+      get contributions() {
+        return (sorted ??= names.map((feature, i) => ({ feature, value: e.contributions[i]! })).sort((a, b) => Math.abs(b.value) - Math.abs(a.value)));
+      },
     };
   }
 
