@@ -40,6 +40,8 @@ export interface PriceInput {
   readonly personalUseFactor: string | undefined;
 }
 
+const mfnBases: ReadonlySet<string> = new Set(['general', 'temporary', 'wto']);
+
 /** The item's duty from its applied rate (or the simplified rate / exemption), with every alternative priced. */
 export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { ok: false; problems: Problem[] } {
   const { resolution: r, line } = p;
@@ -50,8 +52,7 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
   if (p.personalUseFactor !== undefined) {
     notes.push({ code: 'PERSONAL_USE_VALUATION', message: `valued at ${p.personalUseFactor} × the overseas retail price (関税定率法 Art. 4-6)` });
   }
-  const inherited = Object.keys(line.inheritedFrom);
-  if (applied && inherited.includes(applied.column)) {
+  if (applied && Object.hasOwn(line.inheritedFrom, applied.column)) {
     notes.push({ code: 'RATE_INHERITED', message: `${applied.column} is printed on the parent row ${line.inheritedFrom[applied.column]}` });
   }
 
@@ -114,7 +115,6 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
   }
 
   // The MFN rate (lowest of base and WTO) is an alternative only when a preference applies: "without the claim…".
-  const mfnBases = new Set(['general', 'temporary', 'wto']);
   let mfn: (typeof r.resolution.candidates)[number] | undefined;
   for (const c of r.resolution.candidates) {
     if (!mfnBases.has(c.basis) || c.quotaVariant || c.result.status !== 'ok') continue;

@@ -8,6 +8,14 @@ import type { TariffLine } from './tariff-index.ts';
  * (22.03–22.08). The declarant confirms with `reducedRate`; this is only the starting point.
  */
 export function reducedRateByDefault(line: TariffLine): boolean {
+  // Asked for every item of every assessment; the answer is the line's, so kept per line object.
+  let r = reducedByLine.get(line);
+  if (r === undefined) reducedByLine.set(line, (r = reducedByDefault(line)));
+  return r;
+}
+const reducedByLine = new WeakMap<TariffLine, boolean>();
+
+function reducedByDefault(line: TariffLine): boolean {
   const ch = Number(line.chapter);
   if (!(ch >= 1 && ch <= 23)) return false;
   if ([1, 5, 6, 14].includes(ch)) return false;
