@@ -7,7 +7,7 @@ import { parsedDecimal } from './decimal-cache.ts';
 import type { AssessOptions } from './assess-options.ts';
 import { prepare, type Prepared } from './assess-prepare.ts';
 import { AssessmentErrors } from './errors.ts';
-import { DEFAULT_RULES, inForce, startsWithAny, type AssessmentRules } from './rules.ts';
+import { DEFAULT_RULES, inForce, startsWithAny, type AssessmentRules, type SmallValueExemptionRule } from './rules.ts';
 import type { AssessmentNote, AssessmentResponse } from './schema.ts';
 import { pricedItem, type PricedItem } from './assess-price.ts';
 
@@ -86,7 +86,7 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
     assumptions.add(`simplified-tariff table unconfirmed (${simplified.version}); category HS mapping by this engine`);
   }
   if (exemption) {
-    assumptions.add(`small-value exemption: total taxable value ${totalValueYen} yen ≤ ${sv.thresholdYen} yen (関税定率法 Art. 14 (18))`);
+    assumptions.add(exemptionAssumption(sv, totalValueYen));
     if (!sv.exclusionsConfirmed) assumptions.add('the list of goods excluded from the small-value exemption (施行令 Art. 16-3) is unconfirmed');
   }
   if (personalUse && req.items.some((i) => i.personalUse)) {
@@ -162,6 +162,20 @@ function exchangeRatesUsed(rates: Prepared['rates']): { currency: string; rate: 
   for (const [currency, r] of rates) if (currency !== 'JPY') out.push({ currency, rate: r.rate.text, source: r.source });
   return out;
 }
+
+/** One message per exempt total (at most the threshold's count of them), built once: it was a visible cost. */
+function exemptionAssumption(sv: SmallValueExemptionRule, totalYen: number): string {
+  let byTotal = exemptionMessages.get(sv);
+  if (!byTotal) exemptionMessages.set(sv, (byTotal = new Map()));
+  let message = byTotal.get(totalYen);
+  if (message === undefined) {
+    if (byTotal.size >= 20_000) byTotal.clear();
+    message = `small-value exemption: total taxable value ${totalYen} yen ≤ ${sv.thresholdYen} yen (関税定率法 Art. 14 (18))`;
+    byTotal.set(totalYen, message);
+  }
+  return message;
+}
+const exemptionMessages = new WeakMap<SmallValueExemptionRule, Map<number, string>>();
 
 /** Totals are integer yen: truncating below 100 yen needs no decimal arithmetic. */
 const hundreds = (yen: number): number => yen - (yen % 100);
