@@ -75,6 +75,22 @@ describe('scaled decimals', () => {
     expect(scaled('1e3')).toBeUndefined();
   });
 
+  it('reads exactly the strings the plain-decimal pattern accepts, as the pattern and Number would', () => {
+    const byPattern = (s: string): Scaled | undefined => {
+      const m = /^(\d{1,15})(?:\.(\d{1,6}))?$/.exec(s);
+      if (!m) return undefined;
+      const n = Number(m[1]! + (m[2] ?? ''));
+      return Number.isSafeInteger(n) ? { n, k: (m[2] ?? '').length } : undefined;
+    };
+    const chars = '0123456789.-e+ /:';
+    const odd = ['', '.', '1.', '.5', '1..2', '01.50', '000000000000000', '9007199254740991', '900719925474099.1', '900719925474099.2'];
+    for (const s of odd) expect(scaled(s), s).toEqual(byPattern(s));
+    for (let i = 0; i < 20000; i++) {
+      const s = i % 2 === 0 ? dec(1 + rnd(17), rnd(8)) : Array.from({ length: rnd(12) }, () => chars[rnd(chars.length)]).join('');
+      expect(scaled(s), s).toEqual(byPattern(s));
+    }
+  });
+
   it('products, floors and floored sums agree with Decimal, and give up (undefined) rather than round', () => {
     for (let i = 0; i < 5000; i++) {
       const xs = Array.from({ length: 1 + rnd(5) }, () => [dec(1 + rnd(15), rnd(7)), dec(1 + rnd(5), rnd(7))] as const);

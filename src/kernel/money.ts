@@ -33,7 +33,6 @@ export function floorYen(yen: Decimal): number {
   return yen.floor().toNumber();
 }
 
-const PLAIN_DECIMAL = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
 /** Powers of ten up to 10^22, each an exact double (5^22 < 2^53). */
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
@@ -43,13 +42,33 @@ export interface Scaled {
   readonly k: number;
 }
 
-/** A non-negative decimal string as an exact integer and its scale ("151.23" → 15123, 2), or undefined. */
+/**
+ * A non-negative decimal string as an exact integer and its scale ("151.23" → 15123, 2), or undefined: strings of
+ * the form /^\d{1,15}(\.\d{1,6})?$/ whose digits make a safe integer. Read digit by digit (every amount of every assessment comes
+ * through here; a regular expression and a concatenated string cost more than the arithmetic). Digits accumulate
+ * exactly below 2^53; past it the value never comes back below, so the safe-integer test still decides.
+ */
 export function scaled(s: string): Scaled | undefined {
-  const m = PLAIN_DECIMAL.exec(s);
-  if (!m) return undefined;
-  const frac = m[2] ?? '';
-  const n = Number(m[1]! + frac);
-  return Number.isSafeInteger(n) ? { n, k: frac.length } : undefined;
+  const len = s.length;
+  let n = 0;
+  let i = 0;
+  for (; i < len; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  if (i === 0 || i > 15) return undefined;
+  let k = 0;
+  if (i < len) {
+    if (s.charCodeAt(i) !== 46) return undefined;
+    for (i++; i < len; i++, k++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return undefined;
+      n = n * 10 + d;
+    }
+    if (k === 0 || k > 6) return undefined;
+  }
+  return Number.isSafeInteger(n) ? { n, k } : undefined;
 }
 
 /**
