@@ -19,8 +19,8 @@ export const isDecimalString = (s: unknown): s is string => typeof s === 'string
 /** Truncate a yen amount below `unit` (1,000 for taxable values, 100 for duty and tax). */
 export function truncateYen(yen: Decimal | number, unit: 1 | 100 | 1000): number {
   // trunc(trunc(x) / unit) = trunc(x / unit) for a whole unit, and a safe integer's remainder is exact: the common
-  // case (whole yen below 2^53) needs no decimal object at all.
-  // A whole Decimal of exponent below 15 is below 10^15 < 2^53: its number is exact (no Decimal made to compare).
+  // case (whole yen below 2^53) needs no decimal object at all. A whole Decimal of exponent below 15 is below
+  // 10^15 < 2^53, so its number is exact (tested on the exponent: no Decimal made to compare with).
   const whole = yen instanceof Decimal ? yen.trunc() : yen;
   const n = whole instanceof Decimal ? (whole.e < 15 ? whole.toNumber() : NaN) : whole;
   if (Number.isSafeInteger(n)) return n - (n % unit) + 0;
@@ -44,9 +44,9 @@ export interface Scaled {
 
 /**
  * A non-negative decimal string as an exact integer and its scale ("151.23" → 15123, 2), or undefined: strings of
- * the form /^\d{1,15}(\.\d{1,6})?$/ whose digits make a safe integer. Read digit by digit (every amount of every assessment comes
- * through here; a regular expression and a concatenated string cost more than the arithmetic). Digits accumulate
- * exactly below 2^53; past it the value never comes back below, so the safe-integer test still decides.
+ * the form /^\d{1,15}(\.\d{1,6})?$/ whose digits make a safe integer. Read digit by digit: every amount of every
+ * assessment comes through here, and a regular expression and a joined string cost more than the arithmetic.
+ * Digits accumulate exactly below 2^53; past it the value never comes back below, so the safe-integer test decides.
  */
 export function scaled(s: string): Scaled | undefined {
   const len = s.length;
