@@ -16,8 +16,21 @@ export interface Reason {
 // time spent on an explanation's words. Same options, so the same text (reasons.test.ts pins it against toLocaleString).
 const FORMATS = new Map<number, Intl.NumberFormat>();
 
-/** `v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })`, without its cost. */
+/**
+ * `v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })`, without its cost. What
+ * comes out whole (counts, and at no decimals every number, rounded half away from zero as Intl rounds) is written
+ * here, digits in groups of three; Intl (slower still, and mostly out of cache when a held item is explained) writes
+ * the rest.
+ */
 export function fmt(v: number, digits = 0): string {
+  if (Math.abs(v) < 1e15 && (digits === 0 || Number.isInteger(v))) {
+    const whole = v < 0 ? -Math.round(-v) : Math.round(v);
+    if (whole === 0) return v < 0 || Object.is(v, -0) ? '-0' : '0';
+    const s = String(Math.abs(whole));
+    let out = s.slice(0, ((s.length - 1) % 3) + 1);
+    for (let i = out.length; i < s.length; i += 3) out += `,${s.slice(i, i + 3)}`;
+    return whole < 0 ? `-${out}` : out;
+  }
   let f = FORMATS.get(digits);
   if (f === undefined) {
     f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
@@ -103,7 +116,10 @@ function numericReason(p: FeaturePipeline, name: string, item: RiskItem): { code
   }
 }
 
-/** The top features pushing the score up (positive contributions), largest first. */
+/**
+ * The top `limit` features pushing the score up (positive contributions), largest first, ties by feature name.
+ * Picked in one pass, not by sorting every feature: an explanation is asked for each held consignment.
+ */
 export function topReasons(
   p: FeaturePipeline,
   item: RiskItem,
@@ -111,10 +127,16 @@ export function topReasons(
   contributions: ArrayLike<number>,
   limit = 3,
 ): Reason[] {
-  return features
-    .map((feature, i) => ({ feature, contribution: contributions[i]! }))
-    .filter((r) => r.contribution > 0)
-    .sort((a, b) => b.contribution - a.contribution || (a.feature < b.feature ? -1 : 1))
-    .slice(0, limit)
-    .map((r) => ({ ...r, ...reasonFor(p, r.feature, item) }));
+  const top: number[] = [];
+  const before = (i: number, j: number): boolean =>
+    contributions[i]! > contributions[j]! || (contributions[i] === contributions[j] && features[i]! < features[j]!);
+  for (let i = 0; i < features.length; i++) {
+    if (!(contributions[i]! > 0)) continue;
+    let at = top.length;
+    while (at > 0 && before(i, top[at - 1]!)) at--;
+    if (at >= limit) continue;
+    top.splice(at, 0, i);
+    if (top.length > limit) top.pop();
+  }
+  return top.map((i) => ({ feature: features[i]!, contribution: contributions[i]!, ...reasonFor(p, features[i]!, item) }));
 }
