@@ -197,7 +197,10 @@ async function embedded(model: unknown, work: Buffer[]): Promise<Run> {
 function startWorkers(n: number, env: NodeJS.ProcessEnv): { ps: ChildProcess[]; ready: Promise<unknown> } {
   // BENCH_WORKER_CPU_PROF=DIR: each worker writes a CPU profile there when it stops.
   const prof = process.env['BENCH_WORKER_CPU_PROF'];
-  const argv = [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), 'bin/customs.mjs', 'worker'];
+  // The node flags of bin/customs.mjs's #! line: a worker runs as `npx --no customs worker` would run it.
+  const shebang = readFileSync('bin/customs.mjs', 'utf8').split('\n', 1)[0]!;
+  const flags = shebang.replace(/^#!\S*env -S node ?/, '').split(' ').filter((f) => f.startsWith('--'));
+  const argv = [...flags, ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), 'bin/customs.mjs', 'worker'];
   const ps = Array.from({ length: n }, () => spawn(process.execPath, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] }));
   const ready = Promise.all(
     ps.map(
