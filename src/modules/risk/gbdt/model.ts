@@ -174,13 +174,6 @@ export class GbdtModel {
     return sum;
   }
 
-  private goesLeft(node: number, v: number): boolean {
-    const d = this.decision[node]!;
-    if ((d & DEC_CATEGORICAL) !== 0) return this.categoryGoesLeft(node, v);
-    if (v !== v) return (d & DEC_DEFAULT_LEFT) !== 0;
-    return v <= this.threshold[node]!;
-  }
-
   /** Missing, negative, fractional or unseen codes go right, as bin 0 ("other") did in training. */
   private categoryGoesLeft(node: number, v: number): boolean {
     if (!(v >= 0) || !Number.isInteger(v)) return false;
@@ -219,8 +212,13 @@ export class GbdtModel {
     const phi = new Float64Array(this.numFeatures);
     // Every node is visited by TreeSHAP, so the row's way at each is decided once, up front.
     const goesLeft = (this.goesLeftBuffer ??= new Uint8Array(this.feature.length));
-    for (let node = 0; node < goesLeft.length; node++) goesLeft[node] = this.goesLeft(node, x[this.feature[node]!]!) ? 1 : 0;
-    const { roots, feature, left, right, nodeCount, leafValue, leafCount } = this;
+    const { roots, feature, threshold, decision, left, right, nodeCount, leafValue, leafCount } = this;
+    for (let node = 0; node < goesLeft.length; node++) {
+      const v = x[feature[node]!]!;
+      const d = decision[node]!;
+      // predictRawRow's rule, without a branch on a missing value (numeric nodes are most of them)
+      goesLeft[node] = (d & DEC_CATEGORICAL) === 0 ? +(v <= threshold[node]!) | (+(v !== v) & d & DEC_DEFAULT_LEFT) : +this.categoryGoesLeft(node, v);
+    }
     (this.shap ??= new TreeShap({ roots, feature, left, right, nodeCount, leafValue, leafCount })).addForest(goesLeft, phi);
     let raw = this.expectedValue;
     for (let j = 0; j < phi.length; j++) raw += phi[j]!;
