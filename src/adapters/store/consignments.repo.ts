@@ -216,17 +216,18 @@ export class ConsignmentsRepo {
       /** Ids whose line is stored as accepted, by this chunk or by an earlier store of the same lines. */
       const stored = new Set<string>();
       if (candidates.length > 0) {
+        const ids = words(
+          candidates.map((c) => c.id),
+          'text',
+        );
+        const lineNos = words(
+          candidates.map((c) => c.line),
+          'int',
+        );
+        const data = docs(candidates.map((c) => c.json ?? JSON.stringify(c.data)));
         const r = await tx.execute(sql`
           insert into consignments (owner_id, consignment_id, batch_id, line_no, data)
-          select ${ownerId}, x.id, ${batchId}, x.n, x.d
-          from unnest(${words(
-            candidates.map((c) => c.id),
-            'text',
-          )}, ${words(
-            candidates.map((c) => c.line),
-            'int',
-          )},
-            ${docs(candidates.map((c) => c.json ?? JSON.stringify(c.data)))}) as x(id, n, d)
+          select ${ownerId}, x.id, ${batchId}, x.n, x.d from unnest(${ids}, ${lineNos}, ${data}) as x(id, n, d)
           on conflict do nothing
           returning consignment_id`);
         for (const row of rowsOf<{ consignment_id: string }>(r)) {
@@ -274,17 +275,18 @@ export class ConsignmentsRepo {
     }
     let rejected = 0;
     if (rows.length > 0) {
+      const lineNos = words(
+        rows.map((x) => x.n),
+        'int',
+      );
+      const ids = words(
+        rows.map((x) => x.id),
+        'text',
+      );
+      const problems = docs(rows.map((x) => JSON.stringify(x.p)));
       const counted = await tx.execute(sql`
         insert into consignment_batch_lines (batch_id, line_no, consignment_id, accepted, problems)
-        select ${batchId}, x.n, x.id, false, x.p::jsonb
-        from unnest(${words(
-          rows.map((x) => x.n),
-          'int',
-        )}, ${words(
-          rows.map((x) => x.id),
-          'text',
-        )},
-          ${docs(rows.map((x) => JSON.stringify(x.p)))}) as x(n, id, p)
+        select ${batchId}, x.n, x.id, false, x.p::jsonb from unnest(${lineNos}, ${ids}, ${problems}) as x(n, id, p)
         on conflict do nothing
         returning line_no`);
       rejected = rowsOf(counted).length;
@@ -516,21 +518,24 @@ async function insertDecisions(
   ownerId: string,
   decisions: readonly ConsignmentDecision[],
 ): Promise<ConsignmentDecision[]> {
+  const ids = words(
+    decisions.map((d) => d.consignmentId),
+    'text',
+  );
+  const statuses = words(
+    decisions.map((d) => d.status),
+    'text',
+  );
+  const lanes = words(
+    decisions.map((d) => d.lane),
+    'text',
+  );
+  const assessments = docs(decisions.map((d) => (d.assessment == null ? null : JSON.stringify(d.assessment))));
+  const risks = docs(decisions.map((d) => (d.risk == null ? null : JSON.stringify(d.risk))));
   const r = await db.execute(sql`
     insert into consignment_decisions (owner_id, consignment_id, batch_id, status, lane, assessment, risk)
     select ${ownerId}, x.id, ${batchId}, x.status, x.lane, x.a, x.r
-    from unnest(${words(
-      decisions.map((d) => d.consignmentId),
-      'text',
-    )}, ${words(
-      decisions.map((d) => d.status),
-      'text',
-    )},
-      ${words(
-        decisions.map((d) => d.lane),
-        'text',
-      )}, ${docs(decisions.map((d) => (d.assessment == null ? null : JSON.stringify(d.assessment))))},
-      ${docs(decisions.map((d) => (d.risk == null ? null : JSON.stringify(d.risk))))}) as x(id, status, lane, a, r)
+    from unnest(${ids}, ${statuses}, ${lanes}, ${assessments}, ${risks}) as x(id, status, lane, a, r)
     on conflict do nothing
     returning consignment_id`);
   const written = new Set(rowsOf<{ consignment_id: string }>(r).map((x) => x.consignment_id));
