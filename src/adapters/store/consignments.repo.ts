@@ -89,10 +89,13 @@ const SEP = '\x1e';
 const NULL_ELEMENT = '\\N';
 const unpack = (packed: string, type: string): SQL =>
   sql`string_to_array(${packed}, chr(30), ${NULL_ELEMENT})::${sql.raw(type)}[]`;
-const docs = (values: readonly (string | null)[]): SQL =>
-  unpack(values.map((v) => v ?? NULL_ELEMENT).join(SEP), 'json');
-function words(values: readonly (string | number | boolean | null)[], type: string): SQL {
-  const text = values.map((v) => {
+/** A json[] column of `items`: each one's document, or null. */
+const docs = <T>(items: readonly T[], doc: (item: T) => string | null): SQL =>
+  unpack(items.map((x) => doc(x) ?? NULL_ELEMENT).join(SEP), 'json');
+/** A column of `type` of `items`: each one's key, number or flag, or null. */
+function words<T>(items: readonly T[], type: string, word: (item: T) => string | number | boolean | null): SQL {
+  const text = items.map((x) => {
+    const v = word(x);
     if (v === null) return NULL_ELEMENT;
     const t = String(v);
     if (t.includes(SEP) || t === NULL_ELEMENT)
@@ -215,16 +218,11 @@ export class ConsignmentsRepo {
       const decided: ConsignmentDecision[] = [];
       /** Ids whose line is stored as accepted, by this chunk or by an earlier store of the same lines. */
       const stored = new Set<string>();
+      let accepted = 0;
       if (candidates.length > 0) {
-        const ids = words(
-          candidates.map((c) => c.id),
-          'text',
-        );
-        const lineNos = words(
-          candidates.map((c) => c.line),
-          'int',
-        );
-        const data = docs(candidates.map((c) => c.json ?? JSON.stringify(c.data)));
+        const ids = words(candidates, 'text', (c) => c.id);
+        const lineNos = words(candidates, 'int', (c) => c.line);
+        const data = docs(candidates, (c) => c.json ?? JSON.stringify(c.data));
         const r = await tx.execute(sql`
           insert into consignments (owner_id, consignment_id, batch_id, line_no, data)
           select ${ownerId}, x.id, ${batchId}, x.n, x.d from unnest(${ids}, ${lineNos}, ${data}) as x(id, n, d)
@@ -236,7 +234,7 @@ export class ConsignmentsRepo {
           if (d) decided.push(d);
           else fresh.push(row.consignment_id);
         }
-        const accepted = stored.size;
+        accepted = stored.size;
         if (accepted < candidates.length) {
           // Refused ids: a line of this batch stored before (the same chunk again) or a consignment sent earlier.
           const refused = candidates.filter((c) => !stored.has(c.id));
@@ -248,10 +246,8 @@ export class ConsignmentsRepo {
             if (lineOf.get(row.consignment_id) === Number(row.line_no)) stored.add(row.consignment_id);
         }
         if (decided.length > 0) await announce(tx, event, await insertDecisions(tx, batchId, ownerId, decided));
-        await this.countLines(tx, batchId, lines, stored, firstLine, accepted, decided.length, duplicate);
-      } else {
-        await this.countLines(tx, batchId, lines, stored, firstLine, 0, 0, duplicate);
       }
+      await this.countLines(tx, batchId, lines, stored, firstLine, accepted, decided.length, duplicate);
       return { fresh, decided };
     });
   }
@@ -275,15 +271,9 @@ export class ConsignmentsRepo {
     }
     let rejected = 0;
     if (rows.length > 0) {
-      const lineNos = words(
-        rows.map((x) => x.n),
-        'int',
-      );
-      const ids = words(
-        rows.map((x) => x.id),
-        'text',
-      );
-      const problems = docs(rows.map((x) => JSON.stringify(x.p)));
+      const lineNos = words(rows, 'int', (x) => x.n);
+      const ids = words(rows, 'text', (x) => x.id);
+      const problems = docs(rows, (x) => JSON.stringify(x.p));
       const counted = await tx.execute(sql`
         insert into consignment_batch_lines (batch_id, line_no, consignment_id, accepted, problems)
         select ${batchId}, x.n, x.id, false, x.p::jsonb from unnest(${lineNos}, ${ids}, ${problems}) as x(n, id, p)
@@ -518,20 +508,11 @@ async function insertDecisions(
   ownerId: string,
   decisions: readonly ConsignmentDecision[],
 ): Promise<ConsignmentDecision[]> {
-  const ids = words(
-    decisions.map((d) => d.consignmentId),
-    'text',
-  );
-  const statuses = words(
-    decisions.map((d) => d.status),
-    'text',
-  );
-  const lanes = words(
-    decisions.map((d) => d.lane),
-    'text',
-  );
-  const assessments = docs(decisions.map((d) => (d.assessment == null ? null : JSON.stringify(d.assessment))));
-  const risks = docs(decisions.map((d) => (d.risk == null ? null : JSON.stringify(d.risk))));
+  const ids = words(decisions, 'text', (d) => d.consignmentId);
+  const statuses = words(decisions, 'text', (d) => d.status);
+  const lanes = words(decisions, 'text', (d) => d.lane);
+  const assessments = docs(decisions, (d) => (d.assessment == null ? null : JSON.stringify(d.assessment)));
+  const risks = docs(decisions, (d) => (d.risk == null ? null : JSON.stringify(d.risk)));
   const r = await db.execute(sql`
     insert into consignment_decisions (owner_id, consignment_id, batch_id, status, lane, assessment, risk)
     select ${ownerId}, x.id, ${batchId}, x.status, x.lane, x.a, x.r
