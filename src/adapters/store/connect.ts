@@ -68,6 +68,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
+  // An idle pooled connection the server ends (a restart, an administrator's terminate) emits 'error' on the pool;
+  // unhandled, that would stop the process. The pool drops the connection and the next query opens a new one.
+  pool.on('error', (e) => process.stderr.write(`store: an idle PostgreSQL connection ended: ${e.message}\n`));
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   // Several API nodes may start at once: serialise migrations with an advisory lock.
   const client = await pool.connect();
