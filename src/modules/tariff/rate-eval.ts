@@ -1,4 +1,4 @@
-import { Decimal, scaledCompare, scaledDecimal, scaledFloor, scaledPlus, scaledTimes, type Scaled } from '../../kernel/index.ts';
+import { Decimal, scaledCompare, scaledDecimal, scaledFloor, scaledPlus, scaledOf, scaledTimes, type Scaled } from '../../kernel/index.ts';
 import { describeCondition, describeRate } from './rate-describe.ts';
 import { inSeason } from './rate-label.ts';
 import type { Branch, Condition, Rate, RateUnit } from './rate-types.ts';
@@ -67,7 +67,7 @@ class ExactOk implements Ok {
   }
 }
 
-const FREE: EvalResult = new ExactOk({ n: 0, k: 0 }, NO_NOTES);
+const FREE: EvalResult = new ExactOk(scaledOf(0, 0), NO_NOTES);
 /** The same amount with other notes, exactness kept. */
 const withNotes = (r: Ok, notes: readonly EvalNote[]): EvalResult => (r.exact ? new ExactOk(r.exact, notes) : okYen(r.yen, notes));
 
@@ -85,7 +85,7 @@ export const yenIsZero = (r: Ok): boolean => (r.exact ? r.exact.n === 0 : r.yen.
 function adValorem(rate: Extract<Rate, { kind: 'adValorem' }>, input: EvalInput): EvalResult {
   if (rate.fraction.isZero()) return FREE;
   const v = input.valueWholeYen;
-  const exact = rate.exact && v !== undefined && Number.isSafeInteger(v) && v >= 0 ? scaledTimes({ n: v, k: 0 }, rate.exact) : undefined;
+  const exact = rate.exact && v !== undefined && Number.isSafeInteger(v) && v >= 0 ? scaledTimes(scaledOf(v, 0), rate.exact) : undefined;
   return exact ? new ExactOk(exact, NO_NOTES) : okYen(input.valueYen.times(rate.fraction));
 }
 

@@ -1,4 +1,4 @@
-import { Decimal, scaled, scaledFloor, scaledTimes, type Scaled } from '../../kernel/index.ts';
+import { Decimal, scaled, scaledFloor, scaledOf, scaledTimes, type Scaled } from '../../kernel/index.ts';
 import { startsWithAny, type SimplifiedTariffRule } from './rules.ts';
 
 /**
@@ -36,7 +36,7 @@ const memo = new WeakMap<SimplifiedTariffRule, Map<string, SimplifiedRate>>();
 
 /** Duty in whole yen at a percent rate: on exact integers while they fit below 2^53, else in Decimal. */
 export function percentDutyYen(taxableYen: number, r: Extract<SimplifiedRate, { kind: 'percent' }>): number {
-  const exact = r.exact && Number.isSafeInteger(taxableYen) && taxableYen >= 0 ? scaledTimes({ n: taxableYen, k: 0 }, r.exact) : undefined;
+  const exact = r.exact && Number.isSafeInteger(taxableYen) && taxableYen >= 0 ? scaledTimes(scaledOf(taxableYen, 0), r.exact) : undefined;
   return exact ? scaledFloor(exact) : new Decimal(taxableYen).times(r.percent).dividedBy(100).floor().toNumber();
 }
 

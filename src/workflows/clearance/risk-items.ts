@@ -9,25 +9,31 @@ import type { RiskItem } from '../../modules/risk/index.ts';
 export function consignmentRiskItems(c: Consignment, lineYen: readonly number[], date: string): RiskItem[] {
   const carrier = c.transportDocument.masterAwb?.slice(0, 3) ?? '';
   const massShare = c.grossMassKg / c.items.length;
-  return c.items.map((it, i) => ({
-    date,
-    office: '',
-    processType: 'manifest',
-    importType: 'low-value',
-    importUse: '',
-    paymentType: '',
-    transportMode: 'air',
-    declarant: c.platform.name,
-    importer: c.buyer.name,
-    seller: c.seller.name,
-    courier: carrier,
-    hs: it.hsCode ?? '',
-    departure: c.seller.country,
-    origin: c.seller.country,
-    taxRate: 0,
-    taxType: it.unit,
-    originIndicator: 'N',
-    netMassKg: massShare,
-    value: lineYen[i] ?? 0,
-  }));
+  return c.items.map((it, i) => new LineItem(date, c.platform.name, c.buyer.name, c.seller.name, carrier, it.hsCode ?? '', c.seller.country, it.unit, massShare, lineYen[i] ?? 0));
+}
+
+class LineItem implements RiskItem {
+  readonly office = '';
+  readonly processType = 'manifest';
+  readonly importType = 'low-value';
+  readonly importUse = '';
+  readonly paymentType = '';
+  readonly transportMode = 'air';
+  readonly taxRate = 0;
+  readonly originIndicator = 'N';
+  readonly departure: string;
+  constructor(
+    readonly date: string,
+    readonly declarant: string,
+    readonly importer: string,
+    readonly seller: string,
+    readonly courier: string,
+    readonly hs: string,
+    readonly origin: string,
+    readonly taxType: string,
+    readonly netMassKg: number,
+    readonly value: number,
+  ) {
+    this.departure = origin;
+  }
 }
