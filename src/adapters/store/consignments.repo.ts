@@ -3,8 +3,9 @@ import type { Problem } from '../../kernel/index.ts';
 import type { Db } from './connect.ts';
 
 /**
- * Storage of low-value consignment batches. Every write is one multi-row statement fed by a single JSON parameter
- * (`json_to_recordset`): one round trip and one plan per chunk of hundreds of rows, on PGlite and PostgreSQL alike.
+ * Storage of low-value consignment batches. Every hot write is one multi-row statement whose columns each come as one
+ * text parameter split by the server (`string_to_array` + `unnest`, see `words` and `docs`): one round trip and one
+ * plan per chunk of hundreds of rows, on PGlite and PostgreSQL alike.
  * Every write is an insert: a consignment row once, its decision once (primary key (owner, consignment id) on both:
  * the idempotency keys of the whole pipeline — a re-sent consignment is refused at insert, a redelivered message
  * writes no second decision), and the batch's counters as progress rows summed on read, so that API nodes and

@@ -1,6 +1,6 @@
 import { normalizeHouseAwb, normalizeMasterAwb } from './awb.ts';
 import type { AdvanceConsignment } from './cargo-xml-model.ts';
-import type { Consignment } from './model.ts';
+import type { ClearableConsignment } from './clearable.ts';
 
 export type AdvanceMatch = {
   readonly advance: AdvanceConsignment;
@@ -40,7 +40,7 @@ export class AdvanceIndex {
     return this.byHouse.size + this.byMasterConsignee.size;
   }
 
-  match(c: Consignment): AdvanceMatch | undefined {
+  match(c: ClearableConsignment): AdvanceMatch | undefined {
     const { houseAwb, masterAwb } = c.transportDocument;
     const byHouse = houseAwb === undefined ? undefined : this.byHouse.get(houseAwb.toUpperCase());
     if (byHouse) return { advance: byHouse, by: 'houseAwb', discrepancies: discrepancies(byHouse, c) };
@@ -50,7 +50,7 @@ export class AdvanceIndex {
   }
 }
 
-function discrepancies(a: AdvanceConsignment, c: Consignment): AdvanceMatch['discrepancies'] {
+function discrepancies(a: AdvanceConsignment, c: ClearableConsignment): AdvanceMatch['discrepancies'] {
   const out: ('masterAwb' | 'consigneeName' | 'consigneeCountry')[] = [];
   const master = normalizeMasterAwb(a.masterAwb) ?? a.masterAwb;
   if (c.transportDocument.masterAwb !== undefined && c.transportDocument.masterAwb !== master) out.push('masterAwb');

@@ -15,6 +15,8 @@ export {
   DEFAULT_MAX_ITEMS,
 } from './model.ts';
 export type { CodeLookups, Consignment, ItemLine, Money, Party, TransportDocument, Unit } from './model.ts';
+export { packConsignment, unpackConsignment } from './clearable.ts';
+export type { ClearableConsignment, ClearableItem, PackedConsignment } from './clearable.ts';
 export { validateConsignment } from './validate.ts';
 export type { ValidateOptions } from './validate.ts';
 export { normalizeHouseAwb, normalizeMasterAwb } from './awb.ts';

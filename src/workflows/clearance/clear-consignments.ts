@@ -1,5 +1,5 @@
 import { yenAtRates, type Problem, type Result } from '../../kernel/index.ts';
-import { ConsignmentErrors, manifestDecision, type Consignment } from '../../modules/consignments/index.ts';
+import { ConsignmentErrors, manifestDecision, type ClearableConsignment } from '../../modules/consignments/index.ts';
 import type { OnlineSelector, RiskItem, RiskModel } from '../../modules/risk/index.ts';
 import type { AssessmentResponse } from '../../modules/tariff/index.ts';
 import type { ConsignmentDecision } from '../../adapters/store/consignments.repo.ts';
@@ -18,7 +18,7 @@ export interface ClearancePorts {
 }
 
 interface Valued {
-  readonly c: Consignment;
+  readonly c: ClearableConsignment;
   readonly valueYen: number;
   readonly lineYen: number[];
   readonly rates: Record<string, string>;
@@ -41,7 +41,7 @@ export class ClearanceEngine {
     const items: RiskItem[] = [];
     for (let at = 0; at < list.length; at++) {
       const { consignmentId, data } = list[at]!;
-      const c = data as Consignment;
+      const c = data as ClearableConsignment;
       const valued = this.value(c, date);
       if (!valued.ok) {
         out[at] = { consignmentId, status: 'failed', lane: null, assessment: { problems: valued.error }, risk: null };
@@ -104,7 +104,7 @@ export class ClearanceEngine {
     return out;
   }
 
-  private value(c: Consignment, date: string): Result<Valued, Problem[]> {
+  private value(c: ClearableConsignment, date: string): Result<Valued, Problem[]> {
     const rates: Record<string, string> = {};
     const problems: Problem[] = [];
     const lines = c.items.map((it, i) => {

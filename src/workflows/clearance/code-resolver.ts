@@ -1,4 +1,6 @@
-import type { ItemLine } from '../../modules/consignments/index.ts';
+import type { ClearableItem } from '../../modules/consignments/index.ts';
+
+type LineToResolve = Pick<ClearableItem, 'hsCode' | 'description'>;
 
 export type CodeSource = 'declared' | 'hs6-first-line' | 'search';
 
@@ -38,7 +40,7 @@ export class CodeResolver {
    * The line at once when it can be told without a search — declared, under an HS6, or a description searched before
    * (null when that search found none) — else undefined: then `resolve` is needed.
    */
-  resolveNow(item: Pick<ItemLine, 'hsCode' | 'description'>): ResolvedCode | null | undefined {
+  resolveNow(item: LineToResolve): ResolvedCode | null | undefined {
     const hs = item.hsCode;
     if (hs !== undefined && hs.length === 9 && this.lines.has(hs)) return { code9: hs, source: 'declared', suggested: false };
     if (hs !== undefined) {
@@ -50,7 +52,7 @@ export class CodeResolver {
     return code9 !== null && this.lines.has(code9) ? { code9, source: 'search', suggested: true } : null;
   }
 
-  async resolve(item: Pick<ItemLine, 'hsCode' | 'description'>): Promise<ResolvedCode | undefined> {
+  async resolve(item: LineToResolve): Promise<ResolvedCode | undefined> {
     const now = this.resolveNow(item);
     if (now !== undefined) return now ?? undefined;
     const code9 = await this.suggest(item.description);

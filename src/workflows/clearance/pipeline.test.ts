@@ -4,7 +4,7 @@ import type { BusMessage } from '../../adapters/bus/port.ts';
 import { openStore, type Store } from '../../adapters/store/connect.ts';
 import { ConsignmentsRepo } from '../../adapters/store/consignments.repo.ts';
 import { OutboxRelay } from '../../adapters/store/outbox.relay.ts';
-import { sampleConsignment } from '../../modules/consignments/index.ts';
+import { packConsignment, sampleConsignment } from '../../modules/consignments/index.ts';
 import { ClearanceEngine } from './clear-consignments.ts';
 import { DECIDED_SUBJECT, ClearancePipeline, type AcceptedMessage } from './pipeline.ts';
 
@@ -65,14 +65,16 @@ describe('ClearancePipeline on the bus', () => {
   });
 
   it('splits a chunk that passes the bus payload limit into halves, each with its own message id', async () => {
-    const small = new MemoryEventBus({ maxPayloadBytes: 8_000 });
+    const small = new MemoryEventBus({ maxPayloadBytes: 2_000 });
     const pipeline = new ClearancePipeline(small, new ConsignmentsRepo(store.db));
     const got: { msgId?: string; n: number }[] = [];
     const sub = await small.consume<AcceptedMessage>({ durable: 'split', subjects: 'customs.consignments.accepted' }, async (m) => {
-      got.push({ ...(m.msgId !== undefined ? { msgId: m.msgId } : {}), n: m.data.consignments.length });
+      got.push({ ...(m.msgId !== undefined ? { msgId: m.msgId } : {}), n: m.data.packed?.length ?? 0 });
     });
     const c = sampleConsignment();
-    // each sample consignment is ~1 kB as JSON: 12 of them pass 8,000 bytes, 3 do not
+    const packedBytes = JSON.stringify(packConsignment(c)).length;
+    // 12 packed consignments pass 2,000 bytes, 3 do not
+    expect([packedBytes * 12 > 2_000, packedBytes * 3 < 2_000]).toEqual([true, true]);
     const list = Array.from({ length: 12 }, (_, i) => ({ consignmentId: `S${i}`, data: { ...c, consignmentId: `S${i}` } }));
     await pipeline.announce('cb_split', 'o', list, 7);
     for (let i = 0; i < 50 && got.reduce((a, g) => a + g.n, 0) < 12; i++) await new Promise((r) => setTimeout(r, 10));
@@ -106,20 +108,42 @@ describe('ClearancePipeline on the bus', () => {
     expect((await pipeline.sweep({ staleMs: 10, graceMs: 0 })).resumed).toBe(0);
   });
 
-  it('announces consignments serialised by the upload exactly as it announces plain ones', async () => {
+  it('announces each consignment as its clearable part, and clears messages of whole consignments as well', async () => {
     const pipeline = new ClearancePipeline(bus, new ConsignmentsRepo(store.db));
     const got: AcceptedMessage[] = [];
     // a new durable reads the stream from its start: earlier tests' messages are skipped by batch
     const sub = await bus.consume<AcceptedMessage>({ durable: 'same-shape', subjects: 'customs.consignments.accepted' }, async (m) => {
-      if (m.data.batchId === 'cb_json') got.push(m.data);
+      if (m.data.batchId === 'cb_pack') got.push(m.data);
     });
     const c = { ...sampleConsignment(), consignmentId: 'J1' };
-    await pipeline.announce('cb_json', 'o"wner', [{ consignmentId: 'J1', data: c, json: JSON.stringify(c) }], 1);
-    await pipeline.announce('cb_json', 'o"wner', [{ consignmentId: 'J1', data: c }], 2);
-    for (let i = 0; i < 50 && got.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    await pipeline.announce('cb_pack', 'o"wner', [{ consignmentId: 'J1', data: c }], 1);
+    for (let i = 0; i < 50 && got.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
     await sub.stop();
-    expect(got).toHaveLength(2);
-    expect(got[0]).toEqual(got[1]);
-    expect(got[0]).toEqual({ batchId: 'cb_json', ownerId: 'o"wner', consignments: [{ consignmentId: 'J1', data: c }] });
+    expect(got).toEqual([{ batchId: 'cb_pack', ownerId: 'o"wner', packed: [packConsignment(c)] }]);
+
+    // what the engine is given: the clearable part, from either form of message
+    const seen: unknown[] = [];
+    const engine = Object.create(ClearanceEngine.prototype) as ClearanceEngine;
+    engine.clear = async (list) => {
+      seen.push(...list.map((x) => JSON.parse(JSON.stringify(x.data)) as unknown));
+      return list.map(({ consignmentId }) => ({ consignmentId, status: 'released' as const, lane: 'green', assessment: {}, risk: {} }));
+    };
+    const repo = new ConsignmentsRepo(store.db);
+    await repo.createBatch({ id: 'cb_pack', ownerId: 'o"wner', format: 'ndjson' });
+    await repo.createBatch({ id: 'cb_whole', ownerId: 'o"wner', format: 'ndjson' });
+    expect(await pipeline.clearMessage(engine, got[0]!, '2026-12-01')).toBe(1);
+    const whole = { batchId: 'cb_whole', ownerId: 'o"wner', consignments: [{ consignmentId: 'J2', data: { ...c, consignmentId: 'J2' } }] };
+    expect(await pipeline.clearMessage(engine, whole, '2026-12-01')).toBe(1);
+    const part = {
+      consignmentId: 'J1',
+      transportDocument: c.transportDocument,
+      seller: { name: c.seller.name, country: c.seller.country },
+      buyer: { name: c.buyer.name, country: c.buyer.country },
+      platform: { name: c.platform.name },
+      items: c.items,
+      grossMassKg: c.grossMassKg,
+    };
+    expect(seen[0]).toEqual(part);
+    expect(seen[1]).toMatchObject({ ...part, consignmentId: 'J2' });
   });
 });

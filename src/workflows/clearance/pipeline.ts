@@ -1,13 +1,21 @@
-import { RawJson, type EventBus, type Subscription } from '../../adapters/bus/port.ts';
+import type { EventBus, Subscription } from '../../adapters/bus/port.ts';
 import type { ConsignmentDecision, ConsignmentsRepo, DecidedEvent, PendingConsignment } from '../../adapters/store/consignments.repo.ts';
 import { DomainError } from '../../kernel/index.ts';
-import { AdvanceIndex, type AdvanceConsignment, type Consignment } from '../../modules/consignments/index.ts';
+import {
+  AdvanceIndex,
+  packConsignment,
+  unpackConsignment,
+  type AdvanceConsignment,
+  type ClearableConsignment,
+  type Consignment,
+  type PackedConsignment,
+} from '../../modules/consignments/index.ts';
 import type { ClearanceEngine } from './clear-consignments.ts';
 import { ClearanceErrors } from './errors.ts';
 
 /**
- * Accepted consignments waiting for clearance: {batchId, ownerId, consignments: [{consignmentId, data}]}, one message
- * per stored upload chunk (split in halves when it passes the bus's payload limit).
+ * Accepted consignments waiting for clearance: {batchId, ownerId, packed: [PackedConsignment…]}, one message per stored
+ * upload chunk (split in halves when it passes the bus's payload limit).
  */
 export const ACCEPTED_SUBJECT = 'customs.consignments.accepted';
 /**
@@ -25,7 +33,10 @@ export const FAILED_GRACE_MS = 60_000;
 export interface AcceptedMessage {
   readonly batchId: string;
   readonly ownerId: string;
-  readonly consignments: readonly PendingConsignment[];
+  /** The consignments, each as its clearable part (modules/consignments/clearable.ts). */
+  readonly packed?: readonly PackedConsignment[];
+  /** Whole consignments: the form messages had before `packed`; still cleared, should a stream hold some. */
+  readonly consignments?: readonly PendingConsignment[];
   /** Set when re-announced after a crash: some of them may have been decided meanwhile. */
   readonly resumed?: boolean;
 }
@@ -58,12 +69,15 @@ export class ClearancePipeline {
   async announce(
     batchId: string,
     ownerId: string,
-    consignments: readonly (PendingConsignment & { readonly json?: string })[],
+    consignments: readonly PendingConsignment[],
     chunkKey: string | number,
     resumed = false,
   ): Promise<void> {
     try {
-      await this.bus.publish(ACCEPTED_SUBJECT, acceptedMessage(batchId, ownerId, consignments, resumed), { msgId: `${batchId}:${chunkKey}` });
+      const packed = consignments.map((c) => packConsignment(c.data as Consignment));
+      await this.bus.publish(ACCEPTED_SUBJECT, { batchId, ownerId, packed, ...(resumed ? { resumed } : {}) } satisfies AcceptedMessage, {
+        msgId: `${batchId}:${chunkKey}`,
+      });
     } catch (e) {
       // Consignments near the line-size limit can make a chunk pass the bus's payload limit: halves, each its own id.
       if (!(e instanceof DomainError && e.code === 'BUS.MESSAGE_TOO_LARGE') || consignments.length < 2) throw e;
@@ -80,7 +94,12 @@ export class ClearancePipeline {
    * assessed twice, and the common path reads nothing back.
    */
   async clearMessage(engine: ClearanceEngine, m: AcceptedMessage, date: string, redelivered = false): Promise<number> {
-    let pending = m.consignments;
+    let pending: readonly { consignmentId: string; data: ClearableConsignment }[] = m.packed
+      ? m.packed.map((p) => {
+          const data = unpackConsignment(p);
+          return { consignmentId: data.consignmentId, data };
+        })
+      : (m.consignments ?? []).map((c) => ({ consignmentId: c.consignmentId, data: c.data as Consignment }));
     if (redelivered || m.resumed === true) {
       const decided = await this.repo.decidedAmong(m.ownerId, pending.map((p) => p.consignmentId));
       pending = pending.filter((p) => !decided.has(p.consignmentId));
@@ -101,8 +120,8 @@ export class ClearancePipeline {
    * Links each consignment to advance air-waybill data received for its master AWB (by house AWB, else master AWB +
    * consignee) and notes the match and any discrepancy with the decision: for the officer, and for the record.
    */
-  async withAdvance(pending: readonly { data: unknown }[], decisions: ConsignmentDecision[]): Promise<ConsignmentDecision[]> {
-    const consignments = pending.map((p) => p.data as Consignment);
+  async withAdvance(pending: readonly { data: ClearableConsignment }[], decisions: ConsignmentDecision[]): Promise<ConsignmentDecision[]> {
+    const consignments = pending.map((p) => p.data);
     const masters = [...new Set(consignments.flatMap((c) => (c.transportDocument.masterAwb ? [c.transportDocument.masterAwb] : [])))];
     const advance = await this.repo.advanceFor(masters);
     if (advance.length === 0) return decisions;
@@ -181,23 +200,6 @@ export class ClearancePipeline {
     }
     return n;
   }
-}
-
-/**
- * The accepted message; built as text around each consignment's JSON when the upload serialised them for the store
- * already (one serialisation per consignment instead of two).
- */
-function acceptedMessage(
-  batchId: string,
-  ownerId: string,
-  consignments: readonly (PendingConsignment & { readonly json?: string })[],
-  resumed: boolean,
-): AcceptedMessage | RawJson {
-  if (resumed || !consignments.every((c) => c.json !== undefined)) {
-    return { batchId, ownerId, consignments: consignments.map((c) => ({ consignmentId: c.consignmentId, data: c.data })), ...(resumed ? { resumed } : {}) };
-  }
-  const list = consignments.map((c) => `{"consignmentId":${JSON.stringify(c.consignmentId)},"data":${c.json!}}`).join(',');
-  return new RawJson(`{"batchId":${JSON.stringify(batchId)},"ownerId":${JSON.stringify(ownerId)},"consignments":[${list}]}`);
 }
 
 /** The decided event of the decisions just written (only those: a redelivery announces nothing twice). */

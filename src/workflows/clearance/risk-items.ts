@@ -1,4 +1,4 @@
-import type { Consignment } from '../../modules/consignments/index.ts';
+import type { ClearableConsignment } from '../../modules/consignments/index.ts';
 import type { RiskItem } from '../../modules/risk/index.ts';
 
 /**
@@ -6,7 +6,7 @@ import type { RiskItem } from '../../modules/risk/index.ts';
  * riskItems), so one feature pipeline serves both. Only what the platform sent is used (the declared HS code, not a
  * suggested one: a missing or vague code is itself a signal), plus each line's value in yen.
  */
-export function consignmentRiskItems(c: Consignment, lineYen: readonly number[], date: string): RiskItem[] {
+export function consignmentRiskItems(c: ClearableConsignment, lineYen: readonly number[], date: string): RiskItem[] {
   const carrier = c.transportDocument.masterAwb?.slice(0, 3) ?? '';
   const massShare = c.grossMassKg / c.items.length;
   return c.items.map((it, i) => new LineItem(date, c.platform.name, c.buyer.name, c.seller.name, carrier, it.hsCode ?? '', c.seller.country, it.unit, massShare, lineYen[i] ?? 0));

@@ -1,6 +1,6 @@
 import { DomainError } from '../../kernel/index.ts';
 import type { ConsignmentDecision, ConsignmentsRepo, IncomingLine } from '../../adapters/store/consignments.repo.ts';
-import { parseCsvBatches, parseNdjsonBatches, type ParsedRecord, type ParseOptions } from '../../modules/consignments/index.ts';
+import { parseCsvBatches, parseNdjsonBatches, type Consignment, type ParsedRecord, type ParseOptions } from '../../modules/consignments/index.ts';
 import { ClearanceErrors as E } from './errors.ts';
 import type { ClearanceEngine } from './clear-consignments.ts';
 import { decidedEvent, type ClearancePipeline } from './pipeline.ts';
@@ -48,7 +48,7 @@ async function* limited(source: AsyncIterable<Buffer | string>, maxBytes: number
 
 const toLine = (r: ParsedRecord): IncomingLine =>
   'consignment' in r
-    ? // serialised once here, for both the store and the bus message
+    ? // serialised here, for the store (the bus message carries the consignment's clearable part, packed)
       { lineNo: r.lineNo, consignmentId: r.consignment.consignmentId, data: r.consignment, json: JSON.stringify(r.consignment) }
     : { lineNo: r.lineNo, problems: r.problems, ...(r.consignmentId !== undefined ? { consignmentId: r.consignmentId } : {}) };
 
@@ -77,7 +77,7 @@ export async function ingest(
   const flush = async (lines: IncomingLine[]): Promise<void> => {
     let decisions: Map<string, ConsignmentDecision> | undefined;
     if (opts.clearInline) {
-      const accepted = lines.flatMap((l) => ('data' in l ? [{ consignmentId: l.consignmentId, data: l.data }] : []));
+      const accepted = lines.flatMap((l) => ('data' in l ? [{ consignmentId: l.consignmentId, data: l.data as Consignment }] : []));
       const cleared = await pipeline.withAdvance(accepted, await opts.clearInline.clear(accepted, today()));
       decisions = new Map(cleared.map((d) => [d.consignmentId, d]));
     }
@@ -92,11 +92,8 @@ export async function ingest(
       );
     const r = await store().catch((e: unknown) => (isDeadlock(e) ? store() : Promise.reject(e)));
     if (r.fresh.length > 0) {
-      const byId = new Map(lines.flatMap((l) => ('data' in l ? [[l.consignmentId, l] as const] : [])));
-      const fresh = r.fresh.map((consignmentId) => {
-        const l = byId.get(consignmentId);
-        return { consignmentId, data: l?.data, ...(l?.json !== undefined ? { json: l.json } : {}) };
-      });
+      const byId = new Map(lines.flatMap((l) => ('data' in l ? [[l.consignmentId, l.data] as const] : [])));
+      const fresh = r.fresh.map((consignmentId) => ({ consignmentId, data: byId.get(consignmentId) }));
       await pipeline.announce(batch.id, batch.ownerId, fresh, lines[0]!.lineNo);
     }
     if (r.decided.length > 0) pipeline.decisionsStored();
