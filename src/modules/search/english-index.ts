@@ -3,6 +3,7 @@ import { analyze } from './english-text.ts';
 import { rankByGroup } from './rank-by-group.ts';
 import { analyzeQuery, buildQueryContext, type QueryContext, type WeightedKey } from './english-query.ts';
 import { blendMeaning } from './meaning-blend.ts';
+import { MaterialSections } from './material-sections.ts';
 import { TextVectors } from './text-vectors.ts';
 import type { WordVectors } from './word-vectors.ts';
 import { SYNONYMS } from './synonyms.ts';
@@ -13,6 +14,8 @@ export interface HsRecord {
   readonly code: string;
   readonly description: string;
   readonly level: number;
+  /** The HS section (Roman numeral) the code belongs to, where known. */
+  readonly section?: string;
 }
 
 interface HsDoc {
@@ -46,6 +49,7 @@ export class EnglishIndex {
     /** A material's key → the subheading for its articles not specified elsewhere ("plastic" → 3926.90). */
     private readonly residual: ReadonlyMap<string, string>,
     private readonly text?: TextVectors,
+    private readonly materials?: MaterialSections,
   ) {}
 
   static build(hs: readonly HsRecord[], keep: (hs6: string) => boolean, wordnet?: WordNet, vectors?: WordVectors): EnglishIndex {
@@ -69,7 +73,8 @@ export class EnglishIndex {
     const descriptions = new Map(hs.map((r) => [r.code, r.description]));
     const chapterKeys = (hs6: string): ReadonlySet<string> => new Set(analyze(byCode.get(hs6.slice(0, 2)) ?? ''));
     const text = vectors === undefined ? undefined : TextVectors.build(docs, vectors);
-    return new EnglishIndex(index, ctx, descriptions, residualSubheadings(docs, chapterKeys), text);
+    const residual = residualSubheadings(docs, chapterKeys);
+    return new EnglishIndex(index, ctx, descriptions, residual, text, MaterialSections.build(hs, residual, docs));
   }
 
   /** Subheadings ranked by relevance (best first), grouped so that the best-supported headings come first. */
@@ -94,7 +99,8 @@ export class EnglishIndex {
     // word matches tie often (one shared word, many texts): what the query means breaks the tie
     const meaning = this.text?.query(words);
     const blended = this.text === undefined || meaning === undefined ? hits : blendMeaning(hits, this.text, meaning);
-    const ranked = rankByGroup(blended, (h) => h.hs6.slice(0, 4));
+    const ofMaterial = this.materials === undefined ? blended : this.materials.demote(blended, words, this.ctx.synonyms);
+    const ranked = rankByGroup(ofMaterial, (h) => h.hs6.slice(0, 4));
     return this.withResidual(ranked, keys);
   }
 

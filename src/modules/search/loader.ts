@@ -9,7 +9,7 @@ export const HS2022_FILE = 'hs/hs2022.csv';
 export function readHs2022(dataDir: string): HsRecord[] {
   return readCsv(join(dataDir, HS2022_FILE))
     .filter((r) => /^\d{2}(\d{2}){0,2}$/.test(r['hscode'] ?? ''))
-    .map((r) => ({ code: r['hscode'] ?? '', description: r['description'] ?? '', level: Number(r['level']) }));
+    .map((r) => ({ code: r['hscode'] ?? '', description: r['description'] ?? '', level: Number(r['level']), section: r['section'] ?? '' }));
 }
 
 /** Reads the schedule and HS 2022 from the data folder and builds the search (about 2–4 s). */
