@@ -3,6 +3,7 @@ import { analyze } from './english-text.ts';
 import { rankByGroup } from './rank-by-group.ts';
 import { analyzeQuery, buildQueryContext, type QueryContext, type WeightedKey } from './english-query.ts';
 import { blendMeaning } from './meaning-blend.ts';
+import { spreadNearDuplicates } from './meaning-diversity.ts';
 import { MaterialSections } from './material-sections.ts';
 import { TextVectors } from './text-vectors.ts';
 import type { WordVectors } from './word-vectors.ts';
@@ -100,7 +101,8 @@ export class EnglishIndex {
     const meaning = this.text?.query(words);
     const blended = this.text === undefined || meaning === undefined ? hits : blendMeaning(hits, this.text, meaning);
     const ofMaterial = this.materials === undefined ? blended : this.materials.demote(blended, words, this.ctx.synonyms);
-    const ranked = rankByGroup(ofMaterial, (h) => h.hs6.slice(0, 4));
+    const grouped = rankByGroup(ofMaterial, (h) => h.hs6.slice(0, 4));
+    const ranked = this.text === undefined ? grouped : spreadNearDuplicates(grouped, this.text);
     return this.withResidual(ranked, keys);
   }
 

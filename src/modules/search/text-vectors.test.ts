@@ -34,6 +34,12 @@ describe('TextVectors', () => {
     expect(text.nearest(q, 2).map((s) => s.id)).toEqual(['920930', '560710']);
   });
 
+  it('compares headings by the mean of their subheadings\' texts', () => {
+    expect(text.headingSimilarity('9209', '9209')).toBeCloseTo(1, 5);
+    expect(text.headingSimilarity('9209', '5607')).toBeGreaterThan(text.headingSimilarity('9209', '0901'));
+    expect(text.headingSimilarity('9209', '9999')).toBe(0);
+  });
+
   it('has no vector for a query none of whose words the vectors know', () => {
     expect(text.query([{ word: 'cofee', weight: 1 }])).toBeUndefined();
   });

@@ -34,6 +34,8 @@ export class TextVectors {
     private readonly row: ReadonlyMap<string, number>,
     /** One unit vector per subheading, row after row. */
     private readonly matrix: Float32Array,
+    /** A heading (4 digits) → the unit mean of its subheadings' vectors. */
+    private readonly headings: ReadonlyMap<string, Float32Array>,
   ) {}
 
   static build(docs: readonly TextDoc[], vectors: WordVectors): TextVectors {
@@ -52,7 +54,16 @@ export class TextVectors {
       if (normalise(v)) ids.push(d.id);
       else v.fill(0);
     }
-    return new TextVectors(vectors, ids, new Map(ids.map((id, i) => [id, i])), matrix.slice(0, ids.length * dim));
+    const rows = matrix.slice(0, ids.length * dim);
+    const headings = new Map<string, Float32Array>();
+    ids.forEach((id, i) => {
+      const h = id.slice(0, 4);
+      const v = headings.get(h) ?? new Float32Array(dim);
+      for (let d = 0; d < dim; d++) v[d] = (v[d] ?? 0) + (rows[i * dim + d] ?? 0);
+      headings.set(h, v);
+    });
+    for (const v of headings.values()) normalise(v);
+    return new TextVectors(vectors, ids, new Map(ids.map((id, i) => [id, i])), rows, headings);
   }
 
   /** The query's words as one unit vector (role-weighted), or undefined when the vectors know none of them. */
@@ -69,6 +80,16 @@ export class TextVectors {
   similarity(q: Float32Array, id: string): number {
     const i = this.row.get(id);
     return i === undefined ? 0 : this.dot(q, i);
+  }
+
+  /** Cosine between two headings' texts (4 digits each; 0 when either has no vector). */
+  headingSimilarity(a: string, b: string): number {
+    const u = this.headings.get(a);
+    const v = this.headings.get(b);
+    if (u === undefined || v === undefined) return 0;
+    let s = 0;
+    for (let d = 0; d < u.length; d++) s += (u[d] ?? 0) * (v[d] ?? 0);
+    return s;
   }
 
   /** The `k` subheadings nearest the query vector, nearest first (every subheading is compared: about 0.3 ms). */
