@@ -23,6 +23,9 @@ const TOP = 3;
  * on both sides.
  */
 export class NearestWords {
+  /** A query's unknown words recur (and a server sees the same ones again): their neighbours are kept. */
+  private readonly cache = new Map<string, NearKey[]>();
+
   private constructor(
     private readonly vectors: WordVectors,
     private readonly keys: readonly string[],
@@ -48,14 +51,25 @@ export class NearestWords {
 
   /** Up to a few index keys at least MIN_COSINE from `word`, best first; empty for a rare or unknown word. */
   near(word: string): NearKey[] {
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const found = this.compute(word);
+    if (this.cache.size >= 10_000) this.cache.clear();
+    this.cache.set(word, found);
+    return found;
+  }
+
+  private compute(word: string): NearKey[] {
     const q = this.vectors.unit(word);
     if (q === undefined) return [];
     const dim = this.vectors.dimensions;
+    const m = this.matrix;
     const best = new Map<string, number>();
     for (let i = 0; i < this.keys.length; i++) {
       let s = 0;
       const o = i * dim;
-      for (let d = 0; d < dim; d++) s += (q[d] ?? 0) * (this.matrix[o + d] ?? 0);
+      // indices stay within both arrays: the matrix holds keys.length rows of `dim` numbers
+      for (let d = 0; d < dim; d++) s += q[d]! * m[o + d]!;
       if (s < MIN_COSINE) continue;
       const key = this.keys[i] ?? '';
       if (s > (best.get(key) ?? 0)) best.set(key, s);

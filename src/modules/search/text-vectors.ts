@@ -108,8 +108,10 @@ export class TextVectors {
 
   private dot(q: Float32Array, i: number): number {
     const o = i * q.length;
+    const m = this.matrix;
     let s = 0;
-    for (let d = 0; d < q.length; d++) s += (q[d] ?? 0) * (this.matrix[o + d] ?? 0);
+    // row i of the matrix has q.length numbers: no index falls outside either array
+    for (let d = 0; d < q.length; d++) s += q[d]! * m[o + d]!;
     return s;
   }
 }
