@@ -16,7 +16,8 @@ export class SearchService {
   private build(): Promise<TariffSearch> {
     return buildSearchIndex({
       rows: [...this.catalog.tariffRows()],
-      hs: this.catalog.hsCodes().map((h) => ({ code: h.code, description: h.description, level: h.level })),
+      // the section lets a material named in the query lower the goods of other material sections
+      hs: this.catalog.hsCodes().map((h) => ({ code: h.code, description: h.description, level: h.level, section: h.section })),
     });
   }
 
