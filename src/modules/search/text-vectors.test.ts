@@ -51,4 +51,23 @@ describe('TextVectors', () => {
     expect(text.nearest(q, 10).map((s) => s.id)).not.toContain('999990');
     expect(text.nearest(q, 1)[0]?.cosine).toBeCloseTo(1, 5);
   });
+
+  it('gives texts of the same words the same vector, whatever their order (the word matches decide between them)', () => {
+    // Coordinates with long binary fractions: float sums in another order differ in the last bits.
+    const v = memoryVectors({
+      roasted: [0.1, 0.7, 0.3, 0.11, 0.29, 0.37],
+      decaffeinated: [0.2, 0.3, 0.9, 0.13, 0.17, 0.19],
+      coffee: [0.35, 0.11, 0.47, 0.53, 0.59, 0.61],
+      beans: [0.23, 0.41, 0.07, 0.43, 0.31, 0.67],
+    });
+    const orders = ['coffee roasted decaffeinated', 'decaffeinated coffee roasted', 'roasted decaffeinated coffee', 'decaffeinated roasted coffee', 'coffee decaffeinated roasted', 'roasted coffee decaffeinated'];
+    const t = TextVectors.build(orders.map((sub, i) => ({ id: `09011${i}`, sub, heading: '' })), v);
+    const q = t.query([
+      { word: 'coffee', weight: 1 },
+      { word: 'beans', weight: 0.7 },
+    ])!;
+    const cosines = orders.map((_, i) => t.similarity(q, `09011${i}`));
+    expect(new Set(cosines).size).toBe(1);
+  });
 });
+

@@ -116,7 +116,11 @@ export class TextVectors {
   }
 }
 
-function addMean(v: Float32Array, ws: readonly string[], idf: (w: string) => number, vectors: WordVectors, share: number): void {
+function addMean(v: Float32Array, words: readonly string[], idf: (w: string) => number, vectors: WordVectors, share: number): void {
+  // Summed in one order whatever the text's: float sums depend on their order, and two texts of the same words must
+  // get the same vector, so that meaning leaves the word matches' order between them alone ("Coffee; not roasted or
+  // decaffeinated" and "Coffee; decaffeinated, not roasted" differed in the last bits, and the second came first).
+  const ws = [...words].sort();
   const weights = ws.map(idf);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return;
