@@ -45,10 +45,14 @@ export interface PlatformOptions {
   readonly webDistDir?: string;
 }
 
+/** How often a process sharing PostgreSQL re-reads the exchange-rate table (a new week's rates reach it within this). */
+const RATES_REFRESH_MS = 30_000;
+
 /** The composition root: the only place that wires adapters to modules. */
 export async function createPlatform(config: Config, opts: PlatformOptions = {}): Promise<Platform> {
   const store = opts.store ?? (await openStore({ databaseUrl: config.databaseUrl, dbDir: config.dbDir, role: opts.role ?? 'server' }));
   const bus = await createBus({ natsUrl: config.natsUrl });
+  let stopRates = (): void => {};
   try {
     if (opts.loadReference !== false && !(await isReferenceLoaded(store.db))) {
       await loadReferenceData(store.db, config.dataDir, opts.onLoadProgress);
@@ -63,6 +67,10 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     await parties.load();
     const exchangeRates = new ExchangeRatesRepo(store.db);
     await exchangeRates.load();
+    // PostgreSQL is shared by API nodes and workers: rates loaded through one must reach all (embedded: one process).
+    stopRates = config.databaseUrl
+      ? exchangeRates.refreshEvery(RATES_REFRESH_MS, (e) => process.stderr.write(`exchange rates: refresh failed, will retry: ${String(e)}\n`))
+      : () => {};
     const relay = new OutboxRelay(store.db, bus, (e) => process.stderr.write(`outbox relay: ${String(e)}\n`));
     const otherLaw = (code: string) => {
       const o = otherLaws.get(code);
@@ -123,6 +131,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       store,
       bus,
       close: async () => {
+        stopRates();
         await app.close();
         for (const f of [...features].reverse()) await f.close?.();
         await relay.stop();
@@ -131,6 +140,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       },
     };
   } catch (e) {
+    stopRates();
     await bus.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw e;

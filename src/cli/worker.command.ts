@@ -1,3 +1,5 @@
+import { openStore } from '../adapters/store/connect.ts';
+import { waitForReference } from '../adapters/store/reference.repo.ts';
 import { loadConfig } from '../config.ts';
 import { createPlatform } from '../platform.ts';
 import type { Args } from './args.ts';
@@ -17,14 +19,25 @@ export async function run(_args: Args): Promise<number> {
     log('customs worker needs DATABASE_URL (PostgreSQL) and NATS_URL (JetStream); embedded mode clears inside the server.');
     return EXIT_INVALID;
   }
-  const platform = await createPlatform(config, { role: 'cli', loadReference: false });
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const store = await openStore({ databaseUrl: config.databaseUrl, role: 'cli' });
+  const loaded = await waitForReference(store.db, {
+    intervalMs: 5_000,
+    signal: stop.signal,
+    onWait: () => log(`worker ${process.pid}: waiting for the reference data (tariff schedule, code lists): start an API node or run \`customs data load\``),
+  });
+  if (!loaded) {
+    await store.close();
+    return 0;
+  }
+  const platform = await createPlatform(config, { role: 'cli', loadReference: false, store });
   // The search index (code suggestions) is built in the background: a worker takes messages at full speed once it is.
   await platform.search.ready();
   log(`worker ${process.pid}: ready, clearing consignments from ${config.natsUrl}`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  if (!stop.signal.aborted) await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
   log(`worker ${process.pid}: stopping`);
   await platform.close();
   return 0;

@@ -32,6 +32,23 @@ export class ExchangeRatesRepo {
   }
 
   /** The rate in force on `date` (yyyy-mm-dd), or undefined: there is never a built-in guess. */
+  /**
+   * Re-reads the table every `ms` until the returned function is called. With PostgreSQL several processes share the
+   * table, and any of them may load the week's rates: the others must see them (a small table, read whole).
+   */
+  refreshEvery(ms: number, onError: (e: unknown) => void): () => void {
+    let running = false;
+    const t = setInterval(() => {
+      if (running) return;
+      running = true;
+      this.load()
+        .catch(onError)
+        .finally(() => (running = false));
+    }, ms);
+    t.unref();
+    return () => clearInterval(t);
+  }
+
   rateFor(currency: string, date: string): ExchangeRate | undefined {
     return this.rates.find((r) => r.currency === currency && r.validFrom <= date && date <= r.validTo);
   }

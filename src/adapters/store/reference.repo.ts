@@ -83,6 +83,29 @@ export async function isReferenceLoaded(db: Db): Promise<boolean> {
   return DATASETS.every((d) => rows.some((r) => r.name === d.name));
 }
 
+/**
+ * Resolves true once every reference dataset is in the database, checking every `intervalMs`; false when `signal`
+ * aborts first. A process that reads the reference data but does not load it (a clearance worker) waits here: started
+ * before any API node loaded the schedule, it would otherwise clear against an empty one and hold every consignment
+ * for "no tariff line". `onWait` is called once, when the first check finds the data missing.
+ */
+export async function waitForReference(db: Db, opts: { intervalMs: number; signal?: AbortSignal; onWait?: () => void }): Promise<boolean> {
+  for (let first = true; ; first = false) {
+    if (opts.signal?.aborted) return false;
+    if (await isReferenceLoaded(db)) return true;
+    if (first) opts.onWait?.();
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(done, opts.intervalMs);
+      opts.signal?.addEventListener('abort', done, { once: true });
+      function done(): void {
+        clearTimeout(t);
+        opts.signal?.removeEventListener('abort', done);
+        resolve();
+      }
+    });
+  }
+}
+
 /** Builds the in-memory catalog from the database (the source of truth in both modes). */
 export async function loadCatalog(db: Db): Promise<ReferenceCatalog> {
   const [t, h, c, cu, l] = await Promise.all([

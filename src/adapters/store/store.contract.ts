@@ -7,7 +7,8 @@ import { ExchangeRatesRepo } from './exchange-rates.repo.ts';
 import { IdempotencyRepo } from './idempotency.repo.ts';
 import { OutboxRelay } from './outbox.relay.ts';
 import { PrincipalsRepo } from './principals.repo.ts';
-import { outbox } from './schema.ts';
+import { DATASETS, waitForReference } from './reference.repo.ts';
+import { outbox, referenceDatasets } from './schema.ts';
 
 const sample = (id: string, ownerId = 'prn_a'): Declaration => ({
   id,
@@ -186,6 +187,44 @@ export function storeContract(
       ]);
       expect(repo.rateFor('USD', '2026-11-18')?.rate).toBe('151.23');
       expect(repo.rateFor('USD', '2026-11-22')).toBeUndefined();
+    });
+
+    it('shows another process the rates one loads, once it re-reads the table', async () => {
+      const loader = new ExchangeRatesRepo(store.db);
+      const other = new ExchangeRatesRepo(store.db);
+      await other.load();
+      expect(other.rateFor('EUR', '2026-11-18')).toBeUndefined();
+      const errors: unknown[] = [];
+      const stop = other.refreshEvery(20, (e) => errors.push(e));
+      try {
+        await loader.upsert([{ currency: 'EUR', validFrom: '2026-11-15', validTo: '2026-11-21', rate: '163.5', source: 'test' }]);
+        for (let i = 0; i < 100 && other.rateFor('EUR', '2026-11-18') === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+        expect([other.rateFor('EUR', '2026-11-18')?.rate, errors]).toEqual(['163.5', []]);
+      } finally {
+        stop();
+      }
+    });
+
+    it('lets a process wait until the reference data is in the database, or until it is told to stop', async () => {
+      await store.db.delete(referenceDatasets);
+      const stopped = new AbortController();
+      const waits: string[] = [];
+      const gaveUp = waitForReference(store.db, { intervalMs: 10, signal: stopped.signal, onWait: () => waits.push('waiting') });
+      await new Promise((r) => setTimeout(r, 30));
+      stopped.abort();
+      expect(await gaveUp).toBe(false);
+
+      const ready = waitForReference(store.db, { intervalMs: 10, onWait: () => waits.push('waiting') });
+      let settled = false;
+      void ready.then(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 30));
+      expect(settled).toBe(false);
+      const at = new Date();
+      await store.db
+        .insert(referenceDatasets)
+        .values(DATASETS.map((d) => ({ name: d.name, source: 'test', version: 'test', checksum: 'x', rowCount: 0, loadedAt: at })));
+      expect(await ready).toBe(true);
+      expect(waits).toEqual(['waiting', 'waiting']);
     });
   });
 }
