@@ -6,6 +6,9 @@ import { ClearancePipeline } from '../workflows/clearance/pipeline.ts';
 import { consignmentRoutes } from './consignments.routes.ts';
 import type { FeatureEnv, FeatureFactory } from './feature.ts';
 
+/** A starting worker re-announces the undecided consignments only of batches without progress for this long. */
+const RESUME_IDLE_MS = 60_000;
+
 /**
  * Whether this process clears consignments: always when embedded (the in-process bus has no other consumer); on NATS
  * only in `customs worker` processes (which set CUSTOMS_CLEARANCE_WORKER=1) or an API node told to with it, so API
@@ -52,8 +55,10 @@ export const consignmentsFeature: FeatureFactory = async (env) => {
       const maxInFlight = Number(process.env['CUSTOMS_CLEARANCE_IN_FLIGHT'] ?? '8') || 8;
       const ackWaitMs = Number(process.env['CUSTOMS_CLEARANCE_ACK_WAIT_MS'] ?? '60000') || 60_000;
       sub = await pipeline.startWorker(engineOnce, { maxInFlight, ackWaitMs, onError: (e) => env.log(`consignments: clearance failed, will retry: ${String(e)}`) });
-      // Consignments stored but never announced (a crash between the two) are announced again; de-duplicated by store.
-      const resumed = await pipeline.resume(await repo.openBatches());
+      // Consignments stored but never announced (a crash between the two), or whose messages the bus lost, are
+      // announced again, de-duplicated by the store. Only batches idle for a minute: a batch being uploaded or cleared
+      // has its consignments queued already, and a worker added to work off a backlog would queue it all twice.
+      const resumed = await pipeline.resume(await repo.openBatches(RESUME_IDLE_MS));
       if (resumed > 0) env.log(`consignments: re-announced ${resumed} undecided consignments`);
       sweeper = setInterval(() => {
         pipeline.sweep().then(

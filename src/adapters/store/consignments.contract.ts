@@ -197,6 +197,8 @@ export function consignmentsContract(
       expect((await repo.undecided('cb_5', 'E3', 2)).pending.map((p) => p.consignmentId)).toEqual(['E4', 'E5']);
       expect((await repo.undecided('cb_5', 'E5', 2)).pending).toEqual([]);
       expect(await repo.openBatches()).toContain('cb_5');
+      // progressing (a decision stored just now): its consignments are queued already, a starting worker leaves it
+      expect(await repo.openBatches(3_600_000)).not.toContain('cb_5');
     });
 
     it('sums progress written concurrently by several writers', async () => {

@@ -414,13 +414,16 @@ export class ConsignmentsRepo {
 
   /**
    * Batches with consignments still undecided — uploading, waiting, or failed mid-upload (their stored lines are
-   * cleared all the same): what a starting worker re-announces.
+   * cleared all the same) — and no progress (a chunk stored or a message decided) for `idleMs`: what a starting worker
+   * re-announces. A batch still progressing has its consignments queued on the bus already.
    */
-  async openBatches(): Promise<string[]> {
+  async openBatches(idleMs = 0): Promise<string[]> {
     const r = await this.db.execute(sql`
       select b.id from consignment_batches b
       where b.status <> 'completed'
-        and (select coalesce(sum(p.accepted - p.decided), 0) from consignment_batch_progress p where p.batch_id = b.id) > 0`);
+        and (select coalesce(sum(p.accepted - p.decided), 0) from consignment_batch_progress p where p.batch_id = b.id) > 0
+        and coalesce((select max(p.at) from consignment_batch_progress p where p.batch_id = b.id), b.created_at)
+          <= now() - make_interval(secs => ${idleMs / 1000})`);
     return rowsOf<{ id: string }>(r).map((x) => x.id);
   }
 
