@@ -31,7 +31,6 @@ export class ExchangeRatesRepo {
     await this.load();
   }
 
-  /** The rate in force on `date` (yyyy-mm-dd), or undefined: there is never a built-in guess. */
   /**
    * Re-reads the table every `ms` until the returned function is called. With PostgreSQL several processes share the
    * table, and any of them may load the week's rates: the others must see them (a small table, read whole).
@@ -49,6 +48,7 @@ export class ExchangeRatesRepo {
     return () => clearInterval(t);
   }
 
+  /** The rate in force on `date` (yyyy-mm-dd), or undefined: there is never a built-in guess. */
   rateFor(currency: string, date: string): ExchangeRate | undefined {
     return this.rates.find((r) => r.currency === currency && r.validFrom <= date && date <= r.validTo);
   }

@@ -52,7 +52,12 @@ export class MaterialSections {
    */
   static build(hs: readonly SectionedRecord[], residual: ReadonlyMap<string, string>, docs: readonly IndexedText[]): MaterialSections | undefined {
     const sectionOf = new Map<string, string>();
-    for (const r of hs) if (r.level === 2 && r.section !== undefined && r.section !== '') sectionOf.set(r.code, r.section);
+    const titleOf = new Map<string, string>();
+    for (const r of hs) {
+      if (r.level !== 2) continue;
+      titleOf.set(r.code, r.description);
+      if (r.section !== undefined && r.section !== '') sectionOf.set(r.code, r.section);
+    }
     const materialSections = new Set([...residual.values()].map((c) => sectionOf.get(c.slice(0, 2)) ?? '').filter((s) => s !== ''));
     if (materialSections.size === 0) return undefined;
     const materialChapter = new Map<string, string>();
@@ -60,7 +65,7 @@ export class MaterialSections {
     for (const [chapter, section] of sectionOf) {
       if (!materialSections.has(section)) continue;
       materialChapter.set(chapter, section);
-      const title = hs.find((r) => r.code === chapter)?.description ?? '';
+      const title = titleOf.get(chapter) ?? '';
       for (const k of analyze(title).filter((k, i) => i === 0 || residual.has(k))) {
         const set = keySections.get(k) ?? new Set<string>();
         set.add(section);

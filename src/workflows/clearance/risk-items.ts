@@ -12,6 +12,11 @@ export function consignmentRiskItems(c: ClearableConsignment, lineYen: readonly 
   return c.items.map((it, i) => new LineItem(date, c.platform.name, c.buyer.name, c.seller.name, carrier, it.hsCode ?? '', c.seller.country, it.unit, massShare, lineYen[i] ?? 0));
 }
 
+/**
+ * A class rather than an object literal: value and mass are small integers for some lines and doubles for others, and
+ * V8 deprecates a literal's map when a field changes representation, after which each item made by another literal
+ * site of the same shape is migrated on first read (see ScaledValue in kernel/money.ts).
+ */
 class LineItem implements RiskItem {
   readonly office = '';
   readonly processType = 'manifest';
