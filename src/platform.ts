@@ -77,7 +77,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       return o ? { code, law: o.law, documents: o.documents } : undefined;
     };
     const tariff = new TariffService(catalog, config.dataDir, exchangeRates);
-    const search = new SearchService(catalog, opts.eagerSearch ?? false);
+    const search = new SearchService(catalog, opts.eagerSearch ?? false, config.dataDir);
     const riskRepo = new RiskRepo(store.db);
     const risk = new RiskService(riskRepo, (id) => (parties.get(id)?.aeoStatus ?? 'none') !== 'none');
     const declarationsRepo = new DeclarationsRepo(store.db);

