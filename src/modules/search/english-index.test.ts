@@ -35,3 +35,33 @@ describe('EnglishIndex: the residual heading of a stated material', () => {
     expect(headings('surveying hook')).toEqual(headings('hook').slice(0, 5));
   });
 });
+
+describe('EnglishIndex: what the query words matched, not how many expansion keys', () => {
+  // "string" expands through the thesaurus to twine, cordage, ropes and cables: four keys of one typed word
+  const strings = EnglishIndex.build(
+    [
+      { code: '56', description: 'Wadding, felt and nonwovens; special yarns; twine, cordage, ropes and cables', level: 2 },
+      { code: '5607', description: 'Twine, cordage, ropes and cables', level: 4 },
+      { code: '560749', description: 'Twine, cordage, ropes and cables; of polyethylene or polypropylene', level: 6 },
+      // more texts of twine and rope: their words are common here, as in the real nomenclature
+      { code: '5608', description: 'Knotted netting of twine, cordage or rope', level: 4 },
+      { code: '560811', description: 'Nets; of twine, cordage or rope, fishing nets', level: 6 },
+      { code: '5609', description: 'Articles of yarn, twine, cordage, rope or cables', level: 4 },
+      { code: '560900', description: 'Articles of yarn, twine, cordage, rope or cables n.e.c.', level: 6 },
+      { code: '92', description: 'Musical instruments', level: 2 },
+      { code: '9209', description: 'Strings, parts and accessories of musical instruments', level: 4 },
+      { code: '920930', description: 'Musical instruments; strings', level: 6 },
+    ],
+    () => true,
+  );
+
+  it('ranks the text that has the typed word above one that matches four of its synonyms ("strings")', () => {
+    // before, the cordage texts' scores were multiplied by the four keys they matched (×4 against ×1.75 now), and
+    // 5607 came first at more than twice the strings' score
+    expect(strings.search('strings')[0]?.hs6).toBe('920930');
+  });
+
+  it('still counts a text that matches two typed words twice ("polyethylene rope")', () => {
+    expect(strings.search('polyethylene rope')[0]?.hs6).toBe('560749');
+  });
+});

@@ -156,3 +156,17 @@ describe('expandQuery with word vectors', () => {
     expect(keys).not.toHaveProperty('coffe');
   });
 });
+
+describe('analyzeQuery: which typed words each key stands for', () => {
+  const bits = (q: string): Record<string, number> => Object.fromEntries(analyzeQuery(q, ctx).keys.map((k) => [k.key, k.words]));
+
+  it('marks a typed word and its thesaurus words with the word\'s bit', () => {
+    // "leather" is word 0 (bit 1), "trainers" word 1 (bit 2) and its expansion "footwear" too
+    expect(bits('leather trainers')).toEqual({ leather: 1, trainer: 2, footwear: 2 });
+  });
+
+  it('marks a phrase\'s expansion with the bits of every word of the phrase', () => {
+    // "mobile phone" (words 0 and 1) → telephones cellular: bits 1 | 2
+    expect(bits('mobile phone')).toMatchObject({ telephon: 3, cellular: 3, mobil: 1, phon: 2 });
+  });
+});

@@ -12,6 +12,8 @@ export interface WeightedKey {
   readonly weight: number;
   /** Typed by the user (prefix completion makes sense) rather than added by a synonym. */
   readonly typed: boolean;
+  /** The typed words (bit i: word i of the query as read) this key stands for. */
+  readonly words: number;
 }
 
 export interface QueryContext {
@@ -202,10 +204,12 @@ export function analyzeQuery(q: string, ctx: QueryContext): { keys: WeightedKey[
   }
   const stems = typed.map(stem);
   const out = new Map<string, WeightedKey>();
-  const put = (key: string, weight: number, isTyped: boolean): void => {
+  const put = (key: string, weight: number, isTyped: boolean, words: number): void => {
     const prior = out.get(key);
-    if (prior === undefined || prior.weight < weight) out.set(key, { key, weight, typed: isTyped });
+    if (prior === undefined || prior.weight < weight) out.set(key, { key, weight, typed: isTyped, words: words | (prior?.words ?? 0) });
+    else out.set(key, { ...prior, words: prior.words | words });
   };
+  const span = (i: number, n: number): number => wordBits(i, n);
   const head = headIndex(typed);
   const role = typed.map((_, i) => (i === head ? 1 : MODIFIER_WEIGHT));
   const covered = new Array<number>(typed.length).fill(1);
@@ -220,7 +224,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): { keys: WeightedKey[
       const literal = n > 1 || ctx.indexKeys.has(stems[i] ?? '');
       // a long expansion must not outweigh the typed words just by having many words
       const share = 1 / Math.sqrt(expansion.length);
-      for (const key of expansion) put(key, (literal ? SYNONYM_WEIGHT : 1) * r * share, false);
+      for (const key of expansion) put(key, (literal ? SYNONYM_WEIGHT : 1) * r * share, false, span(i, n));
       if (n > 1) covered.fill(COVERED_WEIGHT, i, i + n);
       explained.fill(true, i, i + n);
       matched = n;
@@ -231,16 +235,23 @@ export function analyzeQuery(q: string, ctx: QueryContext): { keys: WeightedKey[
   if (ctx.lexicon !== undefined) expandThroughLexicon(ctx.lexicon, typed, stems, role, explained, ctx, put, (k) => out.has(k));
   typed.forEach((w, i) => {
     const key = keyOf(w);
-    if (key !== null) put(key, (covered[i] ?? 1) * (role[i] ?? 1), true);
+    if (key !== null) put(key, (covered[i] ?? 1) * (role[i] ?? 1), true, span(i, 1));
   });
   // a closed compound also stands for its parts, a little: "tableware" reaches "table … articles"
   for (const k of [...out.values()]) {
     for (const part of ctx.compounds.get(k.key) ?? []) {
-      if (!out.has(part)) put(part, k.weight * COMPOUND_PART_WEIGHT, false);
+      if (!out.has(part)) put(part, k.weight * COMPOUND_PART_WEIGHT, false, k.words);
     }
   }
   const queryWords = typed.flatMap((word, i) => (keyOf(word) === null ? [] : [{ word, weight: role[i] ?? 1 }]));
   return { keys: [...out.values()], words: queryWords };
+}
+
+/** Bits i to i + n − 1 of a word set; words past the 31st share the last bit (no query that long is a product name). */
+function wordBits(i: number, n: number): number {
+  let bits = 0;
+  for (let w = i; w < i + n; w++) bits |= 1 << Math.min(w, 30);
+  return bits;
 }
 
 /**
@@ -254,13 +265,14 @@ function expandThroughLexicon(
   role: readonly number[],
   explained: readonly boolean[],
   ctx: QueryContext,
-  put: (key: string, weight: number, isTyped: boolean) => void,
+  put: (key: string, weight: number, isTyped: boolean, words: number) => void,
   hasKey: (key: string) => boolean,
 ): void {
   const MAX_PHRASE = 3;
-  const found = new Map<string, number>();
-  const add = (key: string, weight: number): void => {
-    if (weight > (found.get(key) ?? 0)) found.set(key, weight);
+  const found = new Map<string, { weight: number; words: number }>();
+  const add = (key: string, weight: number, words: number): void => {
+    const prior = found.get(key);
+    found.set(key, { weight: Math.max(weight, prior?.weight ?? 0), words: words | (prior?.words ?? 0) });
   };
   for (let i = 0; i < typed.length; i++) {
     for (let n = Math.min(MAX_PHRASE, typed.length - i); n >= 2; n--) {
@@ -268,22 +280,22 @@ function expandThroughLexicon(
       const phrase = typed.slice(i, i + n).join(' ');
       if (!lexicon.isNounPhrase(phrase)) continue;
       const r = Math.max(...role.slice(i, i + n));
-      for (const k of lexicon.expand(phrase)) add(k.key, LEXICON_WEIGHT * k.weight * r);
+      for (const k of lexicon.expand(phrase)) add(k.key, LEXICON_WEIGHT * k.weight * r, wordBits(i, n));
       break;
     }
     const w = typed[i] ?? '';
     const s = stems[i] ?? '';
     if (explained[i] === true || keyOf(w) === null || ctx.indexKeys.has(s) || ctx.synonyms.has(s)) continue;
     const expansion = lexicon.expand(w, role[i] === 1 ? 'head' : 'modifier');
-    for (const k of expansion) add(k.key, LEXICON_WEIGHT * k.weight * (role[i] ?? 1));
+    for (const k of expansion) add(k.key, LEXICON_WEIGHT * k.weight * (role[i] ?? 1), wordBits(i, 1));
     if (expansion.length === 0) {
       const noun = derivedNoun(w, ctx);
-      if (noun !== null) add(noun, LEXICON_WEIGHT * (role[i] ?? 1));
-      else for (const k of ctx.neighbours?.near(w) ?? []) add(k.key, LEXICON_WEIGHT * k.weight * (role[i] ?? 1));
+      if (noun !== null) add(noun, LEXICON_WEIGHT * (role[i] ?? 1), wordBits(i, 1));
+      else for (const k of ctx.neighbours?.near(w) ?? []) add(k.key, LEXICON_WEIGHT * k.weight * (role[i] ?? 1), wordBits(i, 1));
     }
   }
   // WordNet only fills gaps: a key the thesaurus already gave keeps the thesaurus's weight
-  for (const [key, weight] of found) if (!hasKey(key)) put(key, weight, false);
+  for (const [key, { weight, words }] of found) if (!hasKey(key)) put(key, weight, false, words);
 }
 
 /**
