@@ -6,9 +6,6 @@ import { ClearancePipeline } from '../workflows/clearance/pipeline.ts';
 import { consignmentRoutes } from './consignments.routes.ts';
 import type { FeatureEnv, FeatureFactory } from './feature.ts';
 
-/** A starting worker re-announces the undecided consignments only of batches without progress for this long. */
-const RESUME_IDLE_MS = 60_000;
-
 /**
  * Whether this process clears consignments: always when embedded (the in-process bus has no other consumer); on NATS
  * only in `customs worker` processes (which set CUSTOMS_CLEARANCE_WORKER=1) or an API node told to with it, so API
@@ -56,15 +53,16 @@ export const consignmentsFeature: FeatureFactory = async (env) => {
       const ackWaitMs = Number(process.env['CUSTOMS_CLEARANCE_ACK_WAIT_MS'] ?? '60000') || 60_000;
       sub = await pipeline.startWorker(engineOnce, { maxInFlight, ackWaitMs, onError: (e) => env.log(`consignments: clearance failed, will retry: ${String(e)}`) });
       // Consignments stored but never announced (a crash between the two), or whose messages the bus lost, are
-      // announced again, de-duplicated by the store. Only batches idle for a minute: a batch being uploaded or cleared
-      // has its consignments queued already, and a worker added to work off a backlog would queue it all twice.
-      const resumed = await pipeline.resume(await repo.openBatches(RESUME_IDLE_MS));
-      if (resumed > 0) env.log(`consignments: re-announced ${resumed} undecided consignments`);
+      // announced again, de-duplicated by the store. Only stalled batches: a batch being uploaded or cleared has its
+      // consignments queued already, and a worker added to work off a backlog would queue it all twice.
+      const resumed = await pipeline.resumeStalled();
+      if (resumed > 0) env.log(`consignments: re-announced ${resumed} undecided consignments of stalled batches`);
       sweeper = setInterval(() => {
         pipeline.sweep().then(
           (r) => {
             if (r.abandoned.length > 0) env.log(`consignments: uploads abandoned by their node: ${r.abandoned.join(', ')}`);
             if (r.resumed > 0) env.log(`consignments: re-announced ${r.resumed} undecided consignments of failed uploads`);
+            if (r.stalled > 0) env.log(`consignments: re-announced ${r.stalled} undecided consignments of stalled batches`);
           },
           (e: unknown) => env.log(`consignments: sweep failed, will retry: ${String(e)}`),
         );

@@ -26,6 +26,14 @@ export async function waitFor(cond: () => boolean, timeoutMs = 5_000, what = 'co
   }
 }
 
+async function waitUntil(cond: () => Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
 export function eventBusContract(factory: BusFactory, caps: BusCapabilities): void {
   let fixture: BusFixture | undefined;
   const subs: Subscription[] = [];
@@ -304,6 +312,18 @@ export function eventBusContract(factory: BusFactory, caps: BusCapabilities): vo
     track(await bus.consume({ durable: 'gone', subjects: `${p}.g` }, async (m) => void again.push(m.data as number)));
     await waitFor(() => again.length >= 3);
     expect(again).toEqual([1, 2, 3]);
+  });
+
+  it('counts what a durable has still to handle: waiting and being handled, none once all are acknowledged', async () => {
+    const bus = await open();
+    expect(await bus.backlog('counted')).toBeUndefined();
+    const g = gate();
+    track(await bus.consume({ durable: 'counted', subjects: `${p}.n`, maxInFlight: 1 }, () => g.wait));
+    for (let i = 0; i < 3; i++) await bus.publish(`${p}.n`, i);
+    // one being handled (unacknowledged) and two waiting; JetStream's counts may trail the publishes a little
+    await waitUntil(async () => (await bus.backlog('counted')) === 3, 'a backlog of 3');
+    g.open();
+    await waitUntil(async () => (await bus.backlog('counted')) === 0, 'an empty backlog');
   });
 
   it.runIf(caps.multipleFilters)('filters a durable on several subjects', async () => {

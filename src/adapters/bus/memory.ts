@@ -141,6 +141,10 @@ export class MemoryEventBus implements EventBus {
     this.wake();
   }
 
+  async backlog(durable: string): Promise<number | undefined> {
+    return this.groups.get(durable)?.backlog;
+  }
+
   async health(): Promise<boolean> {
     return !this.closed;
   }

@@ -176,6 +176,16 @@ export class NatsEventBus implements EventBus {
     }
   }
 
+  async backlog(durable: string): Promise<number | undefined> {
+    try {
+      const info = await this.jsm.consumers.info(this.stream.name, durable);
+      return info.num_pending + info.num_ack_pending;
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
   /** The stream answers within 2 s: the server is up, JetStream is enabled and our stream exists. */
   async health(): Promise<boolean> {
     if (this.closed || this.nc.isClosed()) return false;

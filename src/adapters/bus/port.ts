@@ -89,6 +89,12 @@ export interface EventBus {
   consume<T = unknown>(opts: ConsumeOptions, handler: Handler<T>): Promise<Subscription>;
   /** Removes a durable and its position; its running subscriptions are stopped. */
   deleteConsumer(durable: string): Promise<void>;
+  /**
+   * How many messages the durable has still to handle: not yet delivered, being handled, or waiting for a retry
+   * (JetStream: num_pending + num_ack_pending). Undefined for a durable the bus does not know. Zero means every
+   * message published to it so far has been acknowledged or given up.
+   */
+  backlog(durable: string): Promise<number | undefined>;
   /** True when the bus can take publishes now. */
   health(): Promise<boolean>;
   /** Stops every subscription (waiting for running handlers), then releases the connection. Idempotent. */

@@ -156,10 +156,10 @@ export function consignmentsContract(
       const b = await repo.getBatch('cb_1');
       expect([b?.status, b?.decided, b?.completedAt !== null]).toEqual(['completed', 2, true]);
       expect((await repo.finishUpload('cb_2'))?.status).toBe('completed');
-      // What a starting worker re-announces: batches with undecided consignments (cb_3's C1), never completed ones.
-      const open = await repo.openBatches();
-      expect(open).toContain('cb_3');
-      expect(open).not.toContain('cb_1');
+      // What a worker re-announces: batches with undecided consignments (cb_3's C1), never completed ones.
+      const stalled = await repo.claimStalledBatches(0);
+      expect(stalled).toContain('cb_3');
+      expect(stalled).not.toContain('cb_1');
     });
 
     it('stores consignments cleared before storing with their decisions, counted as decided at once', async () => {
@@ -196,9 +196,9 @@ export function consignmentsContract(
       expect(first.pending[0]?.data).toEqual({ consignmentId: 'E1' });
       expect((await repo.undecided('cb_5', 'E3', 2)).pending.map((p) => p.consignmentId)).toEqual(['E4', 'E5']);
       expect((await repo.undecided('cb_5', 'E5', 2)).pending).toEqual([]);
-      expect(await repo.openBatches()).toContain('cb_5');
-      // progressing (a decision stored just now): its consignments are queued already, a starting worker leaves it
-      expect(await repo.openBatches(3_600_000)).not.toContain('cb_5');
+      // progressing (a decision stored just now): its consignments are queued already, a worker leaves it
+      expect(await repo.claimStalledBatches(3_600_000)).not.toContain('cb_5');
+      expect(await repo.claimStalledBatches(0)).toContain('cb_5');
     });
 
     it('sums progress written concurrently by several writers', async () => {
@@ -222,7 +222,7 @@ export function consignmentsContract(
       );
       const b = await repo.getBatch('cb_6');
       expect([b?.status, b?.acceptedLines, b?.decided, b?.completedAt !== null]).toEqual(['completed', 40, 40, true]);
-      expect(await repo.openBatches()).not.toContain('cb_6');
+      expect(await repo.claimStalledBatches(0)).not.toContain('cb_6');
     });
 
     it('writes the decided event into the outbox with the decisions, and none for a redelivery', async () => {
@@ -260,6 +260,19 @@ export function consignmentsContract(
       const claims = await Promise.all([repo.claimFailedUploads(10), repo.claimFailedUploads(10)]);
       expect(claims.flat().filter((id) => id === 'cb_8')).toEqual(['cb_8']);
       expect(await repo.claimFailedUploads(10)).not.toContain('cb_8');
+    });
+
+    it('lets one claimant take a stalled batch once per idle period', async () => {
+      await repo.createBatch({ id: 'cb_9', ownerId: 'own_h', format: 'ndjson' });
+      await repo.recordChunk('cb_9', 'own_h', [{ lineNo: 1, consignmentId: 'H1', data: {} }], dup);
+      expect(await repo.claimStalledBatches(60_000)).not.toContain('cb_9');
+      await new Promise((r) => setTimeout(r, 30));
+      const claims = await Promise.all([repo.claimStalledBatches(10), repo.claimStalledBatches(10)]);
+      expect(claims.flat().filter((id) => id === 'cb_9')).toEqual(['cb_9']);
+      // claimed just now: not again within the idle period, again once it has passed with the batch still stalled
+      expect(await repo.claimStalledBatches(20)).not.toContain('cb_9');
+      await new Promise((r) => setTimeout(r, 30));
+      expect(await repo.claimStalledBatches(20)).toContain('cb_9');
     });
 
     it('stores advance cargo and marks it matched once', async () => {

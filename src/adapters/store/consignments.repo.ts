@@ -413,17 +413,20 @@ export class ConsignmentsRepo {
   }
 
   /**
-   * Batches with consignments still undecided — uploading, waiting, or failed mid-upload (their stored lines are
-   * cleared all the same) — and no progress (a chunk stored or a message decided) for `idleMs`: what a starting worker
-   * re-announces. A batch still progressing has its consignments queued on the bus already.
+   * Claims the batches that have stalled: consignments still undecided — uploading, waiting, or failed mid-upload
+   * (their stored lines are cleared all the same) — and no progress (a chunk stored or a message decided) for
+   * `idleMs`, nor a claim of this kind in that time. What the caller re-announces: one claimant per batch and idle
+   * period, whatever the number of workers sweeping; a batch still stalled an idle period later is claimed again.
    */
-  async openBatches(idleMs = 0): Promise<string[]> {
+  async claimStalledBatches(idleMs: number): Promise<string[]> {
+    const idle = sql`now() - make_interval(secs => ${idleMs / 1000})`;
     const r = await this.db.execute(sql`
-      select b.id from consignment_batches b
+      update consignment_batches b set resumed_at = now()
       where b.status <> 'completed'
+        and (b.resumed_at is null or b.resumed_at <= ${idle})
         and (select coalesce(sum(p.accepted - p.decided), 0) from consignment_batch_progress p where p.batch_id = b.id) > 0
-        and coalesce((select max(p.at) from consignment_batch_progress p where p.batch_id = b.id), b.created_at)
-          <= now() - make_interval(secs => ${idleMs / 1000})`);
+        and coalesce((select max(p.at) from consignment_batch_progress p where p.batch_id = b.id), b.created_at) <= ${idle}
+      returning b.id`);
     return rowsOf<{ id: string }>(r).map((x) => x.id);
   }
 

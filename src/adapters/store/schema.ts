@@ -272,6 +272,8 @@ export const consignmentBatches = pgTable('consignment_batches', {
   heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
   /** When a clearance worker re-announced the undecided consignments of this failed upload (once). */
   sweptAt: timestamp('swept_at', { withTimezone: true }),
+  /** When a clearance worker last re-announced the undecided consignments of this batch because it had stalled. */
+  resumedAt: timestamp('resumed_at', { withTimezone: true }),
 });
 
 /** Insert-only increments of a batch's counters: one row per stored upload chunk and per stored decision message. */

@@ -108,6 +108,39 @@ describe('ClearancePipeline on the bus', () => {
     expect((await pipeline.sweep({ staleMs: 10, graceMs: 0 })).resumed).toBe(0);
   });
 
+  it('re-announces a stalled batch once the clearance queue is empty, and waits longer while it is not', async () => {
+    const repo = new ConsignmentsRepo(store.db);
+    const c = sampleConsignment();
+    const stalled = async (id: string, ids: string[]): Promise<void> => {
+      await repo.createBatch({ id, ownerId: 'o', format: 'ndjson' });
+      // stored and announced, then the bus lost the messages: nothing queued will decide them
+      await repo.recordChunk(id, 'o', ids.map((x, i) => ({ lineNo: i + 1, consignmentId: x, data: { ...c, consignmentId: x } })), dup);
+      await repo.finishUpload(id);
+    };
+
+    // no clearance durable yet (its queue unknown): only the long wait applies
+    const quiet = new MemoryEventBus();
+    await stalled('cb_st0', ['T0']);
+    await new Promise((r) => setTimeout(r, 30));
+    const busy = new ClearancePipeline(quiet, repo);
+    expect(await busy.resumeStalled({ idleMs: 10, busyIdleMs: 3_600_000 })).toBe(0);
+    expect(await busy.resumeStalled({ idleMs: 3_600_000, busyIdleMs: 10 })).toBeGreaterThanOrEqual(1);
+    await quiet.close();
+
+    const pipeline = new ClearancePipeline(bus, repo);
+    const counter = new Map<string, number>();
+    const sub = await pipeline.startWorker(async () => countingEngine(counter));
+    await stalled('cb_st', ['T1', 'T2']);
+    // progressing a moment ago: left alone
+    expect((await pipeline.sweep({ idleMs: 60_000 })).stalled).toBe(0);
+    await new Promise((r) => setTimeout(r, 30));
+    // the queue is empty and the batch idle: announced again, and cleared once each
+    expect((await pipeline.sweep({ idleMs: 10 })).stalled).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < 100 && (await repo.getBatch('cb_st'))?.status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 20));
+    await sub.stop();
+    expect([(await repo.getBatch('cb_st'))?.status, counter.get('T1'), counter.get('T2')]).toEqual(['completed', 1, 1]);
+  });
+
   it('announces each consignment as its clearable part, and clears messages of whole consignments as well', async () => {
     const pipeline = new ClearancePipeline(bus, new ConsignmentsRepo(store.db));
     const got: AcceptedMessage[] = [];

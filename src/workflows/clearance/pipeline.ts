@@ -29,6 +29,17 @@ export const CLEARANCE_DURABLE = 'consignment-clearance';
 export const UPLOAD_STALE_MS = 120_000;
 /** A failed upload's undecided consignments are re-announced this long after it failed (its queued ones first clear). */
 export const FAILED_GRACE_MS = 60_000;
+/**
+ * A batch with consignments undecided and no progress for this long, while the clearance queue is empty, has lost
+ * messages (stored, then the process died before announcing; or a bus that lost acknowledged messages in a crash):
+ * nothing queued will ever decide them, so they are announced again.
+ */
+export const STALLED_IDLE_MS = 60_000;
+/**
+ * Under steady load the queue may never be empty: a batch without progress for this long is announced again whatever
+ * the queue holds. Were its messages only waiting behind ten minutes of work, the store keeps each decision once.
+ */
+export const STALLED_BUSY_IDLE_MS = 600_000;
 
 export interface AcceptedMessage {
   readonly batchId: string;
@@ -169,17 +180,35 @@ export class ClearancePipeline {
 
   /**
    * What a clearance worker runs every half minute, so that no stored consignment waits for a restart: uploads whose
-   * API node stopped marking them alive (it died mid-upload) are failed with CLEARANCE.UPLOAD_INTERRUPTED, and failed
-   * uploads are claimed once, a grace period after failing, to re-announce whatever they stored but never announced.
+   * API node stopped marking them alive (it died mid-upload) are failed with CLEARANCE.UPLOAD_INTERRUPTED; failed
+   * uploads are claimed once, a grace period after failing, to re-announce whatever they stored but never announced;
+   * and stalled batches are re-announced (`resumeStalled`).
    */
-  async sweep(opts: { staleMs?: number; graceMs?: number } = {}): Promise<{ abandoned: string[]; resumed: number }> {
+  async sweep(opts: { staleMs?: number; graceMs?: number; idleMs?: number; busyIdleMs?: number } = {}): Promise<{
+    abandoned: string[];
+    resumed: number;
+    stalled: number;
+  }> {
     const staleMs = opts.staleMs ?? UPLOAD_STALE_MS;
     const abandoned = await this.repo.abandonStaleUploads(
       staleMs,
       ClearanceErrors.uploadInterrupted(`Nothing was received for ${Math.round(staleMs / 1000)} s: the uploading node stopped; the lines stored before are kept and cleared`).toJSON(),
     );
     const claimed = await this.repo.claimFailedUploads(opts.graceMs ?? FAILED_GRACE_MS);
-    return { abandoned, resumed: claimed.length > 0 ? await this.resume(claimed) : 0 };
+    const resumed = claimed.length > 0 ? await this.resume(claimed) : 0;
+    return { abandoned, resumed, stalled: await this.resumeStalled(opts) };
+  }
+
+  /**
+   * Re-announces the undecided consignments of stalled batches: no progress for `idleMs` while the clearance queue is
+   * empty (so none of their messages is waiting anywhere), or for `busyIdleMs` whatever the queue. Each batch is
+   * claimed by one worker per idle period. Returns how many consignments went out again.
+   */
+  async resumeStalled(opts: { idleMs?: number; busyIdleMs?: number } = {}): Promise<number> {
+    const backlog = await this.bus.backlog(CLEARANCE_DURABLE);
+    const idleMs = backlog === 0 ? (opts.idleMs ?? STALLED_IDLE_MS) : (opts.busyIdleMs ?? STALLED_BUSY_IDLE_MS);
+    const stalled = await this.repo.claimStalledBatches(idleMs);
+    return stalled.length > 0 ? this.resume(stalled) : 0;
   }
 
   /**

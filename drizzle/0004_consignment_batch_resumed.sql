@@ -1,0 +1,1 @@
+ALTER TABLE "consignment_batches" ADD COLUMN "resumed_at" timestamp with time zone;
