@@ -1,1 +1,2 @@
-ALTER TABLE "consignment_batches" ADD COLUMN "resumed_at" timestamp with time zone;
+ALTER TABLE "consignment_batches" ADD COLUMN "resumed_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "consignment_batches_unfinished" ON "consignment_batches" USING btree ("status") WHERE "consignment_batches"."status" <> 'completed';

@@ -147,7 +147,10 @@ export const declarations = pgTable(
     lane: text('lane'),
     assessment: jsonb('assessment'),
     risk: jsonb('risk'),
-    warnings: jsonb('warnings').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
+    warnings: jsonb('warnings')
+      .$type<unknown[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -187,7 +190,11 @@ export const outbox = pgTable(
     createdAt: createdAt(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_unpublished').on(t.id).where(sql`published_at is null`)],
+  (t) => [
+    index('outbox_unpublished')
+      .on(t.id)
+      .where(sql`published_at is null`),
+  ],
 );
 
 export const idempotencyKeys = pgTable(
@@ -260,21 +267,30 @@ export const findings = pgTable(
  * A batch upload. Its counters are not columns: API nodes and clearance workers add progress rows instead of updating
  * one hot row (which serialised every worker's transaction on its lock), and reads sum them.
  */
-export const consignmentBatches = pgTable('consignment_batches', {
-  id: text('id').primaryKey(),
-  ownerId: text('owner_id').notNull(),
-  format: text('format').notNull(),
-  status: text('status').notNull(),
-  error: jsonb('error'),
-  createdAt: createdAt(),
-  completedAt: timestamp('completed_at', { withTimezone: true }),
-  /** Renewed by the API node while it receives the upload: a batch `uploading` without it is an abandoned upload. */
-  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
-  /** When a clearance worker re-announced the undecided consignments of this failed upload (once). */
-  sweptAt: timestamp('swept_at', { withTimezone: true }),
-  /** When a clearance worker last re-announced the undecided consignments of this batch because it had stalled. */
-  resumedAt: timestamp('resumed_at', { withTimezone: true }),
-});
+export const consignmentBatches = pgTable(
+  'consignment_batches',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    format: text('format').notNull(),
+    status: text('status').notNull(),
+    error: jsonb('error'),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Renewed by the API node while it receives the upload: a batch `uploading` without it is an abandoned upload. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When a clearance worker re-announced the undecided consignments of this failed upload (once). */
+    sweptAt: timestamp('swept_at', { withTimezone: true }),
+    /** When a clearance worker last re-announced the undecided consignments of this batch because it had stalled. */
+    resumedAt: timestamp('resumed_at', { withTimezone: true }),
+  },
+  // the workers' sweeps every 30 s look at unfinished batches only, however many completed ones accumulate
+  (t) => [
+    index('consignment_batches_unfinished')
+      .on(t.status)
+      .where(sql`${t.status} <> 'completed'`),
+  ],
+);
 
 /** Insert-only increments of a batch's counters: one row per stored upload chunk and per stored decision message. */
 export const consignmentBatchProgress = pgTable(
@@ -323,7 +339,10 @@ export const consignments = pgTable(
     data: json('data').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.ownerId, t.consignmentId] }), index('consignments_batch_line').on(t.batchId, t.lineNo)],
+  (t) => [
+    primaryKey({ columns: [t.ownerId, t.consignmentId] }),
+    index('consignments_batch_line').on(t.batchId, t.lineNo),
+  ],
 );
 
 /**
@@ -404,7 +423,10 @@ export const passengerArrivals = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('passenger_arrivals_flight').on(t.flight, t.arrivalDate), index('passenger_arrivals_expiry').on(t.expiresAt)],
+  (t) => [
+    index('passenger_arrivals_flight').on(t.flight, t.arrivalDate),
+    index('passenger_arrivals_expiry').on(t.expiresAt),
+  ],
 );
 
 /** Watch rules on identifiers, keyed with HMAC under the server secret. */
