@@ -3,10 +3,11 @@ import type { ReferenceCatalog } from '../modules/reference/index.ts';
 import type { SearchIndexInput } from '../modules/search/index.ts';
 
 const inputs = vi.hoisted(() => [] as SearchIndexInput[]);
-vi.mock('../modules/search/index.ts', () => ({
+vi.mock('../modules/search/index.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../modules/search/index.ts')>()),
   buildSearchIndex: (input: SearchIndexInput) => {
     inputs.push(input);
-    return Promise.resolve({ search: () => [], stats: { lines: 0, subheadings: 0, buildMs: 0 } });
+    return Promise.resolve({ search: () => [], stats: { lines: 0, subheadings: 0, buildMs: 0, declarations: 0 } });
   },
 }));
 const { SearchService } = await import('./search.service.ts');

@@ -1,9 +1,18 @@
-import { buildSearchIndex, readDeclaredFrequency, type SearchLanguage, type TariffSearch, type TariffSearchResult } from '../modules/search/index.ts';
+import {
+  buildSearchIndex,
+  readDeclaredFrequency,
+  SearchReferences,
+  type SearchLanguage,
+  type SearchReference,
+  type TariffSearch,
+  type TariffSearchResult,
+} from '../modules/search/index.ts';
 import type { ReferenceCatalog } from '../modules/reference/index.ts';
 
 /** The tariff search index, built in the background at start (kuromoji's dictionary takes a few seconds). */
 export class SearchService {
   private index: Promise<TariffSearch> | undefined;
+  private references = SearchReferences.none;
 
   /**
    * `eager`: start building now (the server does, so the first search is fast); otherwise on first use. `dataDir`:
@@ -34,7 +43,12 @@ export class SearchService {
     return this.index!;
   }
 
+  /** The officers' search references in force from now on (they need no rebuild of the index). */
+  useReferences(list: Iterable<SearchReference>): void {
+    this.references = SearchReferences.of(list);
+  }
+
   async search<R>(q: string, opts: { lang?: SearchLanguage; limit?: number; ratesFor?: (code9: string) => R }): Promise<TariffSearchResult<R>[]> {
-    return (await this.ready()).search(q, opts);
+    return (await this.ready()).search(q, { ...opts, references: this.references });
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, screenshot, startE2E, type E2E } from './support/e2e.ts';
+import { apiCall, newPage, screenshot, startE2E, type E2E } from './support/e2e.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -61,5 +61,26 @@ describe('a visitor searches the tariff', () => {
     expect(await page.locator('[data-testid=savings]').textContent()).toMatch(/EPA/);
     await screenshot(page, 'duty-estimate');
     await context.close();
+  });
+
+  it('shows the customs guidance an officer wrote for a search term above the results', async () => {
+    const term = 'aa battery';
+    const put = await apiCall(e, 'PUT', '/api/v1/tariff/search-references', e.tp.keys.officer, {
+      term,
+      codes: ['8506'],
+      note: 'The full code depends on the type of battery.',
+    });
+    expect(put.status).toBe(200);
+    try {
+      const { context, page } = await newPage(e, { lang: 'en' });
+      await page.goto('/?q=AA%20batteries');
+      await page.getByText('Customs guidance for “aa battery”').waitFor();
+      expect(await page.locator('li.result').first().getAttribute('data-code9')).toMatch(/^8506/);
+      expect(await page.getByText('The full code depends on the type of battery.').count()).toBe(1);
+      await screenshot(page, 'tariff-search-reference');
+      await context.close();
+    } finally {
+      await apiCall(e, 'DELETE', `/api/v1/tariff/search-references?term=${encodeURIComponent(term)}`, e.tp.keys.officer);
+    }
   });
 });

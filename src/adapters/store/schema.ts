@@ -107,6 +107,19 @@ export const exchangeRates = pgTable(
   (t) => [primaryKey({ columns: [t.currency, t.validFrom] })],
 );
 
+/**
+ * Officers' search references: a search term (compared by its key: stems in order, or the Japanese as written) and
+ * the codes that answer it, with a note for the searcher.
+ */
+export const searchReferences = pgTable('search_references', {
+  termKey: text('term_key').primaryKey(),
+  term: text('term').notNull(),
+  codes: jsonb('codes').$type<string[]>().notNull(),
+  note: text('note'),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** The small party registry: importers, exporters, declarants with corporate number and AEO status. */
 export const parties = pgTable('parties', {
   id: text('id').primaryKey(),
@@ -147,10 +160,7 @@ export const declarations = pgTable(
     lane: text('lane'),
     assessment: jsonb('assessment'),
     risk: jsonb('risk'),
-    warnings: jsonb('warnings')
-      .$type<unknown[]>()
-      .notNull()
-      .default(sql`'[]'::jsonb`),
+    warnings: jsonb('warnings').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -190,11 +200,7 @@ export const outbox = pgTable(
     createdAt: createdAt(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (t) => [
-    index('outbox_unpublished')
-      .on(t.id)
-      .where(sql`published_at is null`),
-  ],
+  (t) => [index('outbox_unpublished').on(t.id).where(sql`published_at is null`)],
 );
 
 export const idempotencyKeys = pgTable(
@@ -285,11 +291,7 @@ export const consignmentBatches = pgTable(
     resumedAt: timestamp('resumed_at', { withTimezone: true }),
   },
   // the workers' sweeps every 30 s look at unfinished batches only, however many completed ones accumulate
-  (t) => [
-    index('consignment_batches_unfinished')
-      .on(t.status)
-      .where(sql`${t.status} <> 'completed'`),
-  ],
+  (t) => [index('consignment_batches_unfinished').on(t.status).where(sql`${t.status} <> 'completed'`)],
 );
 
 /** Insert-only increments of a batch's counters: one row per stored upload chunk and per stored decision message. */
@@ -339,10 +341,7 @@ export const consignments = pgTable(
     data: json('data').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.ownerId, t.consignmentId] }),
-    index('consignments_batch_line').on(t.batchId, t.lineNo),
-  ],
+  (t) => [primaryKey({ columns: [t.ownerId, t.consignmentId] }), index('consignments_batch_line').on(t.batchId, t.lineNo)],
 );
 
 /**
@@ -423,10 +422,7 @@ export const passengerArrivals = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    index('passenger_arrivals_flight').on(t.flight, t.arrivalDate),
-    index('passenger_arrivals_expiry').on(t.expiresAt),
-  ],
+  (t) => [index('passenger_arrivals_flight').on(t.flight, t.arrivalDate), index('passenger_arrivals_expiry').on(t.expiresAt)],
 );
 
 /** Watch rules on identifiers, keyed with HMAC under the server secret. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { dataDirFromEnv } from '../../config.ts';
-import { loadSearchIndex, type TariffSearch } from './index.ts';
+import { loadSearchIndex, SearchReferences, type TariffSearch } from './index.ts';
 
 // Every path the search's own code opens, to prove it never reads the evaluation data under faq/.
 const opened = vi.hoisted(() => [] as string[]);
@@ -106,6 +106,26 @@ describe('English search with the declared-frequency prior', () => {
 
   it('answers "dress" with dresses (6204/6104) before leather', () => {
     expect(codes('dress', 'en', 1)[0]).toMatch(/^(6204|6104)/);
+  });
+});
+
+describe('search references', () => {
+  const references = SearchReferences.of([{ term: 'acoustic', codes: ['8529', '8537', '920290', '0000'], note: 'guitar or electrical equipment' }]);
+
+  it('shows one line per referenced code first, in order, skipping a code no line starts with, then its own results', () => {
+    const hits = search.search('Acoustic', { lang: 'en', limit: 5, references });
+    expect(hits.slice(0, 3).map((h) => [h.code9.slice(0, 4), h.reference?.note])).toEqual([
+      ['8529', 'guitar or electrical equipment'],
+      ['8537', 'guitar or electrical equipment'],
+      ['9202', 'guitar or electrical equipment'],
+    ]);
+    expect(hits.length).toBe(5);
+    expect(hits.slice(3).every((h) => h.reference === undefined)).toBe(true);
+  });
+
+  it('keeps to the limit, and leaves other queries alone', () => {
+    expect(search.search('acoustic', { lang: 'en', limit: 2, references }).map((h) => h.code9.slice(0, 4))).toEqual(['8529', '8537']);
+    expect(search.search('acoustic guitar', { lang: 'en', limit: 5, references }).some((h) => h.reference !== undefined)).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { DeclaredFrequency } from './declared-frequency.ts';
 import { diversify } from './diversify.ts';
+import type { SearchReference, SearchReferences } from './references.ts';
 import { rankByGroup } from './rank-by-group.ts';
 import { EnglishIndex, type HsRecord } from './english-index.ts';
 import { JapaneseIndex } from './japanese-index.ts';
@@ -21,6 +22,8 @@ export interface TariffSearchResult<R = never> {
   readonly path: readonly string[];
   /** Whatever the caller's `ratesFor(code9)` returned (the current rates); absent without one. */
   readonly rates?: R;
+  /** Present on a line shown because officers answer the query with its code (a search reference). */
+  readonly reference?: { readonly term: string; readonly note: string | null };
 }
 
 export interface TariffSearchOptions<R = never> {
@@ -32,6 +35,8 @@ export interface TariffSearchOptions<R = never> {
   /** Default 10, at most 100. */
   readonly limit?: number;
   readonly ratesFor?: (code9: string) => R;
+  /** Officers' answers to known queries: a matching term's codes come first. */
+  readonly references?: SearchReferences;
 }
 
 export interface TariffSearch {
@@ -119,10 +124,11 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffS
           .map((l) => result(l, 1, lang, options.ratesFor));
       }
       const japaneseScript = JAPANESE_SCRIPT.test(query);
+      let hits: { line: ScheduleLine; score: number }[] | undefined;
       if (japaneseScript || lang === 'ja') {
         // seasonal lines share a code9 (ch. 08): one result per code
         const seen = new Set<string>();
-        const hits = rankByGroup(
+        const ja = rankByGroup(
           japanese.search(query).flatMap((h) => {
             const line = lineByRow.get(h.rowId);
             if (line === undefined || seen.has(line.code9)) return [];
@@ -133,15 +139,40 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<TariffS
         );
         // Latin letters on the Japanese page ("LED", "coffee") fall through to the English index when the schedule's
         // Japanese text has nothing for them
-        if (japaneseScript || hits.length > 0) {
-          return diversify(hits, (h) => heading(h.line.code9), limit).map((h) => result(h.line, h.score, lang, options.ratesFor));
-        }
+        if (japaneseScript || ja.length > 0) hits = ja;
       }
-      const hits = english.search(query).flatMap((h) => {
+      hits ??= english.search(query).flatMap((h) => {
         const line = linesByHs6.get(h.hs6)?.[0];
         return line === undefined ? [] : [{ line, score: h.score }];
       });
-      return diversify(hits, (h) => heading(h.line.hs6), limit).map((h) => result(h.line, h.score, lang, options.ratesFor));
+      const reference = options.references?.lookup(query);
+      const pinned = reference === undefined ? [] : referencedLines(reference, hits, lines).slice(0, limit);
+      const shown = new Set(pinned.map((l) => l.code9));
+      const rest = diversify(
+        hits.filter((h) => !shown.has(h.line.code9)),
+        (h) => heading(h.line.code9),
+        limit - pinned.length,
+      );
+      const top = hits[0]?.score ?? 1;
+      const note = reference === undefined ? undefined : { term: reference.term, note: reference.note };
+      return [
+        ...pinned.map((line) => ({ ...result(line, top, lang, options.ratesFor), ...(note !== undefined ? { reference: note } : {}) })),
+        ...rest.map((h) => result(h.line, h.score, lang, options.ratesFor)),
+      ];
     },
   };
+}
+
+/**
+ * One line per referenced code, in the reference's order: the line under the code that the query's own results
+ * rank best, else the code's first line in the schedule. A code no line starts with (the schedule changed since the
+ * reference was written) is skipped.
+ */
+function referencedLines(reference: SearchReference, hits: readonly { line: ScheduleLine }[], lines: readonly ScheduleLine[]): ScheduleLine[] {
+  const out: ScheduleLine[] = [];
+  for (const code of reference.codes) {
+    const line = hits.find((h) => h.line.code9.startsWith(code))?.line ?? lines.find((l) => l.code9.startsWith(code));
+    if (line !== undefined && !out.includes(line)) out.push(line);
+  }
+  return out;
 }

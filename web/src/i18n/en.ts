@@ -53,6 +53,8 @@ export const en = {
   'search.button': 'Search',
   'search.results': '{count} results for “{q}”',
   'search.none': 'No lines match. Try a more general word, or the material the goods are made of.',
+  'search.reference': 'Customs guidance for “{term}”',
+  'search.referenced': 'Customs guidance',
   'line.caption': 'Tariff line',
   'line.pathJa': 'In the schedule',
   'line.hs': 'HS 2022 subheading',

@@ -55,6 +55,8 @@ export const ja: Record<MessageKey, string> = {
   'search.button': '検索',
   'search.results': '「{q}」の検索結果 {count} 件',
   'search.none': '該当する品目がありません。より一般的な言葉や、品物の材質で検索してください。',
+  'search.reference': '「{term}」についての税関の案内',
+  'search.referenced': '税関の案内',
   'line.caption': '統計品目',
   'line.pathJa': '実行関税率表での位置',
   'line.hs': 'HS 2022 号',

@@ -12,6 +12,8 @@ interface SearchItem {
   readonly descriptionEn?: string;
   readonly path?: readonly string[];
   readonly rates?: unknown;
+  /** Present on lines that officers give for this query (a search reference). */
+  readonly reference?: { readonly term: string; readonly note: string | null };
 }
 
 /** UK Trade Tariff style: one box, plain words, results that show the code, the words and the rates at once. */
@@ -58,6 +60,12 @@ export default function SearchPage() {
             {t('search.results', { count: res.data.items.length, q })}
           </h2>
           {res.data.items.length === 0 ? <p>{t('search.none')}</p> : null}
+          {res.data.items[0]?.reference ? (
+            <div className="banner" role="note">
+              <strong>{t('search.reference', { term: res.data.items[0].reference.term })}</strong>
+              {res.data.items[0].reference.note ? <p>{res.data.items[0].reference.note}</p> : null}
+            </div>
+          ) : null}
           <ol className="results">
             {res.data.items.map((it) => {
               const desc = searchLang === 'ja' ? it.descriptionJa : (it.descriptionEn ?? it.descriptionJa);
@@ -67,6 +75,7 @@ export default function SearchPage() {
                   <Link href={`/tariff/${it.code9}`} className="result__code">
                     {formatCode9(it.code9)}
                   </Link>
+                  {it.reference ? <span className="tag">{t('search.referenced')}</span> : null}
                   <p className="result__desc">{desc}</p>
                   {it.path && it.path.length > 1 ? <p className="result__path">{it.path.slice(0, -1).join(' › ')}</p> : null}
                   {rates.length > 0 ? (

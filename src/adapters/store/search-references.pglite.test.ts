@@ -1,0 +1,4 @@
+import { openStore } from './connect.ts';
+import { searchReferencesContract } from './search-references.contract.ts';
+
+searchReferencesContract('PGlite (embedded)', () => openStore({ dbDir: 'memory://' }));

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { SearchReferences, referenceKey } from './references.ts';
+
+describe('referenceKey', () => {
+  it('compares English terms by their words\' stems in order, whatever the case, plural or punctuation', () => {
+    expect(referenceKey('AA Batteries')).toBe(referenceKey('aa battery'));
+    expect(referenceKey('  T-Shirts ')).toBe(referenceKey('t-shirt'));
+    expect(referenceKey('battery aa')).not.toBe(referenceKey('aa battery'));
+  });
+
+  it('keeps Japanese as written, without spaces and with full-width letters folded (NFKC)', () => {
+    expect(referenceKey('スマホ ケース')).toBe('スマホケース');
+    expect(referenceKey('ＬＥＤ電球')).toBe('led電球');
+  });
+
+  it('is empty for a term without a word', () => {
+    expect(referenceKey(' -- ')).toBe('');
+  });
+});
+
+describe('SearchReferences', () => {
+  const refs = SearchReferences.of([
+    { term: 'aa battery', codes: ['8506'], note: 'The full code depends on the type of battery.' },
+    { term: 'スマホ', codes: ['851713'], note: null },
+    { term: '!!', codes: ['39'], note: null },
+  ]);
+
+  it('finds the reference whose term the whole query is', () => {
+    expect(refs.lookup('AA batteries')?.codes).toEqual(['8506']);
+    expect(refs.lookup('スマホ')?.codes).toEqual(['851713']);
+  });
+
+  it('does not answer a query that only contains the term', () => {
+    expect(refs.lookup('aa battery charger')).toBeUndefined();
+  });
+
+  it('leaves out a term without a word', () => {
+    expect(refs.size).toBe(2);
+  });
+});

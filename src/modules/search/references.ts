@@ -1,0 +1,56 @@
+import { words } from './english-text.ts';
+import { stem } from './stem.ts';
+
+/**
+ * Search references: a search term that customs officers answer with given codes ("aa battery" → heading 8506,
+ * "スマホ" → 8517.13), kept by the administration in the store, as the UK Trade Tariff keeps its search references.
+ * They catch what no text of the nomenclature says: trade and brand names, slang, the goods a heading takes by
+ * practice. The search shows a term's codes first, with the officers' note, then its own results.
+ */
+export interface SearchReference {
+  /** As the officer wrote it. */
+  readonly term: string;
+  /** 2, 4, 6 or 9 digits each: a chapter, heading, subheading or line of the schedule. */
+  readonly codes: readonly string[];
+  /** What the officers tell the searcher ("the full code depends on the type of battery"); null without one. */
+  readonly note: string | null;
+}
+
+export const MAX_REFERENCE_CODES = 10;
+export const MAX_TERM_LENGTH = 100;
+const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+/**
+ * What a term and a query are compared by, so that "AA Batteries" finds the reference for "aa battery": Latin script
+ * as its words' stems in order, Japanese script as written (NFKC, no spaces). Empty when the text has no word.
+ */
+export function referenceKey(text: string): string {
+  const t = text.normalize('NFKC').toLowerCase().trim();
+  if (JAPANESE_SCRIPT.test(t)) return t.replace(/\s+/g, '');
+  return words(t).map(stem).join(' ');
+}
+
+/** The references in force, looked up by key. */
+export class SearchReferences {
+  private constructor(private readonly byKey: ReadonlyMap<string, SearchReference>) {}
+
+  static of(list: Iterable<SearchReference>): SearchReferences {
+    const byKey = new Map<string, SearchReference>();
+    for (const r of list) {
+      const key = referenceKey(r.term);
+      if (key !== '') byKey.set(key, r);
+    }
+    return new SearchReferences(byKey);
+  }
+
+  static readonly none = SearchReferences.of([]);
+
+  /** The reference whose term the whole query is (as compared by `referenceKey`), if any. */
+  lookup(query: string): SearchReference | undefined {
+    return this.byKey.get(referenceKey(query));
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+}
