@@ -14,6 +14,7 @@ export const COMMANDS: Record<string, Entry> = {
   serve: { summary: 'serve the whole platform (API, web app) on PORT', load: () => import('./serve.command.ts') },
   'data load': { summary: 'load the reference data (idempotent; --force reloads)', booleanFlags: ['json', 'force'], load: () => import('./data-load.command.ts') },
   'exchange-rates load': { summary: 'load weekly customs exchange rates from FILE (.json {rates:[…]} or .csv)', load: () => import('./exchange-rates-load.command.ts') },
+  'search-references load': { summary: "load officers' search references from FILE (.json {references:[…]} or .csv term,codes,note; codes ;-separated)", load: () => import('./search-references-load.command.ts') },
   'principals create': { summary: 'create a principal: --role trader|officer|analyst|admin [--name N] [--party ID]; prints {id, role, key}', load: () => import('./principals-create.command.ts') },
   'tariff coverage': { summary: 'per rate column of the tariff schedule, how many cells parse; lists those that do not', load: () => import('./tariff-coverage.command.ts') },
   assess: { summary: 'assess duty and consumption tax: request JSON on stdin, response JSON on stdout [--rates FILE]', load: () => import('./assess.command.ts') },

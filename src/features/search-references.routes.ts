@@ -2,8 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { principalOf, requireRole } from '../api/auth.ts';
 import type { SearchReferencesRepo } from '../adapters/store/search-references.repo.ts';
-import { CommonErrors, type Problem } from '../kernel/index.ts';
-import { MAX_REFERENCE_CODES, MAX_TERM_LENGTH, referenceKey, SearchErrors } from '../modules/search/index.ts';
+import { CommonErrors } from '../kernel/index.ts';
+import { MAX_REFERENCE_CODES, MAX_TERM_LENGTH, referenceProblems, SearchErrors } from '../modules/search/index.ts';
 
 const tags = ['tariff'];
 const strict = { additionalProperties: false } as const;
@@ -76,10 +76,7 @@ export function searchReferenceRoutes(deps: SearchReferencesDeps) {
       },
       async (req) => {
         const { term, codes, note } = req.body;
-        const problems: Problem[] = [
-          ...(referenceKey(term) === '' ? [SearchErrors.emptyTerm.problem('$.term', `"${term}" has no word a query could match`)] : []),
-          ...codes.flatMap((c, i) => (deps.isCode(c) ? [] : [SearchErrors.unknownCode.problem(`$.codes[${i}]`, `No line of the tariff schedule starts with ${c}`)])),
-        ];
+        const problems = referenceProblems({ term, codes }, deps.isCode);
         if (problems.length > 0) throw CommonErrors.validation(`${problems.length} problem(s)`, { problems });
         const stored = await deps.repo.put({ term: term.trim(), codes: [...new Set(codes)], note: note?.trim() || null }, principalOf(req).id);
         await deps.changed();

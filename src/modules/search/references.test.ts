@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchReferences, referenceKey } from './references.ts';
+import { SearchReferences, referenceKey, referenceProblems } from './references.ts';
 
 describe('referenceKey', () => {
   it('compares English terms by their words\' stems in order, whatever the case, plural or punctuation', () => {
@@ -36,5 +36,27 @@ describe('SearchReferences', () => {
 
   it('leaves out a term without a word', () => {
     expect(refs.size).toBe(2);
+  });
+});
+
+describe('referenceProblems', () => {
+  const isCode = (c: string): boolean => c.startsWith('85');
+
+  it('is empty for a term with a word and codes the schedule has', () => {
+    expect(referenceProblems({ term: 'aa battery', codes: ['8506', '850610'] }, isCode)).toEqual([]);
+  });
+
+  it('lists every problem with its path under the given root', () => {
+    const problems = referenceProblems({ term: '--', codes: ['8506', '0901', '123'] }, isCode, '$[2]');
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ['$[2].term', 'SEARCH.EMPTY_TERM'],
+      ['$[2].codes[1]', 'SEARCH.UNKNOWN_CODE'],
+      ['$[2].codes[2]', 'REQUEST.INVALID_VALUE'],
+    ]);
+  });
+
+  it('refuses no code, too many codes and an over-long term', () => {
+    expect(referenceProblems({ term: 'x'.repeat(101), codes: [] }, isCode).map((p) => p.path)).toEqual(['$.term', '$.codes']);
+    expect(referenceProblems({ term: 'tv', codes: Array.from({ length: 11 }, () => '8528') }, isCode).map((p) => p.path)).toEqual(['$.codes']);
   });
 });

@@ -1,4 +1,6 @@
+import { CommonErrors, type Problem } from '../../kernel/index.ts';
 import { words } from './english-text.ts';
+import { SearchErrors } from './errors.ts';
 import { stem } from './stem.ts';
 
 /**
@@ -28,6 +30,27 @@ export function referenceKey(text: string): string {
   const t = text.normalize('NFKC').toLowerCase().trim();
   if (JAPANESE_SCRIPT.test(t)) return t.replace(/\s+/g, '');
   return words(t).map(stem).join(' ');
+}
+
+const CODE = /^(\d{2}|\d{4}|\d{6}|\d{9})$/;
+
+/**
+ * Every problem of a reference before it is stored, with JSON paths under `at` ("$" for an API body, "$[3]" for a
+ * file's fourth row): a term without a word, no code or too many, and codes that are not 2, 4, 6 or 9 digits or that
+ * no line of the schedule starts with (`isCode`).
+ */
+export function referenceProblems(ref: { term: string; codes: readonly string[] }, isCode: (code: string) => boolean, at = '$'): Problem[] {
+  const problems: Problem[] = [];
+  if (ref.term.length > MAX_TERM_LENGTH) problems.push(CommonErrors.invalidValue.problem(`${at}.term`, `A term has at most ${MAX_TERM_LENGTH} characters`));
+  else if (referenceKey(ref.term) === '') problems.push(SearchErrors.emptyTerm.problem(`${at}.term`, `"${ref.term}" has no word a query could match`));
+  if (ref.codes.length === 0 || ref.codes.length > MAX_REFERENCE_CODES) {
+    problems.push(CommonErrors.invalidValue.problem(`${at}.codes`, `A reference names 1 to ${MAX_REFERENCE_CODES} codes`));
+  }
+  ref.codes.forEach((c, i) => {
+    if (!CODE.test(c)) problems.push(CommonErrors.invalidValue.problem(`${at}.codes[${i}]`, `"${c}" is not a code of 2, 4, 6 or 9 digits`));
+    else if (!isCode(c)) problems.push(SearchErrors.unknownCode.problem(`${at}.codes[${i}]`, `No line of the tariff schedule starts with ${c}`));
+  });
+  return problems;
 }
 
 /** The references in force, looked up by key. */
