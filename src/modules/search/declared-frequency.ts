@@ -1,7 +1,7 @@
 /**
  * How often goods of each HS 2022 subheading are declared, as a prior for the search: when the words match several
- * texts about equally, the goods people actually import are the likelier answer ("acrylic display" ties plastics
- * articles with rarer headings; plastics articles are declared far more often). Counts come from import
+ * texts about equally, the goods people actually import are the likelier answer ("ring" matches the rings of
+ * organic chemistry as well as jewellery; jewellery is declared far more often). Counts come from import
  * declarations (by default the customs-declarations dataset of the data folder), so the prior says nothing about
  * any query.
  */

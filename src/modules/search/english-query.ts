@@ -209,7 +209,6 @@ export function analyzeQuery(q: string, ctx: QueryContext): { keys: WeightedKey[
     if (prior === undefined || prior.weight < weight) out.set(key, { key, weight, typed: isTyped, words: words | (prior?.words ?? 0) });
     else out.set(key, { ...prior, words: prior.words | words });
   };
-  const span = (i: number, n: number): number => wordBits(i, n);
   const head = headIndex(typed);
   const role = typed.map((_, i) => (i === head ? 1 : MODIFIER_WEIGHT));
   const covered = new Array<number>(typed.length).fill(1);
@@ -224,7 +223,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): { keys: WeightedKey[
       const literal = n > 1 || ctx.indexKeys.has(stems[i] ?? '');
       // a long expansion must not outweigh the typed words just by having many words
       const share = 1 / Math.sqrt(expansion.length);
-      for (const key of expansion) put(key, (literal ? SYNONYM_WEIGHT : 1) * r * share, false, span(i, n));
+      for (const key of expansion) put(key, (literal ? SYNONYM_WEIGHT : 1) * r * share, false, wordBits(i, n));
       if (n > 1) covered.fill(COVERED_WEIGHT, i, i + n);
       explained.fill(true, i, i + n);
       matched = n;
@@ -235,7 +234,7 @@ export function analyzeQuery(q: string, ctx: QueryContext): { keys: WeightedKey[
   if (ctx.lexicon !== undefined) expandThroughLexicon(ctx.lexicon, typed, stems, role, explained, ctx, put, (k) => out.has(k));
   typed.forEach((w, i) => {
     const key = keyOf(w);
-    if (key !== null) put(key, (covered[i] ?? 1) * (role[i] ?? 1), true, span(i, 1));
+    if (key !== null) put(key, (covered[i] ?? 1) * (role[i] ?? 1), true, wordBits(i, 1));
   });
   // a closed compound also stands for its parts, a little: "tableware" reaches "table … articles"
   for (const k of [...out.values()]) {
