@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_DATA_DIR } from '../../test/support/platform.ts';
+import { describe, expect, it } from 'vitest';
+import { cliHarness } from '../../test/support/cli.ts';
 import { openStore } from '../adapters/store/connect.ts';
 import { SearchReferencesRepo } from '../adapters/store/search-references.repo.ts';
 import { DomainError } from '../kernel/index.ts';
@@ -48,31 +48,14 @@ describe('search-references load file', () => {
 });
 
 describe('customs search-references load', () => {
-  let out: string[];
-  let dbDir: string;
-  beforeEach(() => {
-    out = [];
-    dbDir = join(mkdtempSync(join(tmpdir(), 'sc-refs-db-')), 'db');
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out.push(String(chunk));
-      return true;
-    });
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    vi.stubEnv('SMART_CUSTOMS_DATA_DIR', FIXTURE_DATA_DIR);
-    vi.stubEnv('SMART_CUSTOMS_DB_DIR', dbDir);
-    vi.stubEnv('DATABASE_URL', '');
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    vi.unstubAllEnvs();
-  });
+  const cli = cliHarness('sc-refs-db-');
 
   it('stores the references of a file in the embedded database, checking codes against the schedule', async () => {
     // the fixture schedule has smartphones (8517.13) and whiskies (2208.30)
     const f = file('load.csv', 'term,codes,note\nsmartphone,851713,\nscotch,2208,Whisky\n');
     expect(await run(parseArgs([f, '--json']))).toBe(0);
-    expect(JSON.parse(out.join(''))).toEqual({ loaded: 2 });
-    const store = await openStore({ dbDir, role: 'cli' });
+    expect(JSON.parse(cli.out.join(''))).toEqual({ loaded: 2 });
+    const store = await openStore({ dbDir: cli.dbDir, role: 'cli' });
     try {
       expect((await new SearchReferencesRepo(store.db).all()).map((r) => [r.term, r.codes, r.note, r.updatedBy])).toEqual([
         ['scotch', ['2208'], 'Whisky', 'cli'],
