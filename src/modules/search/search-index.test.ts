@@ -109,6 +109,20 @@ describe('English search with the declared-frequency prior', () => {
   });
 });
 
+describe('English search and what a text denies', () => {
+  it('answers "roasted coffee" with roasted coffee (0901.21), not the coffee "not roasted or decaffeinated"', () => {
+    expect(codes('roasted coffee', 'en', 1)[0]?.slice(0, 6)).toBe('090121');
+  });
+
+  it('answers "knitted shirt" with knitted shirts (61xx), not the shirts "not knitted or crocheted" of chapter 62', () => {
+    expect(codes('knitted shirt', 'en', 1)[0]).toMatch(/^61/);
+  });
+
+  it('still answers "green coffee beans" with coffee not roasted (0901.11)', () => {
+    expect(codes('green coffee beans', 'en', 1)[0]?.slice(0, 6)).toBe('090111');
+  });
+});
+
 describe('search references', () => {
   const references = SearchReferences.of([{ term: 'acoustic', codes: ['8529', '8537', '920290', '0000'], note: 'guitar or electrical equipment' }]);
 
