@@ -83,4 +83,35 @@ describe('a visitor searches the tariff', () => {
       await apiCall(e, 'DELETE', `/api/v1/tariff/search-references?term=${encodeURIComponent(term)}`, e.tp.keys.officer);
     }
   });
+
+  it('lets an officer add a search reference on the console, which the public search then shows, and remove it', async () => {
+    const term = 'games console controller';
+    const officer = await newPage(e, { lang: 'en', apiKey: e.tp.keys.officer });
+    const { page } = officer;
+    await page.goto('/officer/search-references');
+    const editor = page.locator('section', { has: page.getByRole('heading', { name: 'Add or replace a search reference' }) });
+    await editor.getByLabel('Search term').fill(term);
+    await editor.getByLabel('Codes').fill('9504.50, 0000');
+    await editor.getByRole('button', { name: 'Save search reference' }).click();
+    // 0000 is no code of the schedule: the server's refusal is shown next to the field
+    await editor.locator('.error-summary').waitFor();
+    await editor.getByLabel('Codes').fill('9504.50');
+    await editor.getByLabel('Note for the searcher').fill('Video game consoles and their controllers: 9504.50.');
+    await editor.getByRole('button', { name: 'Save search reference' }).click();
+    const row = page.locator('tr', { hasText: term });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('950450');
+    await screenshot(page, 'officer-search-references');
+
+    const visitor = await newPage(e, { lang: 'en' });
+    await visitor.page.goto(`/?q=${encodeURIComponent('Games console controllers')}`);
+    await visitor.page.getByText(`Customs guidance for “${term}”`).waitFor();
+    expect(await visitor.page.locator('li.result').first().getAttribute('data-code9')).toMatch(/^950450/);
+    await visitor.context.close();
+
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: `Remove ${term}` }).click();
+    await row.waitFor({ state: 'detached' });
+    await officer.context.close();
+  });
 });

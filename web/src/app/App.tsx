@@ -22,6 +22,7 @@ const NAV: Record<Area, readonly { href: string; key: MessageKey }[]> = {
     { href: '/officer', key: 'nav.queue' },
     { href: '/officer/dashboard', key: 'nav.dashboard' },
     { href: '/officer/rules', key: 'nav.rules' },
+    { href: '/officer/search-references', key: 'nav.searchReferences' },
     { href: '/gate', key: 'nav.gate' },
   ],
   traveller: [],
