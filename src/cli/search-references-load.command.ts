@@ -4,7 +4,7 @@ import { loadConfig } from '../config.ts';
 import { SearchReferencesRepo } from '../adapters/store/search-references.repo.ts';
 import { CommonErrors } from '../kernel/index.ts';
 import { readTariffRows } from '../modules/reference/index.ts';
-import { referenceProblems, type SearchReference } from '../modules/search/index.ts';
+import { referenceOf, referenceProblems, scheduleCodes, type SearchReference } from '../modules/search/index.ts';
 import { CliUsageError, type Args } from './args.ts';
 import { callApi, databaseTarget } from './database.ts';
 import { log, printJson } from './io.ts';
@@ -29,7 +29,7 @@ export function readReferencesFile(path: string, isCode: (code: string) => boole
   if (rows.length === 0) throw CommonErrors.validation('The file has no search references');
   const problems = rows.flatMap((r, i) => referenceProblems(r, isCode, `$.references[${i}]`));
   if (problems.length > 0) throw CommonErrors.validation(`${problems.length} problem(s) in ${path}`, { problems });
-  return rows.map((r) => ({ term: r.term.trim(), codes: [...new Set(r.codes)], note: r.note?.trim() || null }));
+  return rows.map(referenceOf);
 }
 
 /** `customs search-references load FILE [--json]`: officers' search references, each replacing its term's. */
@@ -37,9 +37,8 @@ export async function run(args: Args): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new CliUsageError('usage: customs search-references load FILE (.json with {references:[…]} or .csv term,codes,note)');
   const config = loadConfig();
-  const codes = readTariffRows(config.dataDir).map((r) => r.code9).filter((c) => c !== '');
-  const prefixes = new Set(codes.flatMap((c) => [c.slice(0, 2), c.slice(0, 4), c.slice(0, 6), c]));
-  const references = readReferencesFile(file, (c) => prefixes.has(c));
+  const codes = scheduleCodes(readTariffRows(config.dataDir).map((r) => r.code9));
+  const references = readReferencesFile(file, (c) => codes.has(c));
   const target = await databaseTarget(config);
   if (target.kind === 'remote') {
     for (const r of references) await callApi(target, 'PUT', '/api/v1/tariff/search-references', r);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { principalOf, requireRole } from '../api/auth.ts';
 import type { SearchReferencesRepo } from '../adapters/store/search-references.repo.ts';
 import { CommonErrors } from '../kernel/index.ts';
-import { MAX_REFERENCE_CODES, MAX_TERM_LENGTH, referenceProblems, SearchErrors } from '../modules/search/index.ts';
+import { MAX_REFERENCE_CODES, MAX_TERM_LENGTH, referenceOf, referenceProblems, SearchErrors } from '../modules/search/index.ts';
 
 const tags = ['tariff'];
 const strict = { additionalProperties: false } as const;
@@ -78,7 +78,7 @@ export function searchReferenceRoutes(deps: SearchReferencesDeps) {
         const { term, codes, note } = req.body;
         const problems = referenceProblems({ term, codes }, deps.isCode);
         if (problems.length > 0) throw CommonErrors.validation(`${problems.length} problem(s)`, { problems });
-        const stored = await deps.repo.put({ term: term.trim(), codes: [...new Set(codes)], note: note?.trim() || null }, principalOf(req).id);
+        const stored = await deps.repo.put(referenceOf({ term, codes, note: note ?? null }), principalOf(req).id);
         await deps.changed();
         return stored;
       },

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { SearchReferencesRepo } from '../adapters/store/search-references.repo.ts';
+import { scheduleCodes } from '../modules/search/index.ts';
 import { AssessmentErrors, AssessmentRequestSchema, AssessmentResponseSchema, assessmentError } from '../modules/tariff/index.ts';
 import type { FeatureFactory } from './feature.ts';
 import { searchReferenceRoutes } from './search-references.routes.ts';
@@ -30,7 +31,7 @@ export const tariffFeature: FeatureFactory = async (env) => {
         searchReferenceRoutes({
           repo: references,
           // a PUT is rare: the schedule is scanned each time, so a reloaded catalog is always the one checked
-          isCode: (code) => env.catalog.tariffRows().some((r) => r.code9 !== '' && r.code9.startsWith(code)),
+          isCode: (code) => scheduleCodes(env.catalog.tariffRows().map((r) => r.code9)).has(code),
           changed: reload,
         }),
       );

@@ -17,7 +17,7 @@ export type { HsRecord } from './english-index.ts';
 export type { ScheduleRow } from './schedule.ts';
 export { loadSearchIndex, readDeclaredFrequency, readHs2022 } from './loader.ts';
 export { DeclaredFrequency } from './declared-frequency.ts';
-export { MAX_REFERENCE_CODES, MAX_TERM_LENGTH, SearchReferences, referenceKey, referenceProblems, type SearchReference } from './references.ts';
+export { MAX_REFERENCE_CODES, MAX_TERM_LENGTH, SearchReferences, referenceKey, referenceOf, referenceProblems, scheduleCodes, type SearchReference } from './references.ts';
 export { SearchErrors } from './errors.ts';
 export { loadJapaneseTokenizer } from './japanese.ts';
 export { loadWordNet, type WordNet } from './wordnet.ts';

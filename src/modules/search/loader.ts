@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeclaredFrequency } from './declared-frequency.ts';
-import { readCsv, readTariffRows } from '../reference/index.ts';
+import { readCsv, readCsvColumns, readTariffRows } from '../reference/index.ts';
 import type { HsRecord } from './english-index.ts';
 import { buildSearchIndex, type TariffSearch } from './search-index.ts';
 
@@ -25,10 +25,10 @@ export function readHs2022(dataDir: string): HsRecord[] {
 export function readDeclaredFrequency(dataDir: string, hs: readonly HsRecord[]): DeclaredFrequency | undefined {
   const files = DECLARATION_FILES.map((f) => join(dataDir, f)).filter((f) => existsSync(f));
   if (files.length === 0) return undefined;
-  const codes = files.flatMap((f) => readCsv(f).map((r) => r['HS6 Code'] ?? ''));
-  const correlation = existsSync(join(dataDir, HS_CORRELATION_FILE))
-    ? readCsv(join(dataDir, HS_CORRELATION_FILE)).map((r) => ({ hs2017: r['hs2017'] ?? '', hs2022: r['hs2022'] ?? '' }))
-    : [];
+  const codes = files.flatMap((f) => (readCsvColumns(f, ['HS6 Code']) ?? []).map(([c]) => c ?? ''));
+  const correlationFile = join(dataDir, HS_CORRELATION_FILE);
+  const pairs = existsSync(correlationFile) ? (readCsvColumns(correlationFile, ['hs2017', 'hs2022']) ?? []) : [];
+  const correlation = pairs.map(([hs2017 = '', hs2022 = '']) => ({ hs2017, hs2022 }));
   const subheadings = new Set(hs.filter((r) => r.level === 6).map((r) => r.code));
   return DeclaredFrequency.fromDeclarations(codes, subheadings, correlation);
 }

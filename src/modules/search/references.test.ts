@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchReferences, referenceKey, referenceProblems } from './references.ts';
+import { SearchReferences, referenceKey, referenceOf, referenceProblems, scheduleCodes } from './references.ts';
 
 describe('referenceKey', () => {
   it('compares English terms by their words\' stems in order, whatever the case, plural or punctuation', () => {
@@ -58,5 +58,17 @@ describe('referenceProblems', () => {
   it('refuses no code, too many codes and an over-long term', () => {
     expect(referenceProblems({ term: 'x'.repeat(101), codes: [] }, isCode).map((p) => p.path)).toEqual(['$.term', '$.codes']);
     expect(referenceProblems({ term: 'tv', codes: Array.from({ length: 11 }, () => '8528') }, isCode).map((p) => p.path)).toEqual(['$.codes']);
+  });
+});
+
+describe('referenceOf and scheduleCodes', () => {
+  it('stores the term trimmed, each code once and a blank note as none', () => {
+    expect(referenceOf({ term: ' aa battery ', codes: ['8506', '8506', '8507'], note: '  ' })).toEqual({ term: 'aa battery', codes: ['8506', '8507'], note: null });
+  });
+
+  it('knows the chapter, heading, subheading and line of every 9-digit line, and nothing else', () => {
+    const codes = scheduleCodes(['090111000', '', '220830000']);
+    expect(['09', '0901', '090111', '090111000', '2208'].every((c) => codes.has(c))).toBe(true);
+    expect(['0902', '09011', '', '090111001'].some((c) => codes.has(c))).toBe(false);
   });
 });

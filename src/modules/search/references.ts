@@ -53,6 +53,18 @@ export function referenceProblems(ref: { term: string; codes: readonly string[] 
   return problems;
 }
 
+/** A reference as stored, however it was written: the term trimmed, each code once, a blank note none. */
+export function referenceOf(input: { term: string; codes: readonly string[]; note?: string | null }): SearchReference {
+  return { term: input.term.trim(), codes: [...new Set(input.codes)], note: input.note?.trim() || null };
+}
+
+/** Every code a reference may name: the 2-, 4-, 6- and 9-digit starts of the schedule's 9-digit lines. */
+export function scheduleCodes(code9s: Iterable<string>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const c of code9s) if (c !== '') for (const n of [2, 4, 6, 9]) out.add(c.slice(0, n));
+  return out;
+}
+
 /** The references in force, looked up by key. */
 export class SearchReferences {
   private constructor(private readonly byKey: ReadonlyMap<string, SearchReference>) {}
