@@ -1,6 +1,7 @@
 import { CommonErrors, DomainError } from '../kernel/index.ts';
 import { ConfigError } from '../config.ts';
 import { CliUsageError } from './args.ts';
+import { StartupFailure } from './startup-failure.ts';
 
 /**
  * The CLI's output contract: results (and, with --json, only results) on stdout; logs and progress on stderr.
@@ -38,6 +39,10 @@ export function reportError(e: unknown): number {
   if (e instanceof CliUsageError) {
     printJson({ code: 'CLI.USAGE', message: e.message, details: null }); // CliErrors.usage
     return EXIT_INVALID;
+  }
+  if (e instanceof StartupFailure) {
+    log(e.message);
+    return EXIT_INTERNAL;
   }
   log(e instanceof Error ? (e.stack ?? e.message) : String(e));
   return EXIT_INTERNAL;

@@ -5,6 +5,7 @@ import { createPlatform } from '../platform.ts';
 import type { Args } from './args.ts';
 import { log } from './io.ts';
 import { datasetProgress } from './progress.ts';
+import { starting } from './startup-failure.ts';
 
 /** `customs serve` (what `npm start` runs): the whole platform on one port. */
 export async function run(_args: Args): Promise<number> {
@@ -14,13 +15,17 @@ export async function run(_args: Args): Promise<number> {
   log(`Smart Customs starting (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dbDir}`}, ${config.natsUrl ? 'NATS JetStream' : 'in-process bus'})`);
   if (buildWebIfMissing()) log('Built the web app (web/dist)');
   const progress = datasetProgress();
-  const platform = await createPlatform(config, {
-    logger: { level: config.logLevel },
-    onLoadProgress: progress,
-    eagerSearch: true,
+  const platform = await starting(config, () =>
+    createPlatform(config, {
+      logger: { level: config.logLevel },
+      onLoadProgress: progress,
+      eagerSearch: true,
+    }),
+  ).finally(() => progress.stop());
+  const address = await starting(config, () => platform.app.listen({ port: config.port, host: config.host })).catch(async (e: unknown) => {
+    await platform.close();
+    throw e;
   });
-  progress.stop();
-  const address = await platform.app.listen({ port: config.port, host: config.host });
   if (!config.databaseUrl) updateLock(config.dbDir, `http://127.0.0.1:${config.port}`);
   log(`Serving on ${address} (API /api/v1, OpenAPI /docs) after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { createPlatform } from '../platform.ts';
 import type { Args } from './args.ts';
 import { EXIT_INVALID, log } from './io.ts';
+import { starting } from './startup-failure.ts';
 
 /**
  * `customs worker`: a clearance worker for the scaled mode. It joins the durable JetStream consumer of accepted
@@ -23,7 +24,7 @@ export async function run(_args: Args): Promise<number> {
   const onSignal = (): void => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const store = await openStore({ databaseUrl: config.databaseUrl, role: 'cli' });
+  const store = await starting(config, () => openStore({ databaseUrl: config.databaseUrl!, role: 'cli' }));
   const loaded = await waitForReference(store.db, {
     intervalMs: 5_000,
     signal: stop.signal,
@@ -33,7 +34,7 @@ export async function run(_args: Args): Promise<number> {
     await store.close();
     return 0;
   }
-  const platform = await createPlatform(config, { role: 'cli', loadReference: false, store });
+  const platform = await starting(config, () => createPlatform(config, { role: 'cli', loadReference: false, store }));
   // The search index (code suggestions) is built in the background: a worker takes messages at full speed once it is.
   await platform.search.ready();
   log(`worker ${process.pid}: ready, clearing consignments from ${config.natsUrl}`);

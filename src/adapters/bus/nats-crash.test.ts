@@ -7,6 +7,8 @@ import { NatsEventBus } from './nats.ts';
 
 const url = process.env['TEST_NATS_URL'];
 const WORKER = fileURLToPath(new URL('./nats-worker.fixture.ts', import.meta.url));
+// The platform's own TypeScript loader, as `npm start` uses.
+const REGISTER = new URL('../../../bin/register.mjs', import.meta.url).href;
 
 describe.skipIf(!url)('NATS JetStream event bus when a worker process is killed', () => {
   it('hands every unacknowledged message to the next worker; only the last in-flight ones run twice', async () => {
@@ -23,7 +25,7 @@ describe.skipIf(!url)('NATS JetStream event bus when a worker process is killed'
     const seen = (n: number): void => void counts.set(n, (counts.get(n) ?? 0) + 1);
     try {
       await Promise.all([...Array(N).keys()].map((i) => bus.publish(`${prefix}.work`, i, { msgId: `w${i}` })));
-      const child = spawn(process.execPath, ['--import', 'tsx', WORKER, url!, stream, prefix, 'crash'], {
+      const child = spawn(process.execPath, ['--import', REGISTER, WORKER, url!, stream, prefix, 'crash'], {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       let buf = '';
