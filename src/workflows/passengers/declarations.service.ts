@@ -124,7 +124,8 @@ export class PassengerDeclarationsService {
     const ttlSeconds = Math.max(MIN_PASS_TTL_S, passEnd - nowS);
     const channel = { declaration: data.declaration, assessment: assessed.value };
     const red = redClaim(channel);
-    const token = issueGatePass(this.deps.keyring.signer(), {
+    const signer = this.deps.keyring.signer();
+    const token = issueGatePass(signer, {
       declarationId: id,
       declaration: data,
       flightNumber: flight,
@@ -133,6 +134,7 @@ export class PassengerDeclarationsService {
       ttlSeconds,
       ...(red ? { red } : {}),
     });
+    await this.deps.keyring.noteIssued(signer.kid, nowS + ttlSeconds);
     const channelReasons = gateReasons(channel);
     return {
       id,
