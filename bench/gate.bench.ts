@@ -56,7 +56,7 @@ const sign = (count: number): string[] =>
       arrivalDate: '2026-12-01',
       issuedAt: NOW - 600,
       ttlSeconds: 86_400,
-      ...(isRed(i) ? { red: { red: ['GATE.DUTY_PAYABLE'], duty: 3300 } } : {}),
+      ...(isRed(i) ? { red: { red: ['D'], duty: 3300 } } : {}),
     }),
   );
 

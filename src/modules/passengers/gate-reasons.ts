@@ -69,17 +69,35 @@ export const reasonOf = (code: GateReasonCode, params: Params, lang: GateLang = 
   ...(Object.keys(params).length > 0 ? { params } : {}),
 });
 
-/** A signed `red` claim entry: the code, and for a "yes" answer the question after a colon. */
+/**
+ * The signed `red` claim names each reason in one or two characters, so that the pass (and so its QR code) stays
+ * small enough for a gate camera: D = duty payable, O = officer assessment, Y<n> = "yes" to question n of QUESTIONS.
+ */
+const QUESTIONS = [
+  'prohibitedOrRestrictedGoods',
+  'goodsOverAllowance',
+  'commercialGoodsOrSamples',
+  'goodsCarriedForOthers',
+  'cashOver1MillionYen',
+  'unaccompaniedBaggage',
+] as const;
+
 export const claimCodeOf = (r: GateReason): string =>
-  r.code === GATE_REASON.declaredYes ? `${r.code}:${String(r.params?.['question'] ?? '')}` : r.code;
+  r.code === GATE_REASON.dutyPayable
+    ? 'D'
+    : r.code === GATE_REASON.officerAssessment
+      ? 'O'
+      : r.code === GATE_REASON.declaredYes
+        ? `Y${QUESTIONS.indexOf(String(r.params?.['question'] ?? '') as (typeof QUESTIONS)[number])}`
+        : r.code;
 
 /** Reasons rebuilt from a pass's signed `red` claim (offline gates, or a declaration past its retention period). */
 export function reasonsFromClaim(red: readonly string[], duty: number, lang: GateLang = 'en'): GateReason[] {
   return red.flatMap((c) => {
-    const [code, question] = c.split(':') as [string, string | undefined];
-    if (code === GATE_REASON.dutyPayable) return [reasonOf(code, { totalDutyYen: duty }, lang)];
-    if (code === GATE_REASON.officerAssessment) return [reasonOf(code, {}, lang)];
-    if (code === GATE_REASON.declaredYes && question) return [reasonOf(code, { question }, lang)];
+    if (c === 'D') return [reasonOf(GATE_REASON.dutyPayable, { totalDutyYen: duty }, lang)];
+    if (c === 'O') return [reasonOf(GATE_REASON.officerAssessment, {}, lang)];
+    const question = /^Y(\d)$/.exec(c) ? QUESTIONS[Number(c.slice(1))] : undefined;
+    if (question) return [reasonOf(GATE_REASON.declaredYes, { question }, lang)];
     // A code from a newer issuer: the verdict is still red, this gate just cannot word it.
     return [];
   });

@@ -39,7 +39,7 @@ export const GateVerificationSchema = Type.Object(
         did: Type.String({ description: 'Declaration id' }),
         dig: Type.String({ description: 'SHA-256 (base64url) of the declaration canonical JSON' }),
         arr: Type.String({ description: 'Arrival: <flight>/<date>' }),
-        red: Type.Optional(Type.Array(Type.String(), { description: 'Red-channel reason codes that follow from the declaration' })),
+        red: Type.Optional(Type.Array(Type.String(), { description: 'Red-channel reasons that follow from the declaration: D duty, O officer assessment, Y0–Y5 a question answered yes' })),
         duty: Type.Optional(Type.Integer({ description: 'Duty and taxes payable, yen' })),
       }),
     ),

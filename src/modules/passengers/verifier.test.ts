@@ -43,7 +43,7 @@ describe('gate pass verification', () => {
   it('answers red_channel offline for a pass whose signed claims call for it, and does not burn it', async () => {
     const guard = new MemoryReplayGuard();
     const v = verifier(guard);
-    const token = pass({ red: { red: ['GATE.DUTY_PAYABLE', 'GATE.OFFICER_ASSESSMENT', 'GATE.DECLARED_YES:cashOver1MillionYen'], duty: 3300 } });
+    const token = pass({ red: { red: ['D', 'O', 'Y4'], duty: 3300 } });
     const first = await v.verify(token, { declaration });
     expect(first.verdict).toBe('red_channel');
     expect(first.reasons).toEqual([
@@ -58,7 +58,7 @@ describe('gate pass verification', () => {
     const [h, p, s] = token.split('.') as [string, string, string];
     const { red: _r, duty: _d, ...rest } = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
     expect((await v.verify(`${h}.${Buffer.from(JSON.stringify(rest)).toString('base64url')}.${s}`)).verdict).toBe('tampered');
-    expect((await v.verify(pass({ issuedAt: NOW - 3_600, ttlSeconds: 600, red: { red: ['GATE.DUTY_PAYABLE'], duty: 1 } }))).verdict).toBe('expired');
+    expect((await v.verify(pass({ issuedAt: NOW - 3_600, ttlSeconds: 600, red: { red: ['D'], duty: 1 } }))).verdict).toBe('expired');
   });
 
   it('calls a pass past its expiry expired (beyond the clock leeway)', async () => {

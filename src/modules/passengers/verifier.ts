@@ -23,7 +23,7 @@ export interface GatePassClaims {
   /** The arrival the pass is for: `<flight>/<arrival date>`. */
   readonly arr: string;
   /**
-   * Why the declaration sends the traveller to the red channel (GATE.* codes), when it does. Passes issued before
+   * Why the declaration sends the traveller to the red channel, when it does (short codes, see claimCodeOf). Passes issued before
    * this claim existed have none: an offline gate cannot tell their channel, the online gate reads the declaration.
    */
   readonly red?: readonly string[];

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { AssessmentTable } from './AssessmentTable.tsx';
 import { figures, type AssessmentView } from './assessment-view.ts';
@@ -17,8 +18,24 @@ export interface PassengerResult {
 }
 
 /** The channel to take, the QR code to show at the E-Gate, and the duty on the excess. Works offline once received. */
+/** Pixels per QR module in the server's PNG (src/modules/passengers/qr-image.ts). */
+const PNG_MODULE_PX = 6;
+/** The white frame of `.qr` (styles.css), inside its width (border-box). */
+const FRAME_PX = 24;
+
+/**
+ * The QR code drawn with a whole number of screen pixels per module, at most 320 px wide: scaled by a fraction, some
+ * modules come out a pixel narrower than others and a gate camera (or a phone at 1×) may fail to read the code.
+ */
+function crispWidth(img: HTMLImageElement): number {
+  const modules = img.naturalWidth / PNG_MODULE_PX;
+  const room = Math.min(320, img.parentElement?.clientWidth ?? 320) - FRAME_PX;
+  return Math.max(1, Math.floor(room / modules)) * modules + FRAME_PX;
+}
+
 export function ResultView({ result, onNew }: { result: PassengerResult; onNew: () => void }) {
   const { t, yen, num } = useI18n();
+  const [qrWidth, setQrWidth] = useState<number | null>(null);
   const a = result.assessment;
   const f = figures(a);
   const red = result.channel ? result.channel === 'red' : f.totalYen > 0 || f.toAssess;
@@ -46,7 +63,16 @@ export function ResultView({ result, onNew }: { result: PassengerResult; onNew: 
       </div>
       <h2>{t('tr.qr.title')}</h2>
       <p>{t('tr.qr.lead')}</p>
-      <img className="qr" data-testid="qr" src={result.qr.pngDataUrl} alt={t('tr.qr.alt')} width={320} height={320} />
+      <img
+        className="qr"
+        data-testid="qr"
+        src={result.qr.pngDataUrl}
+        alt={t('tr.qr.alt')}
+        width={qrWidth ?? 320}
+        height={qrWidth ?? 320}
+        style={qrWidth ? { width: qrWidth, height: qrWidth } : undefined}
+        onLoad={(e) => setQrWidth(crispWidth(e.currentTarget))}
+      />
       <h2>{t('tr.duty.title')}</h2>
       <p className="duty-total" data-testid="passenger-duty">
         {t('tr.duty.total')}: <strong>{f.toAssess ? t('pr.total.plusOfficer', { amount: yen(f.totalYen) }) : yen(f.totalYen)}</strong>
