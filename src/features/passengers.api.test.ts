@@ -200,7 +200,7 @@ describe('gate verdicts follow the declaration', () => {
     const a = await verify(body.qr.token);
     expect(a.verdict).toBe('red_channel');
     expect(a.reasons).toEqual([{ code: 'GATE.DUTY_PAYABLE', message: expect.stringContaining('yen'), params: { totalDutyYen: body.assessment.totalDutyYen } }]);
-    expect(a.assessment).toMatchObject({ dutyPayable: true, totalDutyYen: body.assessment.totalDutyYen });
+    expect(a.assessment).toMatchObject({ dutyPayable: true, totalDutyYen: body.assessment.totalDutyYen, totalUnitYen: 100 });
     expect(a.goods.other[0].description).toBe('Wool coat');
     // Not burned: the officer who scans it next sees the same red verdict, not a replay.
     expect((await verify(body.qr.token)).verdict).toBe('red_channel');

@@ -31,6 +31,7 @@ export interface GateAnswer {
   readonly goods?: PassengerDeclaration['goods'];
   readonly assessment?: {
     readonly totalDutyYen: number;
+    readonly totalUnitYen?: number;
     readonly requiresOfficerAssessment: boolean;
     readonly dutyPayable: boolean;
     readonly lines: Assessment['lines'];
@@ -65,6 +66,7 @@ const answer = (v: Verification, stored?: StoredPassengerDeclaration): GateAnswe
       ? {
           assessment: {
             totalDutyYen: assessment.totalDutyYen,
+            ...(assessment.totalUnitYen !== undefined ? { totalUnitYen: assessment.totalUnitYen } : {}),
             requiresOfficerAssessment: assessment.requiresOfficerAssessment,
             dutyPayable: assessment.totalDutyYen > 0,
             lines: assessment.lines,

@@ -52,7 +52,7 @@ export function AssessmentTable({ assessment }: { assessment: AssessmentView }) 
             <th scope="row" colSpan={3}>
               {t('pr.sum')}
             </th>
-            <td className="num" data-label={t('pr.sum')} data-testid="assessment-sum">
+            <td className="num" data-testid="assessment-sum">
               {yen(f.sumYen)}
             </td>
           </tr>
