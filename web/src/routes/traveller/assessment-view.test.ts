@@ -103,3 +103,15 @@ describe('the passenger result as shown', () => {
     ]);
   });
 });
+
+describe('the result page in every traveller language', () => {
+  it('has its own text for every key it shows in zh and ko, not the English fallback', () => {
+    const shown = Object.keys(en).filter((k) =>
+      /^(pr\.|tr\.done\.|tr\.qr\.|tr\.duty\.|tr\.treatment\.|tr\.alcohol\.|tr\.q\.|tr\.new$)/.test(k),
+    ) as MessageKey[];
+    expect(shown.length).toBeGreaterThan(60);
+    for (const dict of [zh, ko] as Partial<Record<MessageKey, string>>[]) {
+      expect(shown.filter((k) => dict[k] === undefined)).toEqual([]);
+    }
+  });
+});
