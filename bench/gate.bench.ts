@@ -10,7 +10,8 @@
  * machine shared with other work, wall-clock time measures the scheduler, CPU time measures the verifier. The
  * wall-clock rate and the latencies (wall-clock, so they include any preemption) are printed beside it.
  * With --json, figures and conditions go to stderr and stdout ends with one JSON line
- * {"verificationsPerSecPerCore":…,"p99ms":…}.
+ * {"verificationsPerSecPerCore":…,"p99ms":…,"valid":…,"redChannel":…}. One pass in four carries the signed red-channel
+ * claim (duty payable): those must come out red_channel, never valid, and are not burned by the replay guard.
  */
 import { cpus, loadavg } from 'node:os';
 import { verify } from 'node:crypto';
@@ -44,6 +45,8 @@ const declaration = {
     other: [{ description: 'handbag', kind: 'handbag', quantity: 1, unitValue: { amount: '1200', currency: 'USD' } }],
   },
 };
+// One traveller in four owes duty: their pass carries the signed red-channel claim and must never come out valid.
+const isRed = (i: number): boolean => i % 4 === 3;
 const sign = (count: number): string[] =>
   Array.from({ length: count }, (_, i) =>
     issueGatePass(key, {
@@ -53,6 +56,7 @@ const sign = (count: number): string[] =>
       arrivalDate: '2026-12-01',
       issuedAt: NOW - 600,
       ttlSeconds: 86_400,
+      ...(isRed(i) ? { red: { red: ['D'], duty: 3300 } } : {}),
     }),
   );
 
@@ -67,19 +71,26 @@ const verifier = new GatePassVerifier({
 for (const t of warm) await verifier.verify(t);
 const latencies = new Float64Array(n);
 let invalid = 0;
+let red = 0;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 for (let i = 0; i < n; i++) {
   const s = performance.now();
   const r = await verifier.verify(tokens[i]!);
   latencies[i] = performance.now() - s;
-  if (r.verdict !== 'valid') invalid++;
+  if (r.verdict === 'red_channel' && isRed(i)) red++;
+  else if (r.verdict !== 'valid' || isRed(i)) invalid++;
 }
 const wallMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-// A second presentation of each pass must be refused: the replay path costs the same checks.
+// A second presentation of each pass must be refused (the replay path costs the same checks); a red-channel pass,
+// which opened nothing, stays red.
 let replays = 0;
-for (let i = 0; i < Math.min(1_000, n); i++) if ((await verifier.verify(tokens[i]!)).verdict === 'replay') replays++;
+for (let i = 0; i < Math.min(1_000, n); i++) {
+  const again = (await verifier.verify(tokens[i]!)).verdict;
+  if (again === (isRed(i) ? 'red_channel' : 'replay')) replays++;
+}
+const expectedRed = Array.from({ length: n }, (_, i) => i).filter(isRed).length;
 
 // Ceiling: the bare signature check on the same inputs.
 const parts = tokens.map((t) => {
@@ -112,8 +123,10 @@ log(
   `  latency p50 ${pct(0.5).toFixed(4)} ms   p99 ${pct(0.99).toFixed(4)} ms   max ${latencies[n - 1]!.toFixed(3)} ms`,
 );
 log(`  bare ${alg} signature check alone (ceiling, wall-clock): ${rawPerSec.toFixed(0)}/s`);
-log(`  verdicts: ${n - invalid} valid, ${invalid} not valid; replays refused ${replays}/${Math.min(1_000, n)}`);
-if (invalid > 0 || replays !== Math.min(1_000, n)) {
+log(
+  `  verdicts: ${n - invalid - red} valid, ${red} red_channel (expected ${expectedRed}), ${invalid} wrong; second presentations answered right ${replays}/${Math.min(1_000, n)}`,
+);
+if (invalid > 0 || red !== expectedRed || replays !== Math.min(1_000, n)) {
   console.error('benchmark self-check failed: verdicts are wrong');
   process.exitCode = 1;
 }
@@ -127,6 +140,8 @@ if (json) {
       rawSignatureChecksPerSec: Math.round(rawPerSec),
       alg,
       passes: n,
+      valid: n - invalid - red,
+      redChannel: red,
     }),
   );
 }

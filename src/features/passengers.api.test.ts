@@ -31,6 +31,11 @@ const declaration = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+const NO = { prohibitedOrRestrictedGoods: false, goodsOverAllowance: false, commercialGoodsOrSamples: false, goodsCarriedForOthers: false, cashOver1MillionYen: false, unaccompaniedBaggage: false };
+/** Nothing to declare: every answer no, a ¥15,000 handbag well within the allowance. */
+const greenDeclaration = (over: Record<string, unknown> = {}) =>
+  declaration({ answers: NO, goods: { other: [{ description: 'Leather handbag', kind: 'handbag', quantity: 1, unitValue: { amount: '100', currency: 'USD' } }] }, ...over });
+
 // Our own PAXLST (default separators): Kenji Sato on NH12 into Haneda on 2026-12-01, passport TK7654321.
 const PAXLST =
   [
@@ -75,7 +80,7 @@ afterAll(async () => {
 });
 
 describe('passenger declarations and the gate', () => {
-  it('declares without an account, gets a QR pass that verifies once and then as a replay', async () => {
+  it('declares without an account and gets the duty on the excess, a QR pass and the channel it calls for', async () => {
     const res = await submit({ declaration: declaration(), exchangeRates: { USD: '1' } });
     expect(res.statusCode).toBe(201);
     const body = res.json();
@@ -86,13 +91,8 @@ describe('passenger declarations and the gate', () => {
     expect(body.assessment.totalDutyYen).toBe(10_800);
     expect(body.qr.pngDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
-
-    const first = await verify(body.qr.token);
-    expect(first).toMatchObject({ verdict: 'valid', declarationId: body.id, arrival: 'NH12/2026-12-01' });
-    expect(first.assessment).toEqual({ totalDutyYen: body.assessment.totalDutyYen, requiresOfficerAssessment: false, dutyPayable: true });
-    expect((await verify(body.qr.token)).verdict).toBe('replay');
-    const raw = await t.platform.app.inject({ method: 'POST', url: '/api/v1/gate/verify', headers: { ...auth(t.keys.officer), 'content-type': 'text/plain' }, payload: body.qr.token });
-    expect(raw.json().verdict).toBe('replay');
+    expect(body.channel).toBe('red');
+    expect(body.channelReasons.map((r: { code: string }) => r.code)).toEqual(['GATE.DECLARED_YES', 'GATE.DUTY_PAYABLE']);
   });
 
   it('never stores the passport number in clear, only its keyed hash', async () => {
@@ -157,8 +157,10 @@ describe('passenger declarations and the gate', () => {
     expect(rotated.json().current).not.toBe(keys.json().current);
     const after = (await submit()).json();
     expect(after.qr.token.split('.')[0]).not.toBe(before.qr.token.split('.')[0]);
-    expect((await verify(before.qr.token)).verdict).toBe('valid');
-    expect((await verify(after.qr.token)).verdict).toBe('valid');
+    expect((await verify(before.qr.token)).verdict).toBe('red_channel');
+    expect((await verify(after.qr.token)).verdict).toBe('red_channel');
+    const green = (await submit({ declaration: greenDeclaration() })).json();
+    expect((await verify(green.qr.token)).verdict).toBe('valid');
   });
 
   it('rate-limits the public declaration endpoint per client address', async () => {
@@ -173,10 +175,113 @@ describe('passenger declarations and the gate', () => {
   });
 });
 
+describe('gate verdicts follow the declaration', () => {
+  const codes = (a: { reasons?: { code: string }[] }) => (a.reasons ?? []).map((r) => r.code);
+
+  it('lets through a pass whose declaration owes nothing and needs no officer, once; then calls it a replay', async () => {
+    const body = (await submit({ declaration: greenDeclaration() })).json();
+    expect(body).toMatchObject({ channel: 'green', channelReasons: [] });
+    const first = await verify(body.qr.token);
+    expect(first).toMatchObject({ verdict: 'valid', declarationId: body.id, arrival: 'NH12/2026-12-01' });
+    expect(first.reasons).toBeUndefined();
+    expect(first.assessment).toMatchObject({ totalDutyYen: 0, requiresOfficerAssessment: false, dutyPayable: false });
+    expect((await verify(body.qr.token)).verdict).toBe('replay');
+    const raw = await t.platform.app.inject({ method: 'POST', url: '/api/v1/gate/verify', headers: { ...auth(t.keys.officer), 'content-type': 'text/plain' }, payload: body.qr.token });
+    expect(raw.json().verdict).toBe('replay');
+  });
+
+  it('sends a pass whose declaration owes duty to the red channel, every time it is scanned', async () => {
+    // ¥150,000 bag and ¥120,000 coat: the coat pays the simplified rate; every answer no.
+    const bag = { description: 'Leather handbag', kind: 'handbag', quantity: 1, unitValue: { amount: '1000', currency: 'USD' } };
+    const coat = { description: 'Wool coat', kind: 'coat', quantity: 1, unitValue: { amount: '800', currency: 'USD' } };
+    const body = (await submit({ declaration: greenDeclaration({ goods: { other: [coat, bag] } }) })).json();
+    expect(body.assessment).toMatchObject({ requiresOfficerAssessment: false });
+    expect(body.assessment.totalDutyYen).toBeGreaterThan(0);
+    const a = await verify(body.qr.token);
+    expect(a.verdict).toBe('red_channel');
+    expect(a.reasons).toEqual([{ code: 'GATE.DUTY_PAYABLE', message: expect.stringContaining('yen'), params: { totalDutyYen: body.assessment.totalDutyYen } }]);
+    expect(a.assessment).toMatchObject({ dutyPayable: true, totalDutyYen: body.assessment.totalDutyYen, totalUnitYen: 100 });
+    expect(a.goods.other[0].description).toBe('Wool coat');
+    // Not burned: the officer who scans it next sees the same red verdict, not a replay.
+    expect((await verify(body.qr.token)).verdict).toBe('red_channel');
+  });
+
+  it('sends a pass with goods for an officer to assess to the red channel, with no duty computed', async () => {
+    const gun = { description: 'Hunting gun', kind: 'gun', quantity: 1, unitValue: { amount: '2000', currency: 'USD' }, excludedFromSimplifiedRates: true };
+    const body = (await submit({ declaration: greenDeclaration({ goods: { other: [gun] } }) })).json();
+    expect(body.assessment).toMatchObject({ totalDutyYen: 0, requiresOfficerAssessment: true });
+    const a = await verify(body.qr.token);
+    expect(a.verdict).toBe('red_channel');
+    expect(codes(a)).toEqual(['GATE.OFFICER_ASSESSMENT']);
+  });
+
+  it('gives every reason when the declaration owes duty and needs an officer, in Japanese when asked', async () => {
+    // The traveller of the report: 5 × 750 ml wine, 400 cigarettes and a 2,500 EUR leather handbag.
+    const goods = {
+      alcohol: [{ kind: 'wine_beer_other', volumeMl: 750, bottles: 5 }],
+      tobacco: [{ kind: 'cigarettes', sticks: 400 }],
+      other: [{ description: 'Leather handbag', kind: 'handbag', quantity: 1, unitValue: { amount: '2500', currency: 'USD' } }],
+    };
+    const body = (await submit({ declaration: greenDeclaration({ goods }) })).json();
+    expect(body.assessment).toMatchObject({ totalDutyYen: 3300, requiresOfficerAssessment: true });
+    const a = await verify(body.qr.token);
+    expect(a.verdict).toBe('red_channel');
+    expect(codes(a)).toEqual(['GATE.DUTY_PAYABLE', 'GATE.OFFICER_ASSESSMENT']);
+    const ja = await t.platform.app.inject({ method: 'POST', url: '/api/v1/gate/verify', headers: { ...auth(t.keys.officer), 'accept-language': 'ja,en;q=0.8' }, payload: { token: body.qr.token } });
+    expect(ja.json().reasons[0].message).toBe('免税範囲を超える物品に関税等 3,300 円の納付が必要です');
+    // The channel travels in the signed claims too, so an offline gate gives the same verdict.
+    const claims = JSON.parse(Buffer.from(body.qr.token.split('.')[1], 'base64url').toString());
+    expect(claims).toMatchObject({ red: ['D', 'O'], duty: 3300 });
+  });
+
+  it('sends a traveller a watch rule matches to the red channel although the declaration is green', async () => {
+    const passport = 'WR1234567';
+    const traveller = { familyName: 'KATO', givenNames: 'AIKO', dateOfBirth: '1979-03-03', nationality: 'JPN', passportNumber: passport };
+    const first = (await submit({ declaration: greenDeclaration({ traveller }) })).json();
+    const second = (await submit({ declaration: greenDeclaration({ traveller }) })).json();
+    expect(first.channel).toBe('green');
+    const rule = (await post('/api/v1/watch-rules', { on: 'document', issuingCountry: 'JPN', number: passport, reason: 'gate test' }, t.keys.analyst)).json();
+    const a = await verify(first.qr.token);
+    expect(a.verdict).toBe('red_channel');
+    expect(a.reasons).toEqual([expect.objectContaining({ code: 'GATE.WATCH_RULE', params: { ruleId: rule.id } })]);
+    // By name and date of birth as well.
+    const byPerson = (await post('/api/v1/watch-rules', { on: 'person', familyName: 'Katō', givenNames: 'Aiko', birthDate: '1979-03-03', reason: 'gate test' }, t.keys.analyst)).json();
+    await t.platform.app.inject({ method: 'DELETE', url: `/api/v1/watch-rules/${rule.id}`, headers: auth(t.keys.analyst) });
+    expect(codes(await verify(first.qr.token))).toEqual(['GATE.WATCH_RULE']);
+    await t.platform.app.inject({ method: 'DELETE', url: `/api/v1/watch-rules/${byPerson.id}`, headers: auth(t.keys.analyst) });
+    // Rules removed: the gate lets the traveller through.
+    expect((await verify(second.qr.token)).verdict).toBe('valid');
+  });
+
+  it('keeps calling altered, expired and unknown passes what they are, whatever their declaration says', async () => {
+    const body = (await submit()).json();
+    const [h, p, s] = body.qr.token.split('.');
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+    // Dropping the red claim breaks the signature.
+    const { red: _red, duty: _duty, ...green } = claims;
+    expect((await verify(`${h}.${Buffer.from(JSON.stringify(green)).toString('base64url')}.${s}`)).verdict).toBe('tampered');
+    const k = await storedKeys();
+    const past = Math.floor(Date.now() / 1000) - 10 * 86_400;
+    const expired = issueGatePass(gateKeyFromPem(k.current, k.privateKeyPem), { declarationId: 'pdec_x', declaration: {}, flightNumber: 'NH12', arrivalDate: '2026-12-01', issuedAt: past, ttlSeconds: 3600, red: { red: ['D'], duty: 100 } });
+    expect((await verify(expired)).verdict).toBe('expired');
+  });
+
+  it('trusts the signed claim once the declaration is past its retention period', async () => {
+    const k = await storedKeys();
+    const now = Math.floor(Date.now() / 1000);
+    const gone = issueGatePass(gateKeyFromPem(k.current, k.privateKeyPem), { declarationId: 'pdec_purged', declaration: {}, flightNumber: 'NH12', arrivalDate: '2026-12-01', issuedAt: now, ttlSeconds: 3600, red: { red: ['D'], duty: 4200 } });
+    const a = await verify(gone);
+    expect(a.verdict).toBe('red_channel');
+    expect(a.reasons).toEqual([expect.objectContaining({ code: 'GATE.DUTY_PAYABLE', params: { totalDutyYen: 4200 } })]);
+    const oldGreen = issueGatePass(gateKeyFromPem(k.current, k.privateKeyPem), { declarationId: 'pdec_purged2', declaration: {}, flightNumber: 'NH12', arrivalDate: '2026-12-01', issuedAt: now, ttlSeconds: 3600 });
+    expect((await verify(oldGreen)).verdict).toBe('valid');
+  });
+});
+
 describe('advance passenger information', () => {
   it('sends a watch-listed passport to red with the reason, matched to the declaration, storing no passport number', async () => {
     const sato = { familyName: 'SATO', givenNames: 'KENJI', dateOfBirth: '1990-07-15', nationality: 'JPN', passportNumber: PASSPORT };
-    const { id } = (await submit({ declaration: declaration({ traveller: sato }) })).json();
+    const { id, qr: { token } } = (await submit({ declaration: declaration({ traveller: sato }) })).json();
     expect((await post('/api/v1/watch-rules', { on: 'document', issuingCountry: 'JPN', number: PASSPORT, reason: 'test alert' }, t.keys.officer)).statusCode).toBe(403);
     const rule = await post('/api/v1/watch-rules', { on: 'document', issuingCountry: 'JPN', number: PASSPORT, reason: 'test alert' }, t.keys.analyst);
     expect(rule.statusCode).toBe(201);
@@ -188,6 +293,9 @@ describe('advance passenger information', () => {
     expect(p).toMatchObject({ flight: 'NH12', arrivalDate: '2026-12-01', channel: 'red' });
     expect(p.reasons).toContainEqual({ code: 'WATCH_RULE', text: `Watch rule ${rule.json().id}: test alert` });
     expect(p.declarationId).toBe(id);
+    const gateAnswer = await verify(token);
+    expect(gateAnswer.verdict).toBe('red_channel');
+    expect(gateAnswer.reasons).toContainEqual(expect.objectContaining({ code: 'GATE.WATCH_RULE', params: { ruleId: rule.json().id } }));
 
     const list = await t.platform.app.inject({ url: '/api/v1/arrivals?flight=NH012&date=2026-12-01', headers: auth(t.keys.officer) });
     expect(list.json().items.map((a: { channel: string }) => a.channel)).toEqual(['red']);

@@ -29,7 +29,7 @@ export const passengersFeature: FeatureFactory = async (env) => {
     put: (v) => env.riskRepo.putSetting(SIGNING_KEYS_SETTING, v),
   });
   const declarations = new PassengerDeclarationsService({ repo, rates: env.exchangeRates, keyer, keyring, retentionDays: options.retentionDays, now });
-  const gate = new GateService(repo, keyring);
+  const gate = new GateService(repo, keyring, keyer);
   const arrivals = new ArrivalsService(repo, keyer, options.retentionDays, now);
   const watchRules = new WatchRulesService(repo, keyer);
   const purge = () => purgePassengerData(repo, now(), options.retentionDays);

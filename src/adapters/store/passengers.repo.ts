@@ -101,6 +101,22 @@ export class PassengersRepo {
     return rows.map((r) => ({ ...r, receivedAt: iso(r.receivedAt), expiresAt: iso(r.expiresAt) }));
   }
 
+  /** The advance-passenger records matched to one declaration (through the flight index: declarations are per flight). */
+  async arrivalsOfDeclaration(flight: string, arrivalDate: string, declarationId: string): Promise<StoredArrival[]> {
+    const rows = await this.db
+      .select()
+      .from(passengerArrivals)
+      .where(
+        and(
+          eq(passengerArrivals.flight, flight),
+          eq(passengerArrivals.arrivalDate, arrivalDate),
+          eq(passengerArrivals.declarationId, declarationId),
+        ),
+      )
+      .limit(50);
+    return rows.map((r) => ({ ...r, receivedAt: iso(r.receivedAt), expiresAt: iso(r.expiresAt) }));
+  }
+
   async addWatchRule(r: Omit<StoredWatchRule, 'createdAt'>): Promise<StoredWatchRule> {
     const [row] = await this.db.insert(watchRules).values(r).returning();
     return { ...row!, createdAt: iso(row!.createdAt) };

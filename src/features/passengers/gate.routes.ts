@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../../api/auth.ts';
-import { GateVerifyRequestSchema } from '../../modules/passengers/index.ts';
+import { GateVerifyRequestSchema, gateLang } from '../../modules/passengers/index.ts';
 import type { GateKeyring } from '../../workflows/passengers/gate-keys.ts';
 import type { GateService } from '../../workflows/passengers/gate.service.ts';
 
@@ -15,13 +15,18 @@ export function gateRoutes(app: FastifyInstance, deps: { gate: GateService; keyr
       preHandler: requireRole('officer', 'admin'),
       // Every payload gets a verdict: a token of the wrong type or length is `malformed`, not a 422.
       attachValidation: true,
-      schema: { tags, summary: 'Verify a gate pass ({token} or the raw text as text/plain): valid, expired, tampered, unknown_key, malformed or replay', body: GateVerifyRequestSchema },
+      schema: {
+        tags,
+        summary:
+          'Verify a gate pass ({token} or the raw text as text/plain): valid (the traveller may pass), red_channel (with `reasons`: duty payable, officer assessment, watch rule, a "yes" answer), expired, tampered, unknown_key, malformed or replay. Reason messages follow Accept-Language (ja, en).',
+        body: GateVerifyRequestSchema,
+      },
     },
     async (req) => {
       const body: unknown = req.body;
       // A scanner may post the decoded text as it is (text/plain) instead of {"token": …}.
       const token = typeof body === 'string' ? body : typeof body === 'object' && body !== null && 'token' in body ? (body as { token: unknown }).token : undefined;
-      return deps.gate.verify(token);
+      return deps.gate.verify(token, gateLang(req.headers['accept-language']));
     },
   );
 

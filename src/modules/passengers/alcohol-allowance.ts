@@ -1,4 +1,4 @@
-import type { AssessmentLine } from './assessment.schema.ts';
+import type { AssessmentLine, GoodsRef } from './assessment.schema.ts';
 import type { AlcoholItem } from './declaration.schema.ts';
 import type { PassengerRules } from './rules.ts';
 
@@ -45,6 +45,7 @@ export function assessAlcohol(
   const lines: AssessmentLine[] = [];
   for (const { index, item } of items) {
     const label = `alcohol[${index}] ${item.kind} ${item.volumeMl} ml`;
+    const goods: GoodsRef = { section: 'alcohol', index, kind: item.kind, volumeMl: item.volumeMl };
     const free = freeMl.get(index) ?? 0;
     const taxed = taxedMl.get(index) ?? 0;
     if (free > 0) {
@@ -56,6 +57,8 @@ export function assessAlcohol(
         rate: null,
         dutyYen: 0,
         explanation: `${free} ml within the alcohol allowance (A1: ${a.bottles} bottles of about ${a.bottleMl} ml per person aged ${r.adultAge}+)`,
+        goods,
+        basis: { code: 'alcohol.free', params: { ml: free, bottles: a.bottles, bottleMl: a.bottleMl, adultAge: r.adultAge } },
       });
     }
     if (taxed > 0 && generalRates) {
@@ -67,6 +70,8 @@ export function assessAlcohol(
         rate: null,
         dutyYen: 0,
         explanation: `${taxed} ml above the allowance; the traveller asked for the general rates (X4): duty, liquor tax and consumption taxes are assessed by the officer`,
+        goods,
+        basis: { code: 'alcohol.generalRequested', params: { ml: taxed } },
       });
     } else if (taxed > 0) {
       const rate = a.yenPerLitre[item.kind];
@@ -83,6 +88,11 @@ export function assessAlcohol(
           adults === 0
             ? `No alcohol allowance under ${r.adultAge} (A12): ${taxed} ml × ${rate} yen/L`
             : `${taxed} ml above the allowance × ${rate} yen/L (simplified rate, B1–B5)`,
+        goods,
+        basis:
+          adults === 0
+            ? { code: 'alcohol.minor', params: { ml: taxed, yenPerLitre: rate, adultAge: r.adultAge } }
+            : { code: 'alcohol.simplified', params: { ml: taxed, yenPerLitre: rate } },
       });
     }
   }

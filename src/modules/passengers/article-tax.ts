@@ -24,6 +24,8 @@ export interface ArticleTax {
   /** What the selection of duty-free goods weighs: the tax, or an estimate where an officer must assess. */
   readonly weightYen: number;
   readonly explanation: string;
+  /** The same as a code and parameters (see BasisSchema.tax). */
+  readonly tax: { readonly code: string; readonly params: Record<string, string | number> };
 }
 
 const pct = (d: Decimal): string => `${d.times(100).toString()}%`;
@@ -51,6 +53,7 @@ export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRu
     flags.generalRatesRequested === true ||
     taxableYen > r.other.simplifiedMaxTaxableYen;
   const why = `taxable value ${yen(taxableYen)} yen = ${yen(valueYen)} × ${r.other.valuationFactor}`;
+  const valued = { taxableYen, valueYen, factor: String(r.other.valuationFactor) };
   if (!excluded && flags.dutyFree) {
     const ct = consumptionTax(taxableYen, flags, r);
     return {
@@ -60,6 +63,7 @@ export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRu
       dutyYen: ct.yen,
       weightYen: ct.yen,
       explanation: `Free of customs duty: consumption taxes only (B10) on ${why}`,
+      tax: { code: 'tax.consumptionOnly', params: { ...valued, ratePercent: ct.rate.times(100).toDecimalPlaces(2).toString() } },
     };
   }
   if (!excluded) {
@@ -71,8 +75,10 @@ export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRu
       dutyYen: yen,
       weightYen: yen,
       explanation: `Simplified rate ${pct(simplified)} (B9) on ${why}`,
+      tax: { code: 'tax.simplified', params: { ...valued, ratePercent: simplified.times(100).toString() } },
     };
   }
+  const because = flags.generalRatesRequested ? 'requested' : flags.excludedFromSimplifiedRates ? 'excluded' : 'overSimplifiedMax';
   const reason = flags.generalRatesRequested
     ? 'the traveller asked for the general rates (X4)'
     : flags.excludedFromSimplifiedRates
@@ -93,6 +99,7 @@ export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRu
       dutyYen: 0,
       weightYen: simplified.times(taxableYen).floor().toNumber(),
       explanation: `General rates apply — ${reason}; the officer assesses duty and consumption taxes on ${why}`,
+      tax: { code: 'tax.officer', params: { ...valued, because, simplifiedMaxYen: r.other.simplifiedMaxTaxableYen } },
     };
   }
   const duty = dutyRate.times(taxableYen).floor().toNumber();
@@ -105,5 +112,17 @@ export function articleTax(valueYen: number, flags: ArticleFlags, r: PassengerRu
     dutyYen: duty + ct.yen,
     weightYen: duty + ct.yen,
     explanation: `General rates — ${reason}: duty ${yen(duty)} yen on ${why}, consumption taxes ${yen(ct.yen)} yen on ${yen(base)} yen`,
+    tax: {
+      code: 'tax.general',
+      params: {
+        ...valued,
+        because,
+        simplifiedMaxYen: r.other.simplifiedMaxTaxableYen,
+        dutyPercent: dutyRate.times(100).toString(),
+        dutyYen: duty,
+        consumptionYen: ct.yen,
+        consumptionBaseYen: base,
+      },
+    },
   };
 }

@@ -286,3 +286,31 @@ describe('assessment envelope', () => {
     });
   });
 });
+
+describe('lines a client can word in any language', () => {
+  it('name the declared goods and the basis of each line as codes and parameters, and the rounding of the total', () => {
+    const a = assess({
+      alcohol: [{ kind: 'wine_beer_other', volumeMl: 750, bottles: 5 }],
+      tobacco: [{ kind: 'cigarettes', sticks: 400 }],
+      other: [
+        { description: 'Leather handbag', kind: 'handbag', quantity: 1, unitValue: yen(412_500) },
+        { description: 'Key ring', kind: 'souvenir', quantity: 3, unitValue: yen(5_000) },
+      ],
+    });
+    expect(a.totalUnitYen).toBe(100);
+    expect(a.lines.map((l) => [l.goods?.section, l.goods?.index, l.goods?.unit, l.basis?.code, l.basis?.tax?.code])).toEqual([
+      ['alcohol', 0, undefined, 'alcohol.free', undefined],
+      ['alcohol', 0, undefined, 'alcohol.simplified', undefined],
+      ['tobacco', 0, undefined, 'tobacco.free', undefined],
+      ['tobacco', 0, undefined, 'tobacco.simplified', undefined],
+      ['other', 0, undefined, 'other.overAllowance', 'tax.officer'],
+      ['other', 1, 1, 'other.free', undefined],
+      ['other', 1, 2, 'other.free', undefined],
+      ['other', 1, 3, 'other.free', undefined],
+    ]);
+    expect(a.lines[1]!.basis!.params).toEqual({ ml: 1500, yenPerLitre: 200 });
+    expect(a.lines[3]!.basis!.params).toEqual({ n: 200, unit: 'cigarettes', yenEach: 15, per: 'stick' });
+    expect(a.lines[4]!.basis!.tax!.params).toMatchObject({ because: 'overSimplifiedMax', taxableYen: 247_000, valueYen: 412_500 });
+    expect(a.lines[0]!.goods).toEqual({ section: 'alcohol', index: 0, kind: 'wine_beer_other', volumeMl: 750 });
+  });
+});

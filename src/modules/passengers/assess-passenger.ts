@@ -75,6 +75,7 @@ export function assessPassenger(d: ValidDeclaration, options: AssessOptions = {}
       const age = ageOf.get(ownerKey(item.owner)) ?? 0;
       articles.push({
         label: `perfume[${index}] ${item.description ?? item.kind}`,
+        goods: { section: 'perfume', index, kind: item.kind, ...(item.description ? { description: item.description } : {}) },
         person: groupOf(item.owner),
         group: groupOf(item.owner),
         kind: item.kind,
@@ -90,6 +91,7 @@ export function assessPassenger(d: ValidDeclaration, options: AssessOptions = {}
     for (let n = 1; n <= item.quantity; n++) {
       articles.push({
         label: item.quantity > 1 ? `other[${index}] #${n} ${item.description}` : `other[${index}] ${item.description}`,
+        goods: { section: 'other', index, kind: item.kind, description: item.description, ...(item.quantity > 1 ? { unit: n } : {}) },
         person: groupOf(item.owner),
         group: groupOf(item.owner),
         kind: item.kind,
@@ -142,6 +144,7 @@ export function assessPassenger(d: ValidDeclaration, options: AssessOptions = {}
     arrivalDate: d.arrivalDate,
     lines,
     totalDutyYen: truncateYen(sum, r.rounding.totalUnit),
+    totalUnitYen: r.rounding.totalUnit,
     requiresOfficerAssessment: lines.some((l) => l.treatment === 'officer_assessment'),
     selection: method,
     assumptions: assumptionsOf(r),

@@ -27,3 +27,14 @@ export const PassengerErrors = {
     'The identifier HMAC secret must be at least 32 bytes',
   ),
 } as const;
+
+/**
+ * Not failures: the reasons a gate answers `red_channel` (in `reasons` of a 200 answer). Declared here so that the
+ * error catalogue lists every code the API sends; the wording in each language is in gate-reasons.ts.
+ */
+export const GateReasonCodes = {
+  dutyPayable: defineError('GATE.DUTY_PAYABLE', 200, 'Duty and taxes are payable on goods above the allowance'),
+  officerAssessment: defineError('GATE.OFFICER_ASSESSMENT', 200, 'Some goods must be assessed by an officer'),
+  watchRule: defineError('GATE.WATCH_RULE', 200, 'A watch rule matches the traveller'),
+  declaredYes: defineError('GATE.DECLARED_YES', 200, 'The traveller answered yes to a question of the declaration'),
+} as const;

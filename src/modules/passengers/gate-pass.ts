@@ -22,6 +22,8 @@ export interface IssueInput {
   readonly issuedAt: number;
   readonly ttlSeconds: number;
   readonly jti?: string;
+  /** When the declaration sends the traveller to the red channel: the reason codes and the duty (see redClaim). */
+  readonly red?: { readonly red: readonly string[]; readonly duty: number };
 }
 
 export const arrivalKeyOf = (flightNumber: string, arrivalDate: string): string => `${flightNumber}/${arrivalDate}`;
@@ -36,6 +38,7 @@ export function issueGatePass(key: GateSigningKey, input: IssueInput): string {
     did: input.declarationId,
     dig: declarationDigest(input.declaration),
     arr: arrivalKeyOf(input.flightNumber, input.arrivalDate),
+    ...(input.red && input.red.red.length > 0 ? { red: [...input.red.red], duty: input.red.duty } : {}),
   };
   const alg = algOfKey(key.privateKey);
   if (alg === null) throw new TypeError(`Gate key ${key.kid} is not an Ed25519 or P-256 key`);

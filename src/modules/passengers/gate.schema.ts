@@ -12,6 +12,7 @@ export const GateVerificationSchema = Type.Object(
   {
     verdict: Type.Union([
       Type.Literal('valid'),
+      Type.Literal('red_channel'),
       Type.Literal('expired'),
       Type.Literal('tampered'),
       Type.Literal('unknown_key'),
@@ -19,6 +20,16 @@ export const GateVerificationSchema = Type.Object(
       Type.Literal('replay'),
     ]),
     reason: Type.String(),
+    reasons: Type.Optional(
+      Type.Array(
+        Type.Object({
+          code: Type.String({ description: 'GATE.DUTY_PAYABLE, GATE.OFFICER_ASSESSMENT, GATE.WATCH_RULE or GATE.DECLARED_YES' }),
+          message: Type.String(),
+          params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+        }),
+        { description: 'With red_channel: why the traveller goes to the red channel' },
+      ),
+    ),
     kid: Type.Optional(Type.String()),
     claims: Type.Optional(
       Type.Object({
@@ -28,6 +39,8 @@ export const GateVerificationSchema = Type.Object(
         did: Type.String({ description: 'Declaration id' }),
         dig: Type.String({ description: 'SHA-256 (base64url) of the declaration canonical JSON' }),
         arr: Type.String({ description: 'Arrival: <flight>/<date>' }),
+        red: Type.Optional(Type.Array(Type.String(), { description: 'Red-channel reasons that follow from the declaration: D duty, O officer assessment, Y0–Y5 a question answered yes' })),
+        duty: Type.Optional(Type.Integer({ description: 'Duty and taxes payable, yen' })),
       }),
     ),
   },

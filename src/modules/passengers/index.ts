@@ -4,7 +4,17 @@
  * verifier, and advance passenger information (PAXLST parsing, matching, keyed watch rules, retention).
  * Pure: no I/O; keys, secrets, replay stores and clocks are passed in.
  */
-export { PassengerErrors } from './errors.ts';
+export { PassengerErrors, GateReasonCodes } from './errors.ts';
+export { gateReasons, redClaim, type GateChannelInput } from './gate-channel.ts';
+export {
+  GATE_REASON,
+  gateReasonMessage,
+  gateLang,
+  reasonsFromClaim,
+  type GateReason,
+  type GateReasonCode,
+  type GateLang,
+} from './gate-reasons.ts';
 export * from './declaration.schema.ts';
 export * from './assessment.schema.ts';
 export { validateDeclaration, ageOn, type ValidDeclaration } from './validate-declaration.ts';

@@ -1,6 +1,6 @@
 import { yen } from './yen-format.ts';
 import { articleTax, type ArticleFlags } from './article-tax.ts';
-import type { AssessmentLine } from './assessment.schema.ts';
+import type { AssessmentLine, GoodsRef } from './assessment.schema.ts';
 import type { PassengerRules } from './rules.ts';
 import { within } from './rules.ts';
 import { selectDutyFree, type Selection } from './select-duty-free.ts';
@@ -8,6 +8,7 @@ import { selectDutyFree, type Selection } from './select-duty-free.ts';
 /** One article (a unit of a declared line) valued at its overseas market value in yen. */
 export interface Article extends ArticleFlags {
   readonly label: string;
+  readonly goods?: GoodsRef;
   readonly person: string;
   readonly kind: string;
   readonly valueYen: number;
@@ -38,7 +39,8 @@ export function assessOtherGoods(
     if (a.eligible) kindTotals.set(normaliseKind(a.kind), (kindTotals.get(normaliseKind(a.kind)) ?? 0) + a.valueYen);
   }
   const lines = new Map<number, AssessmentLine>();
-  const taxed = (i: number, a: Article, why: string): void => {
+  type Basis = { code: string; params: Record<string, string | number> };
+  const taxed = (i: number, a: Article, why: string, basis: Basis): void => {
     const t = articleTax(a.valueYen, a, r);
     lines.set(i, {
       item: a.label,
@@ -48,9 +50,11 @@ export function assessOtherGoods(
       rate: t.rate,
       dutyYen: t.dutyYen,
       explanation: `${why}; ${t.explanation}`,
+      ...(a.goods ? { goods: a.goods } : {}),
+      basis: { ...basis, tax: t.tax },
     });
   };
-  const free = (i: number, a: Article, treatment: 'free_allowance' | 'free_small_kind', why: string): void => {
+  const free = (i: number, a: Article, treatment: 'free_allowance' | 'free_small_kind', why: string, basis: Basis): void => {
     lines.set(i, {
       item: a.label,
       person: a.person,
@@ -59,24 +63,32 @@ export function assessOtherGoods(
       rate: null,
       dutyYen: 0,
       explanation: why,
+      ...(a.goods ? { goods: a.goods } : {}),
+      basis,
     });
   };
   const candidates: number[] = [];
   articles.forEach((a, i) => {
     const kindTotal = kindTotals.get(normaliseKind(a.kind)) ?? 0;
-    if (!a.eligible) taxed(i, a, 'No allowance for a child under 6 except goods for the child’s own use (A12)');
+    if (!a.eligible)
+      taxed(i, a, 'No allowance for a child under 6 except goods for the child’s own use (A12)', {
+        code: 'other.childUnderAllowanceAge',
+        params: { valueYen: a.valueYen, age: r.allowanceMinAge },
+      });
     else if (within(kindTotal, o.smallKindYen, o.smallKindBoundary)) {
       free(
         i,
         a,
         'free_small_kind',
         `Goods of kind "${normaliseKind(a.kind)}" total ${yen(kindTotal)} yen, within ${yen(o.smallKindYen)} yen: free and not counted (A11)`,
+        { code: 'other.smallKind', params: { kind: normaliseKind(a.kind), kindTotalYen: kindTotal, limitYen: o.smallKindYen } },
       );
     } else if (!within(a.valueYen, o.allowanceYen, o.allowanceBoundary)) {
       taxed(
         i,
         a,
         `A single article of ${yen(a.valueYen)} yen exceeds the ${yen(o.allowanceYen)}-yen allowance and is taxed whole (A10)`,
+        { code: 'other.overAllowance', params: { valueYen: a.valueYen, allowanceYen: o.allowanceYen } },
       );
     } else candidates.push(i);
   });
@@ -98,12 +110,14 @@ export function assessOtherGoods(
         a,
         'free_allowance',
         `${yen(a.valueYen)} yen within the ${yen(allowanceYen)}-yen allowance (A9; ${yen(used)} yen used, chosen in the traveller's favour, A13)`,
+        { code: 'other.free', params: { valueYen: a.valueYen, allowanceYen, usedYen: used } },
       );
     } else
       taxed(
         i,
         a,
         `Does not fit in the ${yen(allowanceYen)}-yen allowance after the articles chosen in the traveller's favour (A13)`,
+        { code: 'other.notFitting', params: { valueYen: a.valueYen, allowanceYen } },
       );
   });
   return { lines: articles.map((_, i) => lines.get(i)!), method: selection.method };

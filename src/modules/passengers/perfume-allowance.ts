@@ -1,7 +1,7 @@
 import { yen } from './yen-format.ts';
 import { Decimal } from '../../kernel/index.ts';
 import { articleTax } from './article-tax.ts';
-import type { AssessmentLine } from './assessment.schema.ts';
+import type { AssessmentLine, GoodsRef } from './assessment.schema.ts';
 import type { PerfumeItem } from './declaration.schema.ts';
 import type { PassengerRules } from './rules.ts';
 
@@ -29,6 +29,7 @@ export function assessPerfume(
   const byIndex = new Map<number, AssessmentLine[]>();
   for (const p of ordered) {
     const label = `perfume[${p.index}] ${p.item.description ?? p.item.kind}`;
+    const goods: GoodsRef = { section: 'perfume', index: p.index, kind: p.item.kind, ...(p.item.description ? { description: p.item.description } : {}) };
     const oz = new Decimal(p.item.ounces);
     const free = Decimal.min(oz, left);
     left = left.minus(free);
@@ -42,6 +43,8 @@ export function assessPerfume(
         rate: null,
         dutyYen: 0,
         explanation: `${free.toString()} oz within the perfume allowance (A7: ${r.perfume.ounces} oz per person)`,
+        goods,
+        basis: { code: 'perfume.free', params: { oz: free.toString(), allowanceOz: String(r.perfume.ounces) } },
       });
     }
     const excess = oz.minus(free);
@@ -56,6 +59,8 @@ export function assessPerfume(
         rate: tax.rate,
         dutyYen: tax.dutyYen,
         explanation: `${excess.toString()} oz above the allowance, valued ${yen(excessYen)} yen pro rata; ${tax.explanation}`,
+        goods,
+        basis: { code: 'perfume.excess', params: { oz: excess.toString(), excessYen }, tax: tax.tax },
       });
     }
     byIndex.set(p.index, lines);

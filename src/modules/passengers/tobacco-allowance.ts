@@ -1,6 +1,6 @@
 import { Decimal } from '../../kernel/index.ts';
 import type { Indexed } from './alcohol-allowance.ts';
-import type { AssessmentLine } from './assessment.schema.ts';
+import type { AssessmentLine, GoodsRef } from './assessment.schema.ts';
 import type { TobaccoItem } from './declaration.schema.ts';
 import type { PassengerRules } from './rules.ts';
 
@@ -20,11 +20,12 @@ const quantityOf = (t: TobaccoItem): { n: number; unit: string } => {
 };
 
 /** Simplified yen for `n` units above the allowance, or null when the general rates apply (X3). */
-function simplifiedYen(t: TobaccoItem, n: number, r: PassengerRules): { yen: number; rate: string } | null {
-  if (t.kind === 'cigarettes') return { yen: n * r.tobacco.cigaretteYen, rate: `${r.tobacco.cigaretteYen} JPY/stick` };
+function simplifiedYen(t: TobaccoItem, n: number, r: PassengerRules): { yen: number; rate: string; each: number; per: string } | null {
+  if (t.kind === 'cigarettes') return { yen: n * r.tobacco.cigaretteYen, rate: `${r.tobacco.cigaretteYen} JPY/stick`, each: r.tobacco.cigaretteYen, per: 'stick' };
   if (t.kind === 'heat_not_burn') {
     const each = t.form === 'sticks' ? r.tobacco.heatNotBurnStickYen : r.tobacco.heatNotBurnCapsuleYen;
-    return { yen: n * t.unitsPerPackage * each, rate: `${each} JPY/${t.form === 'sticks' ? 'stick' : 'capsule'}` };
+    const per = t.form === 'sticks' ? 'stick' : 'capsule';
+    return { yen: n * t.unitsPerPackage * each, rate: `${each} JPY/${per}`, each, per };
   }
   return null;
 }
@@ -67,6 +68,7 @@ export function assessTobacco(
     byIndex.set(index, lines);
     const { n, unit } = quantityOf(item);
     const label = `tobacco[${index}] ${item.kind}`;
+    const goods: GoodsRef = { section: 'tobacco', index, kind: item.kind };
     let free: number;
     if (t.mixing === 'per_kind') {
       free = Math.min(n, perKindLeft[item.kind]);
@@ -84,6 +86,8 @@ export function assessTobacco(
         rate: null,
         dutyYen: 0,
         explanation: `${free} ${unit} within the tobacco allowance (A2–A6, ${t.mixing} mixing)`,
+        goods,
+        basis: { code: 'tobacco.free', params: { n: free, unit } },
       });
     }
     const excess = n - free;
@@ -102,6 +106,11 @@ export function assessTobacco(
             explanation: generalRates
               ? `${excess} ${unit} ${why}; the traveller asked for the general rates (X4), assessed by the officer`
               : `${excess} ${unit} ${why}; tobacco other than cigarettes and heat-not-burn pays the general rates (X3), assessed by the officer`,
+            goods,
+            basis: {
+              code: generalRates ? 'tobacco.generalRequested' : 'tobacco.general',
+              params: { n: excess, unit, ...(adults === 0 ? { minorUnder: r.adultAge } : {}) },
+            },
           }
         : {
             item: label,
@@ -111,6 +120,11 @@ export function assessTobacco(
             rate: s.rate,
             dutyYen: s.yen,
             explanation: `${excess} ${unit} ${why} at ${s.rate} (B6–B8)`,
+            goods,
+            basis: {
+              code: 'tobacco.simplified',
+              params: { n: excess, unit, yenEach: s.each, per: s.per, ...(adults === 0 ? { minorUnder: r.adultAge } : {}) },
+            },
           },
     );
   }

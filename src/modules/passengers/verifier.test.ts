@@ -8,7 +8,10 @@ import { GatePassVerifier, type Verdict } from './verifier.ts';
 const NOW = 1_795_000_000;
 const key = generateGateKey('gate-2026-11');
 const declaration = { traveller: { familyName: 'YAMADA' }, flight: { flightNumber: 'NH012' } };
-const pass = (over: { jti?: string; issuedAt?: number; ttlSeconds?: number } = {}, k: GateSigningKey = key): string =>
+const pass = (
+  over: { jti?: string; issuedAt?: number; ttlSeconds?: number; red?: { red: string[]; duty: number } } = {},
+  k: GateSigningKey = key,
+): string =>
   issueGatePass(k, {
     declarationId: 'pdec_1',
     declaration,
@@ -17,6 +20,7 @@ const pass = (over: { jti?: string; issuedAt?: number; ttlSeconds?: number } = {
     issuedAt: over.issuedAt ?? NOW - 60,
     ttlSeconds: over.ttlSeconds ?? 86_400,
     ...(over.jti ? { jti: over.jti } : {}),
+    ...(over.red ? { red: over.red } : {}),
   });
 const verifier = (guard = new MemoryReplayGuard()): GatePassVerifier =>
   new GatePassVerifier({ keys: [{ kid: key.kid, key: key.publicJwk }], replayGuard: guard, now: () => NOW });
@@ -34,6 +38,27 @@ describe('gate pass verification', () => {
       claims: { did: 'pdec_1', arr: 'NH012/2026-12-01' },
     });
     expect((await v.verify(token)).verdict).toBe('replay');
+  });
+
+  it('answers red_channel offline for a pass whose signed claims call for it, and does not burn it', async () => {
+    const guard = new MemoryReplayGuard();
+    const v = verifier(guard);
+    const token = pass({ red: { red: ['D', 'O', 'Y4'], duty: 3300 } });
+    const first = await v.verify(token, { declaration });
+    expect(first.verdict).toBe('red_channel');
+    expect(first.reasons).toEqual([
+      { code: 'GATE.DUTY_PAYABLE', message: 'Duty and taxes of 3,300 yen are payable on goods above the allowance', params: { totalDutyYen: 3300 } },
+      { code: 'GATE.OFFICER_ASSESSMENT', message: expect.stringContaining('officer') },
+      { code: 'GATE.DECLARED_YES', message: 'The traveller declared cash or instruments over 1,000,000 yen', params: { question: 'cashOver1MillionYen' } },
+    ]);
+    expect((await v.verify(token)).verdict).toBe('red_channel');
+    // A pass without the claim (issued before it existed, or green) verifies as before.
+    expect((await v.verify(pass())).verdict).toBe('valid');
+    // The claim is signed: a red pass turned green by editing is a forgery, and an expired red pass is expired.
+    const [h, p, s] = token.split('.') as [string, string, string];
+    const { red: _r, duty: _d, ...rest } = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
+    expect((await v.verify(`${h}.${Buffer.from(JSON.stringify(rest)).toString('base64url')}.${s}`)).verdict).toBe('tampered');
+    expect((await v.verify(pass({ issuedAt: NOW - 3_600, ttlSeconds: 600, red: { red: ['D'], duty: 1 } }))).verdict).toBe('expired');
   });
 
   it('calls a pass past its expiry expired (beyond the clock leeway)', async () => {

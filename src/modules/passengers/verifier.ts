@@ -1,5 +1,6 @@
 import { KeyObject, createPublicKey, verify as verifySignature, type JsonWebKey } from 'node:crypto';
 import { declarationDigest } from './canonical-json.ts';
+import { reasonsFromClaim, type GateReason } from './gate-reasons.ts';
 
 /**
  * Offline gate-pass verifier. Depends on nothing of the platform but node:crypto (and canonical-json.ts), so a gate
@@ -8,7 +9,7 @@ import { declarationDigest } from './canonical-json.ts';
  * verify it too. The algorithm follows from the key a kid names; a header claiming another one is rejected. Every input gets a verdict; no input makes `verify` throw (only a failing
  * replay store does, since that is an infrastructure fault and not a property of the pass).
  */
-export type Verdict = 'valid' | 'expired' | 'tampered' | 'unknown_key' | 'malformed' | 'replay';
+export type Verdict = 'valid' | 'red_channel' | 'expired' | 'tampered' | 'unknown_key' | 'malformed' | 'replay';
 
 export interface GatePassClaims {
   /** Unique pass id: the replay key. */
@@ -21,6 +22,13 @@ export interface GatePassClaims {
   readonly dig: string;
   /** The arrival the pass is for: `<flight>/<arrival date>`. */
   readonly arr: string;
+  /**
+   * Why the declaration sends the traveller to the red channel, when it does (short codes, see claimCodeOf). Passes issued before
+   * this claim existed have none: an offline gate cannot tell their channel, the online gate reads the declaration.
+   */
+  readonly red?: readonly string[];
+  /** Duty and taxes payable (yen), with `red`. */
+  readonly duty?: number;
 }
 
 export interface Verification {
@@ -28,6 +36,8 @@ export interface Verification {
   readonly reason: string;
   readonly kid?: string;
   readonly claims?: GatePassClaims;
+  /** With `red_channel`: why, as codes and words. */
+  readonly reasons?: readonly GateReason[];
 }
 
 /** Port: has this pass already been used on this arrival? Returns true the first time only. */
@@ -73,10 +83,13 @@ function parseJsonObject(b64: string): Record<string, unknown> | null {
 }
 
 function claimsOf(p: Record<string, unknown>): GatePassClaims | null {
-  const { jti, iat, exp, did, dig, arr } = p;
+  const { jti, iat, exp, did, dig, arr, red, duty } = p;
   const str = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 200;
   const int = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
-  return str(jti) && int(iat) && int(exp) && str(did) && str(dig) && str(arr) ? { jti, iat, exp, did, dig, arr } : null;
+  if (!(str(jti) && int(iat) && int(exp) && str(did) && str(dig) && str(arr))) return null;
+  if (red !== undefined && !(Array.isArray(red) && red.length <= 20 && red.every(str))) return null;
+  if (duty !== undefined && !int(duty)) return null;
+  return { jti, iat, exp, did, dig, arr, ...(red !== undefined ? { red: red as string[] } : {}), ...(duty !== undefined ? { duty } : {}) };
 }
 
 export type GatePassAlg = 'EdDSA' | 'ES256';
@@ -125,7 +138,10 @@ export class GatePassVerifier {
       : { ...checked, verdict: 'replay', reason: `Pass ${jti} was already used on arrival ${arr}` };
   }
 
-  /** Everything but the replay check, synchronously. */
+  /**
+   * Everything but the replay check, synchronously. A red-channel pass is not recorded as used: it opens nothing, and
+   * the officer who then scans it must see the same red verdict, not a replay.
+   */
   check(token: unknown, opts: VerifyOptions = {}): Verification {
     if (typeof token !== 'string') return bad('malformed', 'The pass is not text');
     if (token.length > MAX_TOKEN) return bad('malformed', 'The pass is too long');
@@ -155,6 +171,16 @@ export class GatePassVerifier {
     const now = this.now();
     if (claims.iat > now + this.leeway) return bad('malformed', 'The pass is issued in the future', { kid, claims });
     if (now > claims.exp + this.leeway) return bad('expired', `The pass expired at ${claims.exp}`, { kid, claims });
+    // A genuine pass whose declaration owes duty, needs an officer or answered "yes" never opens the gate.
+    if (claims.red && claims.red.length > 0) {
+      return {
+        verdict: 'red_channel',
+        reason: 'The declaration sends the traveller to the red channel',
+        kid,
+        claims,
+        reasons: reasonsFromClaim(claims.red, claims.duty ?? 0),
+      };
+    }
     return { verdict: 'valid', reason: 'Signature, key and validity period check out', kid, claims };
   }
 

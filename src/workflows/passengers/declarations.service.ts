@@ -5,10 +5,13 @@ import {
   assessPassenger,
   declarationDigest,
   gatePassQrDataUrl,
+  gateReasons,
   issueGatePass,
   normaliseFlight,
+  redClaim,
   validateDeclaration,
   type Assessment,
+  type GateReason,
   type IdentifierKeyer,
   type PassengerDeclaration,
   type ValidDeclaration,
@@ -43,6 +46,12 @@ export interface SubmitResult {
   /** When the gate pass expires (ISO). */
   readonly expiresAt: string;
   readonly exchangeRates: Readonly<Record<string, RateUsed>>;
+  /**
+   * The channel the declaration itself calls for at the gate (a watch rule may still send a green traveller to red):
+   * red with its reasons whenever duty is payable, an officer must assess goods or a question was answered yes.
+   */
+  readonly channel: 'green' | 'red';
+  readonly channelReasons: readonly GateReason[];
 }
 
 export interface PassengerDeclarationsDeps {
@@ -113,20 +122,28 @@ export class PassengerDeclarationsService {
     const nowS = Math.floor(now.getTime() / 1000);
     const passEnd = Math.floor((Date.parse(`${d.arrivalDate}T00:00:00Z`) + PASS_GRACE_MS) / 1000);
     const ttlSeconds = Math.max(MIN_PASS_TTL_S, passEnd - nowS);
-    const token = issueGatePass(this.deps.keyring.signer(), {
+    const channel = { declaration: data.declaration, assessment: assessed.value };
+    const red = redClaim(channel);
+    const signer = this.deps.keyring.signer();
+    const token = issueGatePass(signer, {
       declarationId: id,
       declaration: data,
       flightNumber: flight,
       arrivalDate: d.arrivalDate,
       issuedAt: nowS,
       ttlSeconds,
+      ...(red ? { red } : {}),
     });
+    await this.deps.keyring.noteIssued(signer.kid, nowS + ttlSeconds);
+    const channelReasons = gateReasons(channel);
     return {
       id,
       assessment: assessed.value,
       qr: { token, pngDataUrl: await gatePassQrDataUrl(token) },
       expiresAt: new Date((nowS + ttlSeconds) * 1000).toISOString(),
       exchangeRates: rates,
+      channel: channelReasons.length > 0 ? 'red' : 'green',
+      channelReasons,
     };
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueGatePass } from '../../modules/passengers/index.ts';
+import { GatePassVerifier, issueGatePass } from '../../modules/passengers/index.ts';
 import { GateKeyring, type KeySettings, type StoredGateKeys } from './gate-keys.ts';
 
 /** One settings row shared by several "nodes", as the settings table is. */
@@ -57,5 +57,36 @@ describe('GateKeyring', () => {
     expect(await b.reloadIfStale()).toBe(false);
     t += 10_000;
     expect(await b.reloadIfStale()).toBe(true);
+  });
+
+  it('keeps every key through any number of rotations while a pass it signed is valid, and drops it after', async () => {
+    let t = Date.parse('2026-12-01T00:00:00Z');
+    const ring = await GateKeyring.open(sharedSettings(), () => new Date(t));
+    const passes: { token: string; kid: string }[] = [];
+    // Twelve rotations in a day, each key signing a pass for an arrival a month ahead.
+    for (let i = 0; i < 12; i++) {
+      const nowS = Math.floor(t / 1000);
+      const exp = nowS + 30 * 86_400;
+      const token = issueGatePass(ring.signer(), { declarationId: `pdec_${i}`, declaration: {}, flightNumber: 'NH12', arrivalDate: '2026-12-31', issuedAt: nowS, ttlSeconds: exp - nowS });
+      await ring.noteIssued(ring.currentKid, exp);
+      passes.push({ token, kid: ring.currentKid });
+      await ring.rotate();
+      t += 3_600_000;
+    }
+    const verifyAt = (nowS: number) => new GatePassVerifier({ keys: ring.publicKeys().keys.map((k) => ({ kid: k.kid, key: k })), now: () => nowS });
+    const during = verifyAt(Math.floor(t / 1000));
+    expect(passes.map((p) => during.check(p.token).verdict)).toEqual(passes.map(() => 'valid'));
+    expect(ring.publicKeys().keys).toHaveLength(13);
+
+    // Forty days later every one of those passes has expired: the next rotation keeps only the key it retires
+    // (for a few days, in case a pass was signed just before).
+    t += 40 * 86_400_000;
+    const retired = ring.currentKid;
+    await ring.rotate();
+    expect(ring.publicKeys().keys.map((k) => k.kid)).toEqual([ring.currentKid, retired]);
+    t += 4 * 86_400_000;
+    const second = ring.currentKid;
+    await ring.rotate();
+    expect(ring.publicKeys().keys.map((k) => k.kid)).toEqual([ring.currentKid, second]);
   });
 });

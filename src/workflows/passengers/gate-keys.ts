@@ -12,7 +12,20 @@ export interface StoredGateKeys {
   /** PKCS#8 PEM of the current kid's private key. */
   readonly privateKeyPem: string;
   /** Public JWKs of the current and previous kids, newest first: passes signed before a rotation stay verifiable. */
-  readonly publicKeys: readonly { readonly kid: string; readonly jwk: JsonWebKey; readonly createdAt: string }[];
+  readonly publicKeys: readonly StoredPublicKey[];
+}
+
+export interface StoredPublicKey {
+  readonly kid: string;
+  readonly jwk: JsonWebKey;
+  readonly createdAt: string;
+  /**
+   * No pass signed with this key is valid after this time (the latest expiry issued, rounded up to a day). A key is
+   * kept while this is in the future. Keys stored before this field existed have none and are kept.
+   */
+  readonly passesUntil?: string;
+  /** When it stopped signing; it is kept at least RETIRED_GRACE_MS after, for passes signed by paths that note nothing. */
+  readonly retiredAt?: string;
 }
 
 export interface KeySettings {
@@ -23,21 +36,37 @@ export interface KeySettings {
 }
 
 export const SIGNING_KEYS_SETTING = 'passengers.signingKeys';
-/** Previous kids kept for verification; passes live days, rotations are rarer, so ten covers every pass in circulation. */
-const KEEP_PUBLIC_KEYS = 10;
+const DAY_MS = 86_400_000;
+/** Longer than a pass for a traveller declaring on the day of arrival lives (arrival date + 2 days). */
+const RETIRED_GRACE_MS = 3 * DAY_MS;
 /** A pass naming an unknown kid reloads the keys (another node may have rotated), at most this often. */
 const RELOAD_EVERY_MS = 10_000;
 
-function freshKeys(now: Date, previous: StoredGateKeys['publicKeys'] = []): StoredGateKeys {
+/**
+ * A previous key is kept exactly as long as a pass it signed can still be presented: whatever the number of rotations
+ * (a pass for an arrival months ahead keeps its key that long), and no longer (a key that signed nothing still valid
+ * goes at the next rotation).
+ */
+const stillNeeded = (k: StoredPublicKey, now: Date): boolean =>
+  k.passesUntil === undefined ||
+  Date.parse(k.passesUntil) > now.getTime() ||
+  (k.retiredAt !== undefined && Date.parse(k.retiredAt) + RETIRED_GRACE_MS > now.getTime());
+
+function freshKeys(now: Date, previous: readonly StoredPublicKey[] = [], retiring?: string): StoredGateKeys {
   const kid = `gk-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
   const key = generateGateKey(kid);
   const privateKeyPem = key.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   return {
     current: kid,
     privateKeyPem,
-    publicKeys: [{ kid, jwk: key.publicJwk, createdAt: now.toISOString() }, ...previous].slice(0, KEEP_PUBLIC_KEYS),
+    publicKeys: [
+      { kid, jwk: key.publicJwk, createdAt: now.toISOString(), passesUntil: now.toISOString() },
+      ...previous.map((k) => (k.kid === retiring && k.retiredAt === undefined ? { ...k, retiredAt: now.toISOString() } : k)).filter((k) => stillNeeded(k, now)),
+    ],
   };
 }
+
+const later = (a: string | undefined, b: string): string => (a !== undefined && Date.parse(a) >= Date.parse(b) ? a : b);
 
 /**
  * The gate-pass key ring: an Ed25519 key pair made on first start and kept in settings, rotated by an admin. Signs
@@ -96,10 +125,27 @@ export class GateKeyring {
     };
   }
 
-  /** New current key; the previous public keys stay so passes already issued keep verifying. */
+  /**
+   * Records that a pass signed with `kid` is valid until `expS` (seconds), so that the key outlives it. Written only
+   * when the day of the latest expiry moves forward (a few writes a day); merged into the latest stored ring.
+   */
+  async noteIssued(kid: string, expS: number): Promise<void> {
+    const until = new Date(Math.ceil((expS * 1000) / DAY_MS) * DAY_MS).toISOString();
+    const known = this.stored.publicKeys.find((k) => k.kid === kid);
+    if (known?.passesUntil !== undefined && Date.parse(known.passesUntil) >= Date.parse(until)) return;
+    const latest = (await this.settings.get()) ?? this.stored;
+    const next: StoredGateKeys = {
+      ...latest,
+      publicKeys: latest.publicKeys.map((k) => (k.kid === kid ? { ...k, passesUntil: later(k.passesUntil, until) } : k)),
+    };
+    await this.settings.put(next);
+    this.use(next);
+  }
+
+  /** New current key; the previous public keys stay as long as passes they signed are still valid. */
   async rotate(): Promise<string> {
     const latest = (await this.settings.get()) ?? this.stored;
-    const next = freshKeys(this.now(), latest.publicKeys);
+    const next = freshKeys(this.now(), latest.publicKeys, latest.current);
     await this.settings.put(next);
     this.use(next);
     return next.current;
@@ -111,7 +157,7 @@ export class GateKeyring {
     if (t - this.lastReload < RELOAD_EVERY_MS) return false;
     this.lastReload = t;
     const latest = await this.settings.get();
-    if (!latest || (latest.current === this.stored.current && latest.publicKeys.length === this.stored.publicKeys.length)) return false;
+    if (!latest || JSON.stringify(latest.publicKeys) === JSON.stringify(this.stored.publicKeys)) return false;
     this.use(latest);
     return true;
   }

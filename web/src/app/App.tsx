@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { apiKey } from '../api/client.ts';
-import { APP_LANGS, LANG_NAMES, TRAVELLER_LANGS, useI18n, type MessageKey } from '../i18n/index.tsx';
+import { APP_LANGS, LANG_NAMES, LangScope, TRAVELLER_LANGS, useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
 import { NotFoundPage, ROUTES, SignInPage, type Area } from './routes.ts';
 
@@ -28,7 +28,18 @@ const NAV: Record<Area, readonly { href: string; key: MessageKey }[]> = {
   traveller: [],
 };
 
+/** Each area speaks its own languages: ja and en everywhere, zh and ko too on the traveller's pages. */
 export function App() {
+  const loc = useLocation();
+  const area: Area = ROUTES.find((r) => matchPath(r.pattern, loc.path))?.area ?? 'public';
+  return (
+    <LangScope langs={area === 'traveller' ? TRAVELLER_LANGS : APP_LANGS}>
+      <Shell />
+    </LangScope>
+  );
+}
+
+function Shell() {
   const { t, lang, setLang } = useI18n();
   const loc = useLocation();
   const mainRef = useRef<HTMLElement>(null);

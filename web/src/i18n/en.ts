@@ -1,3 +1,6 @@
+import { gateEn } from './gate.en.ts';
+import { passengerEn } from './passenger.en.ts';
+
 /** English: the reference dictionary; its keys are the type of every message key. */
 export const en = {
   'app.name': 'Smart Customs',
@@ -378,6 +381,8 @@ export const en = {
   'tr.treatment.taxed_general': 'Taxed at the general rate',
   'tr.treatment.officer_assessment': 'Assessed by an officer',
   'tr.new': 'Start a new declaration',
+  ...gateEn,
+  ...passengerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -39,20 +39,36 @@ function initialLang(): Lang {
   return nav === 'en' || nav === 'zh' || nav === 'ko' ? nav : 'ja';
 }
 
+const i18nOf = (lang: Lang, setLang: (l: Lang) => void): I18n => {
+  const yenFmt = new Intl.NumberFormat(lang, { style: 'currency', currency: 'JPY' });
+  const numFmt = new Intl.NumberFormat(lang);
+  return { lang, setLang, t: (k, v) => translate(lang, k, v), yen: (n) => yenFmt.format(n), num: (n) => numFmt.format(n) };
+};
+
+/** The language a page with these languages shows for the chosen one: Chinese and Korean fall back to English. */
+export const effectiveLang = (chosen: Lang, langs: readonly Lang[]): Lang => (langs.includes(chosen) ? chosen : langs.includes('en') ? 'en' : (langs[0] ?? 'en'));
+
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : lang;
-  }, [lang]);
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem(STORE, l);
     setLangState(l);
   }, []);
-  const value = useMemo<I18n>(() => {
-    const yenFmt = new Intl.NumberFormat(lang, { style: 'currency', currency: 'JPY' });
-    const numFmt = new Intl.NumberFormat(lang);
-    return { lang, setLang, t: (k, v) => translate(lang, k, v), yen: (n) => yenFmt.format(n), num: (n) => numFmt.format(n) };
-  }, [lang, setLang]);
+  const value = useMemo<I18n>(() => i18nOf(lang, setLang), [lang, setLang]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+/**
+ * The pages inside speak only `langs`. The choice stays stored as it was made: a traveller who chose 简体中文 sees the
+ * ja/en pages wholly in English (chrome and body alike, never mixed), and Chinese again on the traveller pages.
+ */
+export function LangScope({ langs, children }: { langs: readonly Lang[]; children: ReactNode }) {
+  const parent = useI18n();
+  const lang = effectiveLang(parent.lang, langs);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : lang;
+  }, [lang]);
+  const value = useMemo<I18n>(() => (lang === parent.lang ? parent : i18nOf(lang, parent.setLang)), [lang, parent]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

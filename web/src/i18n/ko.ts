@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { passengerKo } from './passenger.ko.ts';
 
 /** 한국어: the traveller route and the page shell; other keys fall back to English. */
 export const ko: Partial<Record<MessageKey, string>> = {
@@ -105,4 +106,5 @@ export const ko: Partial<Record<MessageKey, string>> = {
   'tr.treatment.taxed_general': '일반세율로 과세',
   'tr.treatment.officer_assessment': '세관 직원이 심사',
   'tr.new': '새 신고 시작',
+  ...passengerKo,
 };

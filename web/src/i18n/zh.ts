@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { passengerZh } from './passenger.zh.ts';
 
 /** 简体中文: the traveller route and the page shell; other keys fall back to English. */
 export const zh: Partial<Record<MessageKey, string>> = {
@@ -105,4 +106,5 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'tr.treatment.taxed_general': '按一般税率征税',
   'tr.treatment.officer_assessment': '由海关人员审核',
   'tr.new': '开始新的申报',
+  ...passengerZh,
 };
