@@ -94,12 +94,16 @@ describe('amendments after an officer is involved', () => {
     expect(amended?.payload['changes']).toEqual([{ path: '$.items[0].originCountry', from: 'CN', to: 'BR' }]);
   });
 
-  it('limits amendments to 5 per declaration with a stable code', async () => {
+  it('limits a trader to 5 amendments per declaration with a stable code; the office may still correct it', async () => {
     const d = await create(withOrigin('BR'));
     for (let i = 1; i <= 5; i++) expect((await amend(d.id, withOrigin('BR', { lrn: `LRN-A${i}` }))).statusCode).toBe(200);
     const sixth = await amend(d.id, withOrigin('BR', { lrn: 'LRN-A6' }));
     expect(sixth.statusCode).toBe(409);
     expect(sixth.json()).toMatchObject({ code: 'DECLARATION.AMENDMENT_LIMIT', details: { limit: 5 } });
+    expect((await inject('GET', `/api/v1/declarations/${d.id}`, t.keys.trader)).json().version).toBe(6);
+    // The customs office can still correct it.
+    const byOfficer = await amend(d.id, withOrigin('BR', { lrn: 'LRN-BY-OFFICE' }), {}, t.keys.officer);
+    expect(byOfficer.statusCode, byOfficer.body).toBe(200);
   });
 });
 
