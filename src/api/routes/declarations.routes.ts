@@ -65,6 +65,7 @@ export function declarationRoutes(ctx: ApiContext) {
           const p = principalOf(req);
           const d = await svc.create(input as DeclarationInput, p, submit !== false);
           reply.header('location', `/api/v1/declarations/${d.id}`);
+          setVersionTag(reply, d.version);
           return { status: 201, body: presentDeclaration(d, p) };
         }),
     );
@@ -142,9 +143,11 @@ export function declarationRoutes(ctx: ApiContext) {
     app.post<{ Params: { id: string } }>(
       '/api/v1/declarations/:id/submit',
       { preHandler: requireRole('trader', 'officer', 'admin'), schema: { tags, summary: 'Submit a draft', params: IdParams } },
-      async (req) => {
+      async (req, reply) => {
         await visible(req.params.id, req);
-        return presentDeclaration(await svc.submit(req.params.id, principalOf(req)), principalOf(req));
+        const d = await svc.submit(req.params.id, principalOf(req));
+        setVersionTag(reply, d.version);
+        return presentDeclaration(d, principalOf(req));
       },
     );
 
