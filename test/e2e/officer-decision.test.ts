@@ -54,4 +54,28 @@ describe("an officer's decision sticks to the version on screen", () => {
     expect(await page.locator('[data-testid=decision-form]').count()).toBe(0);
     await context.close();
   });
+
+  it('records a payment on the version shown, and the amount paid survives an amendment', async () => {
+    const lrn = uniqueLrn('E2E-PAY');
+    const filed = await apiCall<{ id: string; assessment: { totalYen: number } }>(e, 'POST', '/api/v1/declarations', e.tp.keys.trader, sampleDeclaration({ lrn }));
+    expect(filed.status).toBe(201);
+    const id = filed.body.id;
+    const { context, page } = await newPage(e, { lang: 'en', apiKey: e.tp.keys.officer });
+    await page.goto(`/officer/declarations/${id}`);
+    const pay = page.locator('[data-testid=payment-form]');
+    await pay.getByText('Still owed: ¥64,700').waitFor();
+    await pay.getByLabel('Amount received (yen)').fill('60000');
+    await pay.getByLabel('Reference (receipt or transfer number)').fill('MPN-E2E-1');
+    await pay.getByRole('button', { name: 'Record payment' }).click();
+    await page.getByText('The payment has been recorded.').waitFor();
+    await page.locator('[data-testid=paid]', { hasText: '¥60,000' }).waitFor();
+
+    const amended = await apiCall<{ version: number; paidYen: number }>(e, 'PUT', `/api/v1/declarations/${id}`, e.tp.keys.trader, sampleDeclaration({ lrn: `${lrn}-B` }));
+    expect(amended.body).toMatchObject({ version: 2, paidYen: 60_000 });
+    await page.reload();
+    await page.locator('[data-testid=version]', { hasText: '2' }).waitFor();
+    expect(await page.locator('[data-testid=paid]').textContent()).toContain('¥60,000');
+    await pay.getByText('Still owed: ¥4,700').waitFor();
+    await context.close();
+  });
 });

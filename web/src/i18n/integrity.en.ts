@@ -12,5 +12,10 @@ export const integrityEn = {
   'integrity.change.from': 'before',
   'integrity.change.to': 'after',
   'integrity.change.none': '(none)',
-  'integrity.finding': 'Finding: {kind}',
+  'integrity.payment.title': 'Record a payment',
+  'integrity.payment.owed': 'Still owed: {amount}',
+  'integrity.payment.amount': 'Amount received (yen)',
+  'integrity.payment.reference': 'Reference (receipt or transfer number)',
+  'integrity.payment.submit': 'Record payment',
+  'integrity.payment.recorded': 'The payment has been recorded.',
 } as const;

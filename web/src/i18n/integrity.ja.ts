@@ -14,5 +14,10 @@ export const integrityJa: Record<keyof typeof integrityEn, string> = {
   'integrity.change.from': '訂正前',
   'integrity.change.to': '訂正後',
   'integrity.change.none': '（なし）',
-  'integrity.finding': '検査結果: {kind}',
+  'integrity.payment.title': '納付の記録',
+  'integrity.payment.owed': '未納額: {amount}',
+  'integrity.payment.amount': '納付額（円）',
+  'integrity.payment.reference': '納付の参照番号（領収番号・振込番号など）',
+  'integrity.payment.submit': '納付を記録',
+  'integrity.payment.recorded': '納付を記録しました。',
 } as const;

@@ -146,6 +146,71 @@ export function FindingForm({ id, version, itemCount, onDone, onReload }: { id: 
   );
 }
 
+/** Records duty and taxes received, on the version shown; a green declaration paid in full is then released. */
+export function PaymentForm({ id, version, owedYen, onDone, onReload }: { id: string; version: number; owedYen: number | null; onDone: (msg: string) => void; onReload: () => void }) {
+  const { t, yen } = useI18n();
+  const [amount, setAmount] = useState('');
+  const [reference, setReference] = useState('');
+  const [errors, setErrors] = useState<Errors>(new Map());
+  const [apiError, setApiError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const labels = { 'payment.amountYen': t('integrity.payment.amount'), 'payment.reference': t('integrity.payment.reference') };
+
+  const submit = async () => {
+    const e: Errors = new Map();
+    if (!/^[1-9]\d{0,11}$/.test(amount.trim())) e.set('payment.amountYen', { message: t('v.integer') });
+    if (!reference.trim()) e.set('payment.reference', { message: t('v.required') });
+    setErrors(e);
+    if (e.size > 0) return;
+    setBusy(true);
+    const r = await api('POST', `/api/v1/declarations/${encodeURIComponent(id)}/payments`, { amountYen: Number(amount.trim()), reference: reference.trim() }, ifMatch(version));
+    setBusy(false);
+    if (r.ok) {
+      setApiError(null);
+      setAmount('');
+      setReference('');
+      onDone(t('integrity.payment.recorded'));
+    } else if (r.error.problems.length > 0) {
+      setErrors(new Map(r.error.problems.map((p) => [p.path === '$.reference' ? 'payment.reference' : 'payment.amountYen', { code: p.code, message: p.message }])));
+    } else setApiError(r.error);
+  };
+  const field = (name: 'payment.amountYen' | 'payment.reference', label: string, value: string, onValue: (v: string) => void, numeric: boolean) => {
+    const error = errors.get(name);
+    return (
+      <div className={`field${error ? ' field--error' : ''}`}>
+        <label htmlFor={fieldId(name)}>{label}</label>
+        {error ? (
+          <p className="field-error" id={`${fieldId(name)}-error`}>
+            {error.message}
+          </p>
+        ) : null}
+        <input id={fieldId(name)} value={value} inputMode={numeric ? 'numeric' : undefined} aria-invalid={error ? true : undefined} onChange={(ev) => onValue(ev.target.value)} />
+      </div>
+    );
+  };
+  return (
+    <section className="card" aria-labelledby="payment-title" data-testid="payment-form">
+      <h2 id="payment-title">{t('integrity.payment.title')}</h2>
+      {owedYen !== null && owedYen > 0 ? <p>{t('integrity.payment.owed', { amount: yen(owedYen) })}</p> : null}
+      <ErrorSummary errors={summaryOf(errors, labels)} />
+      <ActionError error={apiError} onReload={onReload} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {field('payment.amountYen', t('integrity.payment.amount'), amount, setAmount, true)}
+        {field('payment.reference', t('integrity.payment.reference'), reference, setReference, false)}
+        <button type="submit" className="button" disabled={busy}>
+          {t('integrity.payment.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
 export type Decision = 'release' | 'hold' | 'reject';
 
 /**

@@ -8,7 +8,7 @@ import type { HistoryEvent } from '../../components/declaration-types.ts';
 import { useDeclaration } from '../../components/use-declaration.ts';
 import { formatCode9 } from '../../components/tariff.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { DecisionForm, FindingForm, type Decision } from './ActionForms.tsx';
+import { DecisionForm, FindingForm, PaymentForm, type Decision } from './ActionForms.tsx';
 import { useResource } from '../../api/use-resource.ts';
 
 interface Finding {
@@ -220,6 +220,19 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
                   ))}
                 </ul>
               </section>
+            ) : null}
+            {d.allowedActions?.includes('payment') && d.assessment && typeof d.assessment.totalYen === 'number' ? (
+              <PaymentForm
+                key={`payment-${d.version}`}
+                id={d.id}
+                version={d.version}
+                owedYen={d.assessment.totalYen - (d.paidYen ?? 0)}
+                onReload={reload}
+                onDone={(msg) => {
+                  setDone(msg);
+                  reload();
+                }}
+              />
             ) : null}
             {(() => {
               const decisions = DECISIONS.filter((a) => (d.allowedActions ?? DECISIONS).includes(a));
