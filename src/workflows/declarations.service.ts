@@ -284,8 +284,8 @@ export class DeclarationService {
   /**
    * A new version of the declaration's data. Before anyone selected it, processing restarts (its lane cannot come
    * out lower than before); once an officer holds it or targeting selected it, it stays with the officer (see
-   * `reevaluate`). At most MAX_AMENDMENTS by a trader; each one is on the history with who, when and what changed. Payments
-   * already received stay.
+   * `reevaluate`). A trader may amend MAX_AMENDMENTS times; each amendment is on the history with who, when and
+   * what changed. Payments already received stay. Validation, assessment and lane are stored in one transaction.
    */
   async amend(id: string, input: DeclarationInput, actor: Actor, expected: ExpectedVersions = []): Promise<Declaration> {
     await this.checkParties(input, actor);
