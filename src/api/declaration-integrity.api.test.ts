@@ -90,6 +90,12 @@ describe('amendments after an officer is involved', () => {
       lanes.push(`${r.json().status}/${r.json().lane}`);
     }
     expect(lanes).toEqual(['lane_assigned/yellow', 'lane_assigned/yellow', 'lane_assigned/yellow']);
+    // The officer is told that the lane was kept; the trader sees only the lane.
+    const officerView = (await inject('GET', `/api/v1/declarations/${d.id}`, t.keys.officer)).json();
+    expect(officerView.risk.laneKept).toMatchObject({ lane: 'yellow', selected: 'green' });
+    const traderView = await inject('GET', `/api/v1/declarations/${d.id}`, t.keys.trader);
+    expect(traderView.body).not.toContain('laneKept');
+    expect((await inject('GET', `/api/v1/declarations/${d.id}/history`, t.keys.trader)).body).not.toContain('laneKept');
     const amended = (await history(d.id)).find((e) => e.type === 'amended');
     expect(amended?.payload['changes']).toEqual([{ path: '$.items[0].originCountry', from: 'CN', to: 'BR' }]);
   });

@@ -36,6 +36,8 @@ export interface RiskView {
   readonly modelVersion?: string | null;
   readonly control?: boolean;
   readonly noModel?: boolean;
+  /** Set when an amendment kept the lane above what targeting selected for the new version. */
+  readonly laneKept?: { readonly lane: string; readonly selected: string };
 }
 
 export interface HistoryEvent {

@@ -12,6 +12,7 @@ export const integrityEn = {
   'integrity.change.from': 'before',
   'integrity.change.to': 'after',
   'integrity.change.none': '(none)',
+  'integrity.laneKept': 'Lane kept at {lane}: targeting selected {selected} for this version, and an amendment never lowers the lane.',
   'integrity.payment.title': 'Record a payment',
   'integrity.payment.owed': 'Still owed: {amount}',
   'integrity.payment.amount': 'Amount received (yen)',

@@ -14,6 +14,7 @@ export const integrityJa: Record<keyof typeof integrityEn, string> = {
   'integrity.change.from': '訂正前',
   'integrity.change.to': '訂正後',
   'integrity.change.none': '（なし）',
+  'integrity.laneKept': '審査区分は{lane}のままです。この版に対する選定結果は{selected}ですが、訂正によって審査区分は引き下げられません。',
   'integrity.payment.title': '納付の記録',
   'integrity.payment.owed': '未納額: {amount}',
   'integrity.payment.amount': '納付額（円）',

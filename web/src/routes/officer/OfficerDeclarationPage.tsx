@@ -7,7 +7,7 @@ import { LaneBadge, StatusTag, statusKey } from '../../components/status.tsx';
 import type { HistoryEvent } from '../../components/declaration-types.ts';
 import { useDeclaration } from '../../components/use-declaration.ts';
 import { formatCode9 } from '../../components/tariff.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { DecisionForm, FindingForm, PaymentForm, type Decision } from './ActionForms.tsx';
 import { useResource } from '../../api/use-resource.ts';
 
@@ -165,6 +165,11 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
                       </div>
                     ) : null}
                   </dl>
+                  {risk.laneKept ? (
+                    <p data-testid="lane-kept">
+                      {t('integrity.laneKept', { lane: t(`lane.${risk.laneKept.lane}` as MessageKey), selected: t(`lane.${risk.laneKept.selected}` as MessageKey) })}
+                    </p>
+                  ) : null}
                   {risk.reasons && risk.reasons.length > 0 ? (
                     <ul className="reasons">
                       {risk.reasons.map((r, i) => (
