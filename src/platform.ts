@@ -88,6 +88,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       assessment: tariff,
       risk,
       onChange: () => relay.poke(),
+      declarableParties: (principalId) => principals.declarableParties(principalId),
     });
     const log = (m: string) => process.stderr.write(`${m}\n`);
     const features: Feature[] = [];

@@ -16,6 +16,11 @@ export const COMMANDS: Record<string, Entry> = {
   'exchange-rates load': { summary: 'load weekly customs exchange rates from FILE (.json {rates:[…]} or .csv)', load: () => import('./exchange-rates-load.command.ts') },
   'search-references load': { summary: "load officers' search references from FILE (.json {references:[…]} or .csv term,codes,note; codes ;-separated)", load: () => import('./search-references-load.command.ts') },
   'principals create': { summary: 'create a principal: --role trader|officer|analyst|admin [--name N] [--party ID]; prints {id, role, key}', load: () => import('./principals-create.command.ts') },
+  'principals authorise': {
+    summary: 'record that a party authorised a principal to declare for it as broker: --principal ID --party ID [--revoke]; prints its authorisations',
+    booleanFlags: ['revoke'],
+    load: () => import('./principals-authorise.command.ts'),
+  },
   'tariff coverage': { summary: 'per rate column of the tariff schedule, how many cells parse; lists those that do not', load: () => import('./tariff-coverage.command.ts') },
   assess: { summary: 'assess duty and consumption tax: request JSON on stdin, response JSON on stdout [--rates FILE]', load: () => import('./assess.command.ts') },
   'passenger assess': { summary: "a traveller's allowances and duty on the excess: {declaration, exchangeRates} on stdin, assessment JSON on stdout", load: () => import('./passenger-assess.command.ts') },

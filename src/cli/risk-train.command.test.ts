@@ -33,6 +33,7 @@ const declaration = (i: number, risky: boolean): Declaration => ({
   },
   lane: 'green',
   assessment: { totalYen: 1000, items: [{ customsValueYen: risky ? 45_000 : 810_000, dutyYen: risky ? 3_300 : 0, appliedRate: { column: risky ? 'rate_wto' : 'rate_general' } }] },
+  paidYen: 0,
   risk: null,
   warnings: [],
   createdAt: '',

@@ -1,8 +1,12 @@
 import { DomainError, newId, type Problem } from '../kernel/index.ts';
 import {
   DeclarationErrors as E,
+  MAX_AMENDMENTS,
   canApply,
+  dataChanges,
+  stricterLane,
   validateDeclaration,
+  withOfficer,
   type Action,
   type Declaration,
   type DeclarationEvent,
@@ -11,12 +15,35 @@ import {
   type Lane,
   type ValidationDeps,
 } from '../modules/declarations/index.ts';
+import type { Db } from '../adapters/store/connect.ts';
 import type { DeclarationsRepo, ListFilter, NewEvent } from '../adapters/store/declarations.repo.ts';
 import type { AssessmentOutcome, AssessmentPort, RiskPort } from './ports.ts';
 
 export interface Actor {
   readonly id: string;
   readonly role: string;
+}
+
+/**
+ * The versions a request says it acted on (an `If-Match` header, an `expectedVersion` field): each must be the
+ * current version, or the request is refused with DECLARATION.VERSION_CONFLICT. Empty: no check.
+ */
+export type ExpectedVersions = readonly number[];
+
+/** The changes an amendment made, for the history; beyond CHANGES_SHOWN the event says the list was cut. */
+const CHANGES_SHOWN = 200;
+function changesOf(before: DeclarationInput, after: DeclarationInput): { changes: unknown[]; changesTruncated?: true } {
+  const changes = dataChanges(before, after, CHANGES_SHOWN + 1);
+  return changes.length > CHANGES_SHOWN ? { changes: changes.slice(0, CHANGES_SHOWN), changesTruncated: true } : { changes };
+}
+
+function checkVersion(d: Declaration, expected: ExpectedVersions): void {
+  const stale = expected.find((v) => v !== d.version);
+  if (stale === undefined) return;
+  throw E.versionConflict(`The declaration is at version ${d.version}; this was made on version ${stale}. Reload it and decide again.`, {
+    currentVersion: d.version,
+    expectedVersion: stale,
+  });
 }
 
 export interface DeclarationServiceDeps {
@@ -27,6 +54,8 @@ export interface DeclarationServiceDeps {
   /** Called after each committed change so the outbox relay publishes promptly. */
   readonly onChange?: () => void;
   readonly today?: () => string;
+  /** The parties a trader may declare for (its own and those that authorised it); unset: no restriction. */
+  readonly declarableParties?: (principalId: string) => Promise<ReadonlySet<string>>;
 }
 
 export type OfficerDecision = 'release' | 'hold' | 'reject';
@@ -52,7 +81,25 @@ export class DeclarationService {
     return E.invalid(`The declaration has ${problems.length} problem(s)`, { problems });
   }
 
+  /**
+   * A trader declares for its own party or for parties that authorised it as broker: naming another registered party
+   * (an AEO operator, say) would borrow its treatment. Checked before validation, so the answer never says whether
+   * an id it may not use exists. Officers and administrators act for the customs office and are not bound.
+   */
+  private async checkParties(input: DeclarationInput, actor: Actor): Promise<void> {
+    if (actor.role !== 'trader' || !this.deps.declarableParties) return;
+    const trader = input.kind === 'import' ? ['$.importer.partyId', input.importer?.partyId] : ['$.exporter.partyId', input.exporter?.partyId];
+    const named = [['$.declarant.partyId', input.declarant.partyId], trader].filter((n): n is [string, string] => n[1] !== undefined);
+    if (named.length === 0) return;
+    const allowed = await this.deps.declarableParties(actor.id);
+    const problems = named
+      .filter(([, partyId]) => !allowed.has(partyId))
+      .map(([path, partyId]) => E.partyNotAuthorised.problem(path, `You may not declare for party "${partyId}"`, { partyId }));
+    if (problems.length > 0) throw E.partyNotAuthorised(undefined, { problems });
+  }
+
   async create(input: DeclarationInput, actor: Actor, submit: boolean): Promise<Declaration> {
+    await this.checkParties(input, actor);
     const { problems, warnings } = validateDeclaration(input, this.deps.validation());
     if (problems.length > 0) throw this.invalid(problems);
     const draft: Declaration = {
@@ -65,6 +112,7 @@ export class DeclarationService {
       data: input,
       lane: null,
       assessment: null,
+      paidYen: 0,
       risk: null,
       warnings,
       createdAt: '',
@@ -105,11 +153,13 @@ export class DeclarationService {
     actor: Actor,
     build: (d: Declaration) => { patch: Partial<Declaration>; payload?: Record<string, unknown> },
     type: string = action,
+    expected: ExpectedVersions = [],
   ): Promise<Declaration> {
     const updated = await this.deps.repo.update(id, (d) => {
       if (!canApply(action, d.status)) {
         throw E.invalidTransition(`Cannot ${action.replace('_', ' ')} a declaration that is ${d.status}`, { status: d.status, action });
       }
+      checkVersion(d, expected);
       const { patch, payload } = build(d);
       const event: NewEvent = { type, actor: actor.id, payload: { from: d.status, to: patch.status ?? d.status, ...payload } };
       return { patch, event };
@@ -127,10 +177,11 @@ export class DeclarationService {
 
   /**
    * The automatic steps from the current status as far as the wired modules allow: acceptance (the id is the
-   * number), assessment, risk and lane; a green declaration owing nothing is released. Pure apart from the modules'
-   * computations; the caller stores the patch and the events in one transaction.
+   * number), assessment, risk and lane; a green declaration owing nothing is released. The lane is never below
+   * `floor` (the lane an amended declaration had). Pure apart from the modules' computations; the caller stores the
+   * patch and the events in one transaction.
    */
-  private async advance(d: Declaration): Promise<{ patch: Partial<Declaration>; events: NewEvent[] }> {
+  private async advance(d: Declaration, floor: Lane | null = null): Promise<{ patch: Partial<Declaration>; events: NewEvent[] }> {
     const events: NewEvent[] = [];
     const step = (type: string, from: DeclarationStatus, to: DeclarationStatus, payload: Record<string, unknown> = {}): void => {
       events.push({ type, actor: 'system', payload: { from, to, ...payload } });
@@ -164,15 +215,50 @@ export class DeclarationService {
     }
     if (cur.status === 'assessed' && this.deps.risk) {
       outcome ??= { totalYen: (cur.assessment as { totalYen?: number } | null)?.totalYen ?? 0, detail: cur.assessment };
-      const decision = await this.deps.risk.decide(cur, outcome);
-      step('lane_assigned', 'assessed', 'lane_assigned', { lane: decision.lane, risk: decision.detail });
-      set({ status: 'lane_assigned', lane: decision.lane, risk: decision.detail });
-      if (decision.lane === 'green' && outcome.totalYen === 0) {
-        step('released', 'lane_assigned', 'released', { reason: 'green lane, nothing owed' });
+      const { lane, risk } = await this.select(cur, outcome, floor);
+      step('lane_assigned', 'assessed', 'lane_assigned', { lane, risk });
+      set({ status: 'lane_assigned', lane, risk });
+      if (lane === 'green' && outcome.totalYen <= cur.paidYen) {
+        step('released', 'lane_assigned', 'released', { reason: outcome.totalYen === 0 ? 'green lane, nothing owed' : 'green lane, paid in full' });
         set({ status: 'released' });
       }
     }
     return { patch: diff(d, cur), events };
+  }
+
+  /**
+   * Targeting's lane, raised to `floor`. When the floor decides, the risk detail (officers only) says so; the lane the
+   * trader sees is the same either way, so amending cannot reveal what targeting looks at.
+   */
+  private async select(d: Declaration, outcome: AssessmentOutcome, floor: Lane | null): Promise<{ lane: Lane; risk: unknown }> {
+    const decision = await this.deps.risk!.decide(d, outcome);
+    const lane = stricterLane(floor, decision.lane) ?? decision.lane;
+    if (lane === decision.lane) return { lane, risk: decision.detail };
+    const detail = decision.detail !== null && typeof decision.detail === 'object' ? decision.detail : { selection: decision.detail };
+    return { lane, risk: { ...detail, laneKept: { lane, selected: decision.lane, reason: 'an amendment never lowers the lane' } } };
+  }
+
+  /**
+   * An amendment of a declaration that is with the officer: the new version is assessed and targeted again where it
+   * stands — the status stays (held, or in its lane), the lane never goes down, nothing is released automatically.
+   * If the new version cannot be assessed, the previous lane and risk stay and the problems go on the history.
+   */
+  private async reevaluate(d: Declaration): Promise<{ state: Declaration; events: NewEvent[] }> {
+    const events: NewEvent[] = [];
+    let cur = d;
+    const at = { from: d.status, to: d.status };
+    if (!this.deps.assessment) return { state: cur, events };
+    const r = this.deps.assessment.assess(cur.data, this.deps.today?.() ?? new Date().toISOString().slice(0, 10));
+    if (!r.ok) {
+      events.push({ type: 'assessment_failed', actor: 'system', payload: { ...at, problems: r.error, version: cur.version } });
+      return { state: { ...cur, assessment: { problems: r.error } }, events };
+    }
+    events.push({ type: 'assessed', actor: 'system', payload: { ...at, totalYen: r.value.totalYen } });
+    cur = { ...cur, assessment: { totalYen: r.value.totalYen, ...(r.value.detail as object) } };
+    if (!this.deps.risk) return { state: cur, events };
+    const { lane, risk } = await this.select(cur, r.value, d.lane);
+    events.push({ type: 'lane_assigned', actor: 'system', payload: { ...at, lane, risk } });
+    return { state: { ...cur, lane, risk }, events };
   }
 
   /** Runs the automatic steps on a stored declaration (after a draft is submitted, an amendment, or a crash). */
@@ -195,48 +281,104 @@ export class DeclarationService {
     return ids.length;
   }
 
-  async amend(id: string, input: DeclarationInput, actor: Actor): Promise<Declaration> {
+  /**
+   * A new version of the declaration's data. Before anyone selected it, processing restarts (its lane cannot come
+   * out lower than before); once an officer holds it or targeting selected it, it stays with the officer (see
+   * `reevaluate`). A trader may amend MAX_AMENDMENTS times; each amendment is on the history with who, when and
+   * what changed. Payments already received stay. Validation, assessment and lane are stored in one transaction.
+   */
+  async amend(id: string, input: DeclarationInput, actor: Actor, expected: ExpectedVersions = []): Promise<Declaration> {
+    await this.checkParties(input, actor);
     const { problems, warnings } = validateDeclaration(input, this.deps.validation());
     if (problems.length > 0) throw this.invalid(problems);
-    const amended = await this.transition(id, 'amend', actor, (d) => ({
-      patch: {
-        data: input,
-        version: d.version + 1,
-        warnings,
-        lrn: input.lrn ?? d.lrn,
-        status: d.status === 'draft' ? 'draft' : 'submitted',
-        lane: null,
-        assessment: null,
-        risk: null,
-      },
-      payload: { version: d.version + 1 },
-    }), 'amended');
-    return amended.status === 'submitted' ? this.process(id) : amended;
+    const updated = await this.deps.repo.update(id, async (d) => {
+      if (!canApply('amend', d.status)) {
+        throw E.invalidTransition(`Cannot amend a declaration that is ${d.status}`, { status: d.status, action: 'amend' });
+      }
+      checkVersion(d, expected);
+      // The bound is on traders (who could otherwise probe targeting); the customs office corrects beyond it.
+      if (actor.role === 'trader' && d.version - 1 >= MAX_AMENDMENTS) {
+        throw E.amendmentLimit(`A declaration may be amended ${MAX_AMENDMENTS} times; ask the customs office to correct it`, { limit: MAX_AMENDMENTS, version: d.version });
+      }
+      const version = d.version + 1;
+      const base: Declaration = { ...d, data: input, version, warnings, lrn: input.lrn ?? d.lrn };
+      const amended = (to: DeclarationStatus): NewEvent => ({
+        type: 'amended',
+        actor: actor.id,
+        payload: { from: d.status, to, version, previousVersion: d.version, ...changesOf(d.data, input) },
+      });
+      if (d.status === 'draft') return { patch: diff(d, base), event: amended('draft') };
+      if (withOfficer(d)) {
+        const { state, events } = await this.reevaluate(base);
+        return { patch: diff(d, state), events: [amended(d.status), ...events] };
+      }
+      const restarted: Declaration = { ...base, status: 'submitted', lane: null, assessment: null, risk: null };
+      const plan = await this.advance(restarted, d.lane);
+      return { patch: diff(d, { ...restarted, ...plan.patch }), events: [amended('submitted'), ...plan.events] };
+    });
+    if (!updated) throw E.notFound(`No declaration "${id}"`, { id });
+    this.deps.onChange?.();
+    return updated;
   }
 
-  async decide(id: string, decision: OfficerDecision, reason: string, actor: Actor): Promise<Declaration> {
+  async decide(id: string, decision: OfficerDecision, reason: string, actor: Actor, expected: ExpectedVersions = []): Promise<Declaration> {
     if (reason.trim() === '') throw E.reasonRequired();
     const to: Record<OfficerDecision, DeclarationStatus> = { release: 'released', hold: 'held', reject: 'rejected' };
-    const d = await this.get(id);
-    if (decision === 'release' && d.lane === 'green') {
-      const owed = (d.assessment as { totalYen?: number } | null)?.totalYen ?? 0;
-      const paid = (d.assessment as { paidYen?: number } | null)?.paidYen ?? 0;
-      if (owed > paid) throw E.invalidTransition(`¥${owed - paid} is still owed; record the payment first`, { owedYen: owed - paid });
-    }
-    return this.transition(id, decision, actor, () => ({ patch: { status: to[decision] }, payload: { reason } }), to[decision]);
+    return this.transition(
+      id,
+      decision,
+      actor,
+      (d) => {
+        if (decision === 'release' && d.lane === 'green') {
+          const owed = (d.assessment as { totalYen?: number } | null)?.totalYen ?? 0;
+          if (owed > d.paidYen) throw E.invalidTransition(`¥${owed - d.paidYen} is still owed; record the payment first`, { owedYen: owed - d.paidYen });
+        }
+        return { patch: { status: to[decision] }, payload: { reason } };
+      },
+      to[decision],
+      expected,
+    );
   }
 
   /** Records a payment; a green declaration that then owes nothing is released. */
-  async recordPayment(id: string, amountYen: number, reference: string, actor: Actor): Promise<Declaration> {
+  async recordPayment(id: string, amountYen: number, reference: string, actor: Actor, expected: ExpectedVersions = []): Promise<Declaration> {
     let released = false;
-    const updated = await this.transition(id, 'record_payment', actor, (d) => {
-      const a = (d.assessment ?? {}) as { totalYen?: number; paidYen?: number };
-      const paidYen = (a.paidYen ?? 0) + amountYen;
-      released = d.lane === 'green' && paidYen >= (a.totalYen ?? 0);
-      return { patch: { assessment: { ...a, paidYen } }, payload: { amountYen, reference, paidYen } };
-    }, 'payment_recorded');
+    const updated = await this.transition(
+      id,
+      'record_payment',
+      actor,
+      (d) => {
+        const paidYen = d.paidYen + amountYen;
+        released = d.lane === 'green' && paidYen >= ((d.assessment as { totalYen?: number } | null)?.totalYen ?? 0);
+        return { patch: { paidYen }, payload: { amountYen, reference, paidYen } };
+      },
+      'payment_recorded',
+      expected,
+    );
     if (!released) return updated;
     return this.transition(id, 'release', { id: 'system', role: 'system' }, () => ({ patch: { status: 'released' }, payload: { reason: 'paid in full, green lane' } }), 'released');
+  }
+
+  /**
+   * Records something that is not a change of state (an officer's finding) on the history, checked against the
+   * version it was made on; `write` stores its own record in the same transaction and returns it with the event.
+   */
+  async annotate<T>(
+    id: string,
+    actor: Actor,
+    expected: ExpectedVersions,
+    write: (d: Declaration, tx: Db) => Promise<{ type: string; payload: Record<string, unknown>; result: T }>,
+  ): Promise<T> {
+    let result: T | undefined;
+    const updated = await this.deps.repo.update(id, async (d, tx) => {
+      checkVersion(d, expected);
+      const w = await write(d, tx);
+      result = w.result;
+      return { patch: {}, event: { type: w.type, actor: actor.id, payload: w.payload } };
+    });
+    if (!updated) throw E.notFound(`No declaration "${id}"`, { id });
+    this.deps.onChange?.();
+    return result as T;
   }
 
   static lanes: readonly Lane[] = ['green', 'yellow', 'red'];

@@ -17,6 +17,7 @@ export const toDeclaration = (r: Row): Declaration => ({
   data: r.data as DeclarationInput,
   lane: (r.lane as Lane | null) ?? null,
   assessment: r.assessment ?? null,
+  paidYen: Number(r.paidYen),
   risk: r.risk ?? null,
   warnings: r.warnings as Warning[],
   createdAt: r.createdAt.toISOString(),
@@ -82,6 +83,7 @@ export class DeclarationsRepo {
           data: d.data,
           lane: d.lane,
           assessment: d.assessment,
+          paidYen: d.paidYen,
           risk: d.risk,
           warnings: [...d.warnings],
         })
@@ -99,17 +101,18 @@ export class DeclarationsRepo {
 
   /**
    * Changes a declaration under a row lock: `change` sees the current state and returns the new fields and the event,
-   * or throws to abort. State, history and outbox are written in one transaction.
+   * or throws to abort. State, history and outbox are written in one transaction; `change` may write more in it.
    */
   async update(
     id: string,
-    change: (current: Declaration) => Change | Promise<Change>,
+    change: (current: Declaration, tx: Db) => Change | Promise<Change>,
   ): Promise<Declaration | undefined> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.select().from(declarations).where(eq(declarations.id, id)).for('update');
       if (!row) return undefined;
       const current = toDeclaration(row);
-      const { patch, event, events } = await change(current);
+      // The transaction is handed on so that a record kept elsewhere (an officer's finding) commits with the event.
+      const { patch, event, events } = await change(current, tx as unknown as Db);
       const all = events ?? (event ? [event] : []);
       if (all.length === 0) return current;
       const values: Partial<typeof declarations.$inferInsert> = { updatedAt: new Date() };
@@ -118,6 +121,7 @@ export class DeclarationsRepo {
       if (patch.data !== undefined) values.data = patch.data;
       if (patch.lane !== undefined) values.lane = patch.lane;
       if (patch.assessment !== undefined) values.assessment = patch.assessment;
+      if (patch.paidYen !== undefined) values.paidYen = patch.paidYen;
       if (patch.risk !== undefined) values.risk = patch.risk;
       if (patch.warnings !== undefined) values.warnings = [...patch.warnings];
       if (patch.lrn !== undefined) values.lrn = patch.lrn;

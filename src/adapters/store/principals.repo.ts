@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { newId } from '../../kernel/index.ts';
 import type { Db } from './connect.ts';
-import { principals } from './schema.ts';
+import { partyAuthorisations, principals } from './schema.ts';
 
 export type Role = 'trader' | 'officer' | 'analyst' | 'admin';
 export const ROLES: readonly Role[] = ['trader', 'officer', 'analyst', 'admin'];
+
+/** A party that authorised a principal to declare for it as its broker. */
+export interface PartyAuthorisation {
+  readonly principalId: string;
+  readonly partyId: string;
+  readonly grantedBy: string;
+  readonly createdAt: string;
+}
 
 export interface Principal {
   readonly id: string;
@@ -58,6 +66,51 @@ export class PrincipalsRepo {
   async list(): Promise<Principal[]> {
     const rows = await this.db.select().from(principals);
     return rows.map((r) => ({ id: r.id, role: r.role as Role, name: r.name, partyId: r.partyId }));
+  }
+
+  async get(id: string): Promise<Principal | undefined> {
+    const [r] = await this.db.select().from(principals).where(eq(principals.id, id));
+    return r ? { id: r.id, role: r.role as Role, name: r.name, partyId: r.partyId } : undefined;
+  }
+
+  /** Records that the party authorised the principal as its broker (idempotent: a second grant keeps the first). */
+  async authorise(principalId: string, partyId: string, grantedBy: string): Promise<PartyAuthorisation> {
+    await this.db.insert(partyAuthorisations).values({ principalId, partyId, grantedBy }).onConflictDoNothing();
+    const [r] = await this.db
+      .select()
+      .from(partyAuthorisations)
+      .where(and(eq(partyAuthorisations.principalId, principalId), eq(partyAuthorisations.partyId, partyId)));
+    return { principalId: r!.principalId, partyId: r!.partyId, grantedBy: r!.grantedBy, createdAt: r!.createdAt.toISOString() };
+  }
+
+  async revoke(principalId: string, partyId: string): Promise<boolean> {
+    const rows = await this.db
+      .delete(partyAuthorisations)
+      .where(and(eq(partyAuthorisations.principalId, principalId), eq(partyAuthorisations.partyId, partyId)))
+      .returning();
+    return rows.length > 0;
+  }
+
+  async authorisations(principalId: string): Promise<PartyAuthorisation[]> {
+    const rows = await this.db
+      .select()
+      .from(partyAuthorisations)
+      .where(eq(partyAuthorisations.principalId, principalId))
+      .orderBy(asc(partyAuthorisations.partyId));
+    return rows.map((r) => ({ principalId: r.principalId, partyId: r.partyId, grantedBy: r.grantedBy, createdAt: r.createdAt.toISOString() }));
+  }
+
+  /**
+   * The parties the principal may declare for: its own and those that authorised it. Read from the database on each
+   * call (not from the key cache), so that a revocation takes effect at once.
+   */
+  async declarableParties(principalId: string): Promise<Set<string>> {
+    const [own] = await this.db.select({ partyId: principals.partyId }).from(principals).where(eq(principals.id, principalId));
+    const granted = await this.db
+      .select({ partyId: partyAuthorisations.partyId })
+      .from(partyAuthorisations)
+      .where(eq(partyAuthorisations.principalId, principalId));
+    return new Set([...(own?.partyId ? [own.partyId] : []), ...granted.map((g) => g.partyId)]);
   }
 
   async disable(id: string): Promise<boolean> {

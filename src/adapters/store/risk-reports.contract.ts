@@ -30,6 +30,7 @@ const declaration = (id: string, over: Partial<Declaration>): Declaration => ({
   data: data('import', { name: 'Importer KK' }, ['BR']),
   lane: null,
   assessment: null,
+  paidYen: 0,
   risk: null,
   warnings: [],
   createdAt: '',

@@ -146,6 +146,21 @@ export const principals = pgTable(
   (t) => [uniqueIndex('principals_key_prefix').on(t.keyPrefix)],
 );
 
+/**
+ * Parties that authorised a principal to declare for them as their broker (besides the principal's own party).
+ * Recorded by an administrator; a trader naming any other registered party is refused.
+ */
+export const partyAuthorisations = pgTable(
+  'party_authorisations',
+  {
+    principalId: text('principal_id').notNull(),
+    partyId: text('party_id').notNull(),
+    grantedBy: text('granted_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.principalId, t.partyId] })],
+);
+
 /** Current state of each declaration; the full history is in declaration_events. */
 export const declarations = pgTable(
   'declarations',
@@ -159,6 +174,8 @@ export const declarations = pgTable(
     data: jsonb('data').notNull(),
     lane: text('lane'),
     assessment: jsonb('assessment'),
+    /** Yen received; its own column so that a new assessment (an amendment) never drops money already paid. */
+    paidYen: bigint('paid_yen', { mode: 'number' }).notNull().default(0),
     risk: jsonb('risk'),
     warnings: jsonb('warnings').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: createdAt(),

@@ -40,6 +40,7 @@ const sample = (id: string, ownerId = 'prn_a'): Declaration => ({
   },
   lane: null,
   assessment: null,
+  paidYen: 0,
   risk: null,
   warnings: [],
   createdAt: '',
@@ -101,6 +102,44 @@ export function storeContract(
       );
       expect((await repo.get('dcl_conc'))?.version).toBe(9);
       expect((await repo.history('dcl_conc')).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    });
+
+    it('keeps the yen paid apart from the assessment, so a new assessment never drops it', async () => {
+      const repo = new DeclarationsRepo(store.db);
+      await repo.create(sample('dcl_paid'), { type: 'created', actor: 'a', payload: {} });
+      await repo.update('dcl_paid', () => ({ patch: { assessment: { totalYen: 64_700 }, paidYen: 60_000 }, event: { type: 'payment_recorded', actor: 'o', payload: {} } }));
+      await repo.update('dcl_paid', (d) => ({ patch: { assessment: null, version: d.version + 1 }, event: { type: 'amended', actor: 't', payload: {} } }));
+      expect(await repo.get('dcl_paid')).toMatchObject({ paidYen: 60_000, assessment: null, version: 2 });
+    });
+
+    it('writes what a change stores elsewhere in the same transaction, or nothing when it aborts', async () => {
+      const repo = new DeclarationsRepo(store.db);
+      await repo.create(sample('dcl_tx'), { type: 'created', actor: 'a', payload: {} });
+      await expect(
+        repo.update('dcl_tx', async (_d, tx) => {
+          await tx.insert(outbox).values({ subject: 'customs.test.tx', msgId: 'tx:aborted', payload: {} });
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      await repo.update('dcl_tx', async (_d, tx) => {
+        await tx.insert(outbox).values({ subject: 'customs.test.tx', msgId: 'tx:kept', payload: {} });
+        return { patch: {}, event: { type: 'noted', actor: 'o', payload: {} } };
+      });
+      const ids = (await store.db.select({ msgId: outbox.msgId }).from(outbox).where(eq(outbox.subject, 'customs.test.tx'))).map((r) => r.msgId);
+      expect(ids).toEqual(['tx:kept']);
+    });
+
+    it("binds principals to the parties they may declare for: their own and those that authorised them", async () => {
+      const principals = new PrincipalsRepo(store.db);
+      const { principal } = await principals.create({ role: 'trader', name: 'broker', partyId: 'pty_own' });
+      expect([...(await principals.declarableParties(principal.id))]).toEqual(['pty_own']);
+      await principals.authorise(principal.id, 'pty_client', 'prn_admin');
+      await principals.authorise(principal.id, 'pty_client', 'prn_admin');
+      expect([...(await principals.declarableParties(principal.id))].sort()).toEqual(['pty_client', 'pty_own']);
+      expect((await principals.authorisations(principal.id)).map((a) => [a.partyId, a.grantedBy])).toEqual([['pty_client', 'prn_admin']]);
+      expect(await principals.revoke(principal.id, 'pty_client')).toBe(true);
+      expect(await principals.revoke(principal.id, 'pty_client')).toBe(false);
+      expect([...(await principals.declarableParties(principal.id))]).toEqual(['pty_own']);
     });
 
     it('pages lists newest first with a cursor and filters by owner', async () => {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '../../adapters/store/principals.repo.ts';
 import { CommonErrors, isDecimalString } from '../../kernel/index.ts';
 import { isValidCorporateNumber, type RegisteredParty } from '../../modules/declarations/index.ts';
-import { requireRole } from '../auth.ts';
+import { principalOf, requireRole } from '../auth.ts';
 import type { ApiContext } from '../context.ts';
 import { idempotent } from '../idempotency.ts';
 
@@ -47,6 +47,55 @@ export function adminRoutes(ctx: ApiContext) {
       { preHandler: admin, schema: { tags: ['admin'], summary: 'Disable a principal', params: Type.Object({ id: Type.String() }) } },
       async (req, reply) => {
         if (!(await ctx.principals.disable(req.params.id))) throw CommonErrors.notFound(`No principal "${req.params.id}"`);
+        return reply.status(204).send();
+      },
+    );
+
+    // A party authorises a principal (a customs broker) to declare for it; the administrator records it.
+    const principalParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+    const knownPrincipal = async (id: string): Promise<void> => {
+      if (!(await ctx.principals.get(id))) throw CommonErrors.notFound(`No principal "${id}"`, { id });
+    };
+
+    app.post<{ Params: { id: string }; Body: { partyId: string } }>(
+      '/api/v1/principals/:id/authorisations',
+      {
+        preHandler: admin,
+        schema: {
+          tags: ['admin'],
+          summary: 'Record that a party authorised this principal to declare for it as its broker',
+          params: principalParams,
+          body: Type.Object({ partyId: Type.String({ minLength: 1, maxLength: 64 }) }, { ...strict, examples: [{ partyId: 'kissa-trading' }] }),
+        },
+      },
+      async (req, reply) => {
+        await knownPrincipal(req.params.id);
+        if (!ctx.parties.get(req.body.partyId)) {
+          throw CommonErrors.validation('Unknown party', { problems: [{ path: '$.partyId', code: 'DECLARATION.UNKNOWN_PARTY', message: `No party "${req.body.partyId}"` }] });
+        }
+        return reply.status(201).send(await ctx.principals.authorise(req.params.id, req.body.partyId, principalOf(req).id));
+      },
+    );
+
+    app.get<{ Params: { id: string } }>(
+      '/api/v1/principals/:id/authorisations',
+      { preHandler: admin, schema: { tags: ['admin'], summary: 'The parties that authorised this principal as their broker', params: principalParams } },
+      async (req) => {
+        await knownPrincipal(req.params.id);
+        return { items: await ctx.principals.authorisations(req.params.id) };
+      },
+    );
+
+    app.delete<{ Params: { id: string; partyId: string } }>(
+      '/api/v1/principals/:id/authorisations/:partyId',
+      {
+        preHandler: admin,
+        schema: { tags: ['admin'], summary: 'Withdraw a party\'s authorisation (effective at once)', params: Type.Object({ id: Type.String({ maxLength: 64 }), partyId: Type.String({ maxLength: 64 }) }) },
+      },
+      async (req, reply) => {
+        if (!(await ctx.principals.revoke(req.params.id, req.params.partyId))) {
+          throw CommonErrors.notFound(`Principal "${req.params.id}" has no authorisation from party "${req.params.partyId}"`);
+        }
         return reply.status(204).send();
       },
     );

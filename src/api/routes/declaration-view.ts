@@ -1,5 +1,14 @@
 import type { Principal } from '../../adapters/store/principals.repo.ts';
-import type { Declaration } from '../../modules/declarations/index.ts';
+import { canApply, type Declaration } from '../../modules/declarations/index.ts';
+
+/**
+ * What an officer may still do with the declaration, so that a page arms only those forms: no decision once it is
+ * released or rejected. A finding may be recorded at any time (a post-clearance audit finds things too).
+ */
+export function allowedActions(d: Declaration): string[] {
+  const decisions = (['release', 'hold', 'reject'] as const).filter((a) => canApply(a, d.status));
+  return [...decisions, ...(canApply('record_payment', d.status) ? ['payment'] : []), 'finding'];
+}
 
 const REQUESTED: Record<string, string> = {
   green: 'Nothing to present. The goods are released once the duty and taxes are paid.',
@@ -16,8 +25,11 @@ const CONTEST =
  * whether it was a random-control pick (that would teach evasion). Officers and analysts see everything.
  */
 export function presentDeclaration(d: Declaration, viewer: Principal): Record<string, unknown> {
-  const { risk, ...rest } = d;
-  if (viewer.role !== 'trader') return { ...rest, risk };
+  const { risk, ...fields } = d;
+  // Older clients read the amount paid inside the assessment; it is kept on the declaration and shown in both places.
+  const assessment = d.assessment !== null && typeof d.assessment === 'object' && d.paidYen > 0 ? { ...d.assessment, paidYen: d.paidYen } : d.assessment;
+  const rest = { ...fields, assessment };
+  if (viewer.role !== 'trader') return { ...rest, risk, allowedActions: allowedActions(d) };
   return {
     ...rest,
     requested: d.lane ? REQUESTED[d.lane] : null,

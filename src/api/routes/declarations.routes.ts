@@ -2,9 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { CommonErrors } from '../../kernel/index.ts';
 import {
+  AmendDeclarationSchema,
   CreateDeclarationSchema,
   DeclarationErrors as E,
-  DeclarationInputSchema,
+  ExpectedVersionSchema,
   type DeclarationInput,
   type DeclarationStatus,
   type Lane,
@@ -13,8 +14,13 @@ import { principalOf, requireRole } from '../auth.ts';
 import type { ApiContext } from '../context.ts';
 import { idempotent } from '../idempotency.ts';
 import { canSee, presentDeclaration } from './declaration-view.ts';
+import { expectedVersions, setVersionTag } from './version-precondition.ts';
 
 const tags = ['declarations'];
+const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 64, description: 'the version acted on, e.g. "3" (the ETag of GET)' })) });
+
+/** Events of the history a trader does not see: officers' inspection findings are the customs office's own record. */
+const OFFICE_ONLY_EVENTS = new Set(['finding_recorded']);
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const STATUSES = ['draft', 'submitted', 'accepted', 'assessed', 'lane_assigned', 'released', 'held', 'rejected'];
 const ListQuery = Type.Object(
@@ -59,6 +65,7 @@ export function declarationRoutes(ctx: ApiContext) {
           const p = principalOf(req);
           const d = await svc.create(input as DeclarationInput, p, submit !== false);
           reply.header('location', `/api/v1/declarations/${d.id}`);
+          setVersionTag(reply, d.version);
           return { status: 201, body: presentDeclaration(d, p) };
         }),
     );
@@ -86,8 +93,12 @@ export function declarationRoutes(ctx: ApiContext) {
 
     app.get<{ Params: { id: string } }>(
       '/api/v1/declarations/:id',
-      { preHandler: anyone, schema: { tags, summary: 'A declaration with its current state', params: IdParams } },
-      async (req) => presentDeclaration(await visible(req.params.id, req), principalOf(req)),
+      { preHandler: anyone, schema: { tags, summary: 'A declaration with its current state; the ETag is its version', params: IdParams } },
+      async (req, reply) => {
+        const d = await visible(req.params.id, req);
+        setVersionTag(reply, d.version);
+        return presentDeclaration(d, principalOf(req));
+      },
     );
 
     app.get<{ Params: { id: string } }>(
@@ -100,58 +111,99 @@ export function declarationRoutes(ctx: ApiContext) {
         const p = principalOf(req);
         return {
           id: d.id,
-          events: p.role === 'trader' ? events.map((e) => ({ ...e, payload: { ...e.payload, risk: undefined } })) : events,
+          events:
+            p.role === 'trader'
+              ? events.filter((e) => !OFFICE_ONLY_EVENTS.has(e.type)).map((e) => ({ ...e, payload: { ...e.payload, risk: undefined } }))
+              : events,
         };
       },
     );
 
-    app.put<{ Params: { id: string }; Body: DeclarationInput }>(
+    app.put<{ Params: { id: string }; Body: DeclarationInput & { expectedVersion?: number } }>(
       '/api/v1/declarations/:id',
-      { preHandler: requireRole('trader', 'officer', 'admin'), schema: { tags, summary: 'Amend a declaration (until release); a new version', params: IdParams, body: DeclarationInputSchema } },
-      async (req) => {
+      {
+        preHandler: requireRole('trader', 'officer', 'admin'),
+        schema: {
+          tags,
+          summary: 'Amend a declaration (until release, at most 5 times); a new version. Once held or selected it stays with the officer and its lane never goes down',
+          params: IdParams,
+          headers: IfMatch,
+          body: AmendDeclarationSchema,
+        },
+      },
+      async (req, reply) => {
         await visible(req.params.id, req);
-        return presentDeclaration(await svc.amend(req.params.id, req.body, principalOf(req)), principalOf(req));
+        const { expectedVersion, ...input } = req.body;
+        const d = await svc.amend(req.params.id, input as DeclarationInput, principalOf(req), expectedVersions(req, expectedVersion));
+        setVersionTag(reply, d.version);
+        return presentDeclaration(d, principalOf(req));
       },
     );
 
     app.post<{ Params: { id: string } }>(
       '/api/v1/declarations/:id/submit',
       { preHandler: requireRole('trader', 'officer', 'admin'), schema: { tags, summary: 'Submit a draft', params: IdParams } },
-      async (req) => {
+      async (req, reply) => {
         await visible(req.params.id, req);
-        return presentDeclaration(await svc.submit(req.params.id, principalOf(req)), principalOf(req));
+        const d = await svc.submit(req.params.id, principalOf(req));
+        setVersionTag(reply, d.version);
+        return presentDeclaration(d, principalOf(req));
       },
     );
 
-    app.post<{ Params: { id: string }; Body: { decision: 'release' | 'hold' | 'reject'; reason: string } }>(
+    app.post<{ Params: { id: string }; Body: { decision: 'release' | 'hold' | 'reject'; reason: string; expectedVersion?: number } }>(
       '/api/v1/declarations/:id/decision',
       {
         preHandler: officer,
         schema: {
           tags,
-          summary: 'Officer decision: release, hold or reject, with a reason',
+          summary: 'Officer decision: release, hold or reject, with a reason, on the version read (If-Match or expectedVersion)',
           params: IdParams,
+          headers: IfMatch,
           body: Type.Object(
-            { decision: Type.Union([Type.Literal('release'), Type.Literal('hold'), Type.Literal('reject')]), reason: Type.String({ minLength: 1, maxLength: 2000 }) },
-            { additionalProperties: false },
+            {
+              decision: Type.Union([Type.Literal('release'), Type.Literal('hold'), Type.Literal('reject')]),
+              reason: Type.String({ minLength: 1, maxLength: 2000 }),
+              expectedVersion: Type.Optional(ExpectedVersionSchema),
+            },
+            { additionalProperties: false, examples: [{ decision: 'hold', reason: 'The FD permit is missing; send it to the office', expectedVersion: 1 }] },
           ),
         },
       },
-      async (req) => presentDeclaration(await svc.decide(req.params.id, req.body.decision, req.body.reason, principalOf(req)), principalOf(req)),
+      async (req, reply) => {
+        const b = req.body;
+        const d = await svc.decide(req.params.id, b.decision, b.reason, principalOf(req), expectedVersions(req, b.expectedVersion));
+        setVersionTag(reply, d.version);
+        return presentDeclaration(d, principalOf(req));
+      },
     );
 
-    app.post<{ Params: { id: string }; Body: { amountYen: number; reference: string } }>(
+    app.post<{ Params: { id: string }; Body: { amountYen: number; reference: string; expectedVersion?: number } }>(
       '/api/v1/declarations/:id/payments',
       {
         preHandler: officer,
         schema: {
           tags,
-          summary: 'Record a payment of duty and taxes (a green declaration paid in full is released)',
+          summary: 'Record a payment of duty and taxes (a green declaration paid in full is released); payments are kept across amendments',
           params: IdParams,
-          body: Type.Object({ amountYen: Type.Integer({ minimum: 1 }), reference: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+          headers: IfMatch,
+          body: Type.Object(
+            {
+              // Below 2^53 so that yen stay exact integers, and far above any real declaration's duty.
+              amountYen: Type.Integer({ minimum: 1, maximum: 999_999_999_999, description: 'yen received' }),
+              reference: Type.String({ minLength: 1, maxLength: 100 }),
+              expectedVersion: Type.Optional(ExpectedVersionSchema),
+            },
+            { additionalProperties: false, examples: [{ amountYen: 64_700, reference: 'MPN-2026-000123', expectedVersion: 1 }] },
+          ),
         },
       },
-      async (req) => presentDeclaration(await svc.recordPayment(req.params.id, req.body.amountYen, req.body.reference, principalOf(req)), principalOf(req)),
+      async (req, reply) => {
+        const b = req.body;
+        const d = await svc.recordPayment(req.params.id, b.amountYen, b.reference, principalOf(req), expectedVersions(req, b.expectedVersion));
+        setVersionTag(reply, d.version);
+        return presentDeclaration(d, principalOf(req));
+      },
     );
   };
 }

@@ -22,4 +22,6 @@ export const DeclarationErrors = {
   invalidTransition: defineError('DECLARATION.INVALID_TRANSITION', 409, 'The declaration is not in a state that allows this action'),
   versionConflict: defineError('DECLARATION.VERSION_CONFLICT', 409, 'The declaration changed since you read it (version mismatch)'),
   reasonRequired: defineError('DECLARATION.REASON_REQUIRED', 422, 'An officer decision needs a reason'),
+  amendmentLimit: defineError('DECLARATION.AMENDMENT_LIMIT', 409, 'The declaration has had the most amendments allowed; ask the customs office'),
+  partyNotAuthorised: defineError('DECLARATION.PARTY_NOT_AUTHORISED', 403, 'You may declare only for your own party or parties that authorised you as their broker'),
 } as const;

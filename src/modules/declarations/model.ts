@@ -87,6 +87,8 @@ export interface Declaration {
   readonly data: DeclarationInput;
   readonly lane: Lane | null;
   readonly assessment: unknown;
+  /** Yen received so far; kept apart from the assessment so that an amendment (a new assessment) never drops it. */
+  readonly paidYen: number;
   readonly risk: unknown;
   readonly warnings: readonly Warning[];
   readonly createdAt: string;

@@ -82,4 +82,41 @@ export const CreateDeclarationSchema = Type.Object(
   strict,
 );
 
+/** A complete import declaration (green coffee from Brazil into Tokyo), the example of the API documents. */
+export const EXAMPLE_DECLARATION = {
+  kind: 'import',
+  lrn: 'LRN-0001',
+  customsOffice: '1A',
+  declarant: { name: 'Yamato Customs Brokers KK', corporateNumber: '7000012050002' },
+  importer: { name: 'Kissa Trading KK', country: 'JP' },
+  seller: { name: 'Fazenda Boa Vista', country: 'BR' },
+  transport: { mode: 'sea', date: '2026-11-20', port: 'JPTYO', portOfLoading: 'BRSSZ', transportDocument: { type: 'BL', number: 'MSCU1234567' } },
+  incoterm: 'CIF',
+  items: [
+    {
+      code9: '090111000',
+      description: 'Green coffee beans, not roasted, not decaffeinated',
+      originCountry: 'BR',
+      quantities: [{ amount: '1200', unit: 'KG' }],
+      netMassKg: '1200',
+      invoiceValue: { amount: '5400.00', currency: 'USD' },
+    },
+  ],
+} as const;
+
+/**
+ * The version a change was made on (the `version` of the declaration as read). The same as an `If-Match` header;
+ * a mismatch is 409 DECLARATION.VERSION_CONFLICT.
+ */
+export const ExpectedVersionSchema = Type.Integer({
+  minimum: 1,
+  maximum: 1_000_000,
+  description: 'the declaration version this was made on (as read); 409 DECLARATION.VERSION_CONFLICT if it changed since',
+});
+
+export const AmendDeclarationSchema = Type.Object(
+  { ...DeclarationInputSchema.properties, expectedVersion: Type.Optional(ExpectedVersionSchema) },
+  { ...strict, examples: [{ ...EXAMPLE_DECLARATION, lrn: 'LRN-0001-A', expectedVersion: 1 }] },
+);
+
 export type DeclarationInputBody = Static<typeof DeclarationInputSchema>;

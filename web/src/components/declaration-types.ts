@@ -9,6 +9,10 @@ export interface DeclarationView {
   readonly lrn: string | null;
   readonly lane: 'green' | 'yellow' | 'red' | null;
   readonly assessment: (Assessment & { problems?: readonly { path: string; code: string; message: string }[]; paidYen?: number }) | null;
+  /** Yen received so far (kept across amendments). */
+  readonly paidYen?: number;
+  /** Officers only: what the status still allows ('release', 'hold', 'reject', 'payment', 'finding'). */
+  readonly allowedActions?: readonly string[];
   readonly risk?: RiskView | null;
   readonly requested?: string | null;
   readonly howToContest?: string | null;
@@ -32,6 +36,8 @@ export interface RiskView {
   readonly modelVersion?: string | null;
   readonly control?: boolean;
   readonly noModel?: boolean;
+  /** Set when an amendment kept the lane above what targeting selected for the new version. */
+  readonly laneKept?: { readonly lane: string; readonly selected: string };
 }
 
 export interface HistoryEvent {

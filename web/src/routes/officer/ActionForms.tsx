@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { api, type ApiError } from '../../api/client.ts';
 import { fieldId } from '../../api/problem-paths.ts';
 import { ApiErrorBanner, ErrorSummary, type FieldError } from '../../components/forms.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
@@ -41,15 +41,39 @@ const FINDING_FIELDS: Record<string, string> = { '$.kind': 'finding.result', '$.
 
 const summaryOf = (errors: Errors, labels: Record<string, string>) => [...errors].map(([key, error]) => ({ key, label: labels[key] ?? key, error }));
 
+/** The version the officer is looking at goes with every action, so that a decision never lands on a version unseen. */
+const ifMatch = (version: number): RequestInit => ({ headers: { 'if-match': `"${version}"` } });
+const VERSION_CONFLICT = 'DECLARATION.VERSION_CONFLICT';
+
+/** The declaration changed since the page read it: say so in the officer's language and offer the reload. */
+export function VersionConflict({ onReload }: { onReload: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="banner banner--error" role="alert" data-testid="version-conflict">
+      <p>
+        <strong>{t('integrity.versionConflict')}</strong>
+      </p>
+      <button type="button" className="button button--secondary" onClick={onReload}>
+        {t('integrity.reload')}
+      </button>
+    </div>
+  );
+}
+
+function ActionError({ error, onReload }: { error: ApiError | null; onReload: () => void }) {
+  if (error?.code === VERSION_CONFLICT) return <VersionConflict onReload={onReload} />;
+  return <ApiErrorBanner error={error} />;
+}
+
 /** Records what the inspection found; the finding feeds the risk model's training labels. */
-export function FindingForm({ id, itemCount, onDone }: { id: string; itemCount: number; onDone: (msg: string) => void }) {
+export function FindingForm({ id, version, itemCount, onDone, onReload }: { id: string; version: number; itemCount: number; onDone: (msg: string) => void; onReload: () => void }) {
   const { t } = useI18n();
   const [result, setResult] = useState('');
   const [itemIndex, setItemIndex] = useState('');
   const [revenue, setRevenue] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Errors>(new Map());
-  const [apiError, setApiError] = useState<{ code: string; message: string } | null>(null);
+  const [apiError, setApiError] = useState<ApiError | null>(null);
   const labels = { 'finding.result': t('finding.result'), 'finding.revenueYen': t('finding.revenue'), 'finding.note': t('finding.note') };
 
   const submit = async () => {
@@ -65,7 +89,7 @@ export function FindingForm({ id, itemCount, onDone }: { id: string; itemCount: 
       ...(itemIndex !== '' ? { item: Number(itemIndex) } : {}),
       ...(result === 'discrepancy_revenue' ? { revenueYen: Number(revenue) } : {}),
     };
-    const r = await api('POST', `/api/v1/declarations/${encodeURIComponent(id)}/findings`, body);
+    const r = await api('POST', `/api/v1/declarations/${encodeURIComponent(id)}/findings`, body, ifMatch(version));
     if (r.ok) {
       setApiError(null);
       setNote('');
@@ -84,7 +108,7 @@ export function FindingForm({ id, itemCount, onDone }: { id: string; itemCount: 
     <section className="card" aria-labelledby="finding-title">
       <h2 id="finding-title">{t('finding.title')}</h2>
       <ErrorSummary errors={summaryOf(errors, labels)} />
-      <ApiErrorBanner error={apiError} />
+      <ActionError error={apiError} onReload={onReload} />
       <form
         noValidate
         onSubmit={(e) => {
@@ -122,13 +146,84 @@ export function FindingForm({ id, itemCount, onDone }: { id: string; itemCount: 
   );
 }
 
-/** Release, hold or reject — always with a reason, which goes on the record. */
-export function DecisionForm({ id, onDone }: { id: string; onDone: (msg: string) => void }) {
+/** Records duty and taxes received, on the version shown; a green declaration paid in full is then released. */
+export function PaymentForm({ id, version, owedYen, onDone, onReload }: { id: string; version: number; owedYen: number | null; onDone: (msg: string) => void; onReload: () => void }) {
+  const { t, yen } = useI18n();
+  const [amount, setAmount] = useState('');
+  const [reference, setReference] = useState('');
+  const [errors, setErrors] = useState<Errors>(new Map());
+  const [apiError, setApiError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const labels = { 'payment.amountYen': t('integrity.payment.amount'), 'payment.reference': t('integrity.payment.reference') };
+
+  const submit = async () => {
+    const e: Errors = new Map();
+    if (!/^[1-9]\d{0,11}$/.test(amount.trim())) e.set('payment.amountYen', { message: t('v.integer') });
+    if (!reference.trim()) e.set('payment.reference', { message: t('v.required') });
+    setErrors(e);
+    if (e.size > 0) return;
+    setBusy(true);
+    const r = await api('POST', `/api/v1/declarations/${encodeURIComponent(id)}/payments`, { amountYen: Number(amount.trim()), reference: reference.trim() }, ifMatch(version));
+    setBusy(false);
+    if (r.ok) {
+      setApiError(null);
+      setAmount('');
+      setReference('');
+      onDone(t('integrity.payment.recorded'));
+    } else if (r.error.problems.length > 0) {
+      setErrors(new Map(r.error.problems.map((p) => [p.path === '$.reference' ? 'payment.reference' : 'payment.amountYen', { code: p.code, message: p.message }])));
+    } else setApiError(r.error);
+  };
+  const field = (name: 'payment.amountYen' | 'payment.reference', label: string, value: string, onValue: (v: string) => void, numeric: boolean) => {
+    const error = errors.get(name);
+    return (
+      <div className={`field${error ? ' field--error' : ''}`}>
+        <label htmlFor={fieldId(name)}>{label}</label>
+        {error ? (
+          <p className="field-error" id={`${fieldId(name)}-error`}>
+            {error.message}
+          </p>
+        ) : null}
+        <input id={fieldId(name)} value={value} inputMode={numeric ? 'numeric' : undefined} aria-invalid={error ? true : undefined} onChange={(ev) => onValue(ev.target.value)} />
+      </div>
+    );
+  };
+  return (
+    <section className="card" aria-labelledby="payment-title" data-testid="payment-form">
+      <h2 id="payment-title">{t('integrity.payment.title')}</h2>
+      {owedYen !== null && owedYen > 0 ? <p>{t('integrity.payment.owed', { amount: yen(owedYen) })}</p> : null}
+      <ErrorSummary errors={summaryOf(errors, labels)} />
+      <ActionError error={apiError} onReload={onReload} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {field('payment.amountYen', t('integrity.payment.amount'), amount, setAmount, true)}
+        {field('payment.reference', t('integrity.payment.reference'), reference, setReference, false)}
+        <button type="submit" className="button" disabled={busy}>
+          {t('integrity.payment.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export type Decision = 'release' | 'hold' | 'reject';
+
+/**
+ * Release, hold or reject — always with a reason, which goes on the record — offering only the decisions the status
+ * still allows, on the version shown.
+ */
+export function DecisionForm({ id, version, decisions, onDone, onReload }: { id: string; version: number; decisions: readonly Decision[]; onDone: (msg: string) => void; onReload: () => void }) {
   const { t } = useI18n();
   const [decision, setDecision] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>(new Map());
-  const [apiError, setApiError] = useState<{ code: string; message: string } | null>(null);
+  const [apiError, setApiError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
   const labels = { 'decision.decision': t('decision.decision'), 'decision.reason': t('decision.reason') };
 
   const submit = async () => {
@@ -137,18 +232,22 @@ export function DecisionForm({ id, onDone }: { id: string; onDone: (msg: string)
     if (!reason.trim()) e.set('decision.reason', { message: t('v.required') });
     setErrors(e);
     if (e.size > 0) return;
-    const r = await api('POST', `/api/v1/declarations/${encodeURIComponent(id)}/decision`, { decision, reason: reason.trim() });
+    setBusy(true);
+    const r = await api('POST', `/api/v1/declarations/${encodeURIComponent(id)}/decision`, { decision, reason: reason.trim() }, ifMatch(version));
+    setBusy(false);
     if (r.ok) {
       setApiError(null);
       setReason('');
+      setDecision('');
       onDone(t('decision.recorded'));
     } else setApiError(r.error);
   };
+  const labelOf: Record<Decision, MessageKey> = { release: 'decision.release', hold: 'decision.hold', reject: 'decision.reject' };
   return (
-    <section className="card" aria-labelledby="decision-title">
+    <section className="card" aria-labelledby="decision-title" data-testid="decision-form">
       <h2 id="decision-title">{t('decision.title')}</h2>
       <ErrorSummary errors={summaryOf(errors, labels)} />
-      <ApiErrorBanner error={apiError} />
+      <ActionError error={apiError} onReload={onReload} />
       <form
         noValidate
         onSubmit={(e) => {
@@ -159,17 +258,13 @@ export function DecisionForm({ id, onDone }: { id: string; onDone: (msg: string)
         <Radios
           name="decision.decision"
           legend={t('decision.decision')}
-          options={[
-            { value: 'release', label: t('decision.release') },
-            { value: 'hold', label: t('decision.hold') },
-            { value: 'reject', label: t('decision.reject') },
-          ]}
+          options={decisions.map((d) => ({ value: d, label: t(labelOf[d]) }))}
           value={decision}
           onValue={setDecision}
           error={errors.get('decision.decision')}
         />
         <TextArea name="decision.reason" label={t('decision.reason')} value={reason} onValue={setReason} error={errors.get('decision.reason')} />
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={busy}>
           {t('decision.submit')}
         </button>
       </form>

@@ -3,11 +3,12 @@ import { Link } from '../../app/router.tsx';
 import { AssessmentView } from '../../components/AssessmentView.tsx';
 import { ApiErrorBanner } from '../../components/forms.tsx';
 import { History } from '../../components/History.tsx';
-import { LaneBadge, StatusTag } from '../../components/status.tsx';
+import { LaneBadge, StatusTag, statusKey } from '../../components/status.tsx';
+import type { HistoryEvent } from '../../components/declaration-types.ts';
 import { useDeclaration } from '../../components/use-declaration.ts';
 import { formatCode9 } from '../../components/tariff.ts';
-import { useI18n } from '../../i18n/index.tsx';
-import { DecisionForm, FindingForm } from './ActionForms.tsx';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { DecisionForm, FindingForm, PaymentForm, type Decision } from './ActionForms.tsx';
 import { useResource } from '../../api/use-resource.ts';
 
 interface Finding {
@@ -20,6 +21,53 @@ interface Finding {
   readonly at: string;
 }
 const KIND_KEY = { no_discrepancy: 'finding.none', discrepancy_revenue: 'finding.revenueDiscrepancy', prohibited_goods: 'finding.prohibited' } as const;
+const DECISIONS: readonly Decision[] = ['release', 'hold', 'reject'];
+
+interface DataChange {
+  readonly path: string;
+  readonly from?: unknown;
+  readonly to?: unknown;
+}
+
+/** What the trader's latest amendment changed, when the version on screen is that amendment's. */
+function AmendmentChanges({ events, version }: { events: readonly HistoryEvent[]; version: number }) {
+  const { t } = useI18n();
+  const last = [...events].reverse().find((e) => e.type === 'amended');
+  if (!last || last.version !== version) return null;
+  const changes = (Array.isArray(last.payload['changes']) ? last.payload['changes'] : []) as DataChange[];
+  const show = (v: unknown) => (v === undefined ? t('integrity.change.none') : typeof v === 'string' ? v : JSON.stringify(v));
+  const kept = last.payload['to'] !== 'submitted' && last.payload['to'] !== 'draft';
+  return (
+    <section className="card" aria-labelledby="amended-title" data-testid="amendment-changes">
+      <h2 id="amended-title">{t('integrity.amendedTitle', { from: Number(last.payload['previousVersion'] ?? version - 1), to: version })}</h2>
+      {kept ? <p>{t('integrity.amendedKept')}</p> : null}
+      {changes.length === 0 ? (
+        <p>{t('integrity.noChanges')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('history.detail')}</th>
+              <th scope="col">{t('integrity.change.from')}</th>
+              <th scope="col">{t('integrity.change.to')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.path}>
+                <td>
+                  <code className="code">{c.path}</code>
+                </td>
+                <td>{show(c.from)}</td>
+                <td>{show(c.to)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
 
 /** The officer's view: everything the trader sees plus why the declaration was selected, and the actions. */
 export default function OfficerDeclarationPage({ params }: { params: Record<string, string> }) {
@@ -28,6 +76,8 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
   const { decl, history, reload } = useDeclaration(id);
   const findings = useResource<{ items: Finding[] }>(`/api/v1/declarations/${encodeURIComponent(id)}/findings`);
   const [done, setDone] = useState<string | null>(null);
+  // A decision recorded closes the form; it opens again only on request, and only if the status allows one.
+  const [deciding, setDeciding] = useState(true);
   const d = decl.data;
   useEffect(() => {
     document.title = `${d?.lrn ?? id} — ${t('nav.queue')} — ${t('app.name')}`;
@@ -64,6 +114,16 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
                   <LaneBadge lane={d.lane} />
                 </dd>
               </div>
+              <div>
+                <dt>{t('integrity.version')}</dt>
+                <dd data-testid="version">{d.version}</dd>
+              </div>
+              {d.paidYen ? (
+                <div>
+                  <dt>{t('integrity.paid')}</dt>
+                  <dd data-testid="paid">{yen(d.paidYen)}</dd>
+                </div>
+              ) : null}
               <div>
                 <dt>{t('f.importerName')}</dt>
                 <dd>{d.data.importer?.name ?? d.data.exporter?.name ?? '—'}</dd>
@@ -105,6 +165,11 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
                       </div>
                     ) : null}
                   </dl>
+                  {risk.laneKept ? (
+                    <p data-testid="lane-kept">
+                      {t('integrity.laneKept', { lane: t(`lane.${risk.laneKept.lane}` as MessageKey), selected: t(`lane.${risk.laneKept.selected}` as MessageKey) })}
+                    </p>
+                  ) : null}
                   {risk.reasons && risk.reasons.length > 0 ? (
                     <ul className="reasons">
                       {risk.reasons.map((r, i) => (
@@ -130,8 +195,12 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
             ) : null}
           </div>
           <div>
+            {history.data ? <AmendmentChanges events={history.data.events} version={d.version} /> : null}
             <FindingForm
+              key={`finding-${d.version}`}
               id={d.id}
+              version={d.version}
+              onReload={reload}
               itemCount={d.data.items.length}
               onDone={(msg) => {
                 setDone(msg);
@@ -157,13 +226,56 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
                 </ul>
               </section>
             ) : null}
-            <DecisionForm
-              id={d.id}
-              onDone={(msg) => {
-                setDone(msg);
-                reload();
-              }}
-            />
+            {d.allowedActions?.includes('payment') && d.assessment && typeof d.assessment.totalYen === 'number' ? (
+              <PaymentForm
+                key={`payment-${d.version}`}
+                id={d.id}
+                version={d.version}
+                owedYen={d.assessment.totalYen - (d.paidYen ?? 0)}
+                onReload={reload}
+                onDone={(msg) => {
+                  setDone(msg);
+                  reload();
+                }}
+              />
+            ) : null}
+            {(() => {
+              const decisions = DECISIONS.filter((a) => (d.allowedActions ?? DECISIONS).includes(a));
+              if (decisions.length === 0) {
+                return (
+                  <section className="card" aria-labelledby="decision-title" data-testid="decision-closed">
+                    <h2 id="decision-title">{t('decision.title')}</h2>
+                    <p>{t('integrity.decisionClosed', { status: t(statusKey(d.status)) })}</p>
+                  </section>
+                );
+              }
+              if (!deciding) {
+                return (
+                  <section className="card" aria-labelledby="decision-title" data-testid="decision-done">
+                    <h2 id="decision-title">{t('decision.title')}</h2>
+                    <p>{t('decision.recorded')}</p>
+                    <button type="button" className="button button--secondary" onClick={() => setDeciding(true)}>
+                      {t('integrity.decideAgain')}
+                    </button>
+                  </section>
+                );
+              }
+              return (
+                <DecisionForm
+                  key={`decision-${d.version}`}
+                  id={d.id}
+                  version={d.version}
+                  decisions={decisions}
+                  onReload={reload}
+                  onDone={() => {
+                    // The closed form's card says the decision was recorded; the banner is for findings.
+                    setDone(null);
+                    setDeciding(false);
+                    reload();
+                  }}
+                />
+              );
+            })()}
             <h2>{t('decl.history')}</h2>
             {history.data ? <History events={history.data.events} showPayload /> : null}
           </div>

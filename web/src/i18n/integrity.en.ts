@@ -1,0 +1,22 @@
+/** Officer's declaration page: versions, closed decisions, what an amendment changed, payments kept. */
+export const integrityEn = {
+  'integrity.versionConflict': 'This declaration changed since you opened it. Reload it and check the new version before you act.',
+  'integrity.reload': 'Reload the declaration',
+  'integrity.decisionClosed': 'No further decision: the declaration is {status}.',
+  'integrity.decideAgain': 'Make another decision',
+  'integrity.version': 'Version',
+  'integrity.paid': 'Paid so far',
+  'integrity.amendedTitle': 'What the trader changed (version {from} → {to})',
+  'integrity.amendedKept': 'Amended after a hold or selection: the declaration stays with you; the lane does not go down.',
+  'integrity.noChanges': 'Sent again with the same content; nothing changed.',
+  'integrity.change.from': 'before',
+  'integrity.change.to': 'after',
+  'integrity.change.none': '(none)',
+  'integrity.laneKept': 'Lane kept at {lane}: targeting selected {selected} for this version, and an amendment never lowers the lane.',
+  'integrity.payment.title': 'Record a payment',
+  'integrity.payment.owed': 'Still owed: {amount}',
+  'integrity.payment.amount': 'Amount received (yen)',
+  'integrity.payment.reference': 'Reference (receipt or transfer number)',
+  'integrity.payment.submit': 'Record payment',
+  'integrity.payment.recorded': 'The payment has been recorded.',
+} as const;
