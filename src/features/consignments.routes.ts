@@ -5,7 +5,7 @@ import { principalOf, requireRole } from '../api/auth.ts';
 import type { BatchRow, ConsignmentsRepo } from '../adapters/store/consignments.repo.ts';
 import type { Principal } from '../adapters/store/principals.repo.ts';
 import { newId } from '../kernel/index.ts';
-import { ConsignmentErrors, normalizeMasterAwb, parseCargoXml, type ParseOptions } from '../modules/consignments/index.ts';
+import { ConsignmentErrors, parseCargoXml, type ParseOptions } from '../modules/consignments/index.ts';
 import { ClearanceErrors as E } from '../workflows/clearance/errors.ts';
 import type { ClearanceEngine } from '../workflows/clearance/clear-consignments.ts';
 import type { ClearancePipeline } from '../workflows/clearance/pipeline.ts';
@@ -136,11 +136,14 @@ export function consignmentRoutes(deps: RouteDeps) {
       { preHandler: requireRole('trader', 'admin'), schema: { tags, summary: 'Advance air-waybill data: an IATA Cargo-XML XFWB or XFZB document' } },
       async (req, reply) => {
         const r = parseCargoXml(String(req.body ?? ''));
-        if (!r.ok) throw ConsignmentErrors.cargoXmlInvalid(r.error[0]?.message, { problems: r.error });
+        if (!r.ok) {
+          const awb = r.error[0]?.code === ConsignmentErrors.invalidAwb.code;
+          throw (awb ? ConsignmentErrors.invalidAwb : ConsignmentErrors.cargoXmlInvalid)(r.error[0]?.message, { problems: r.error });
+        }
         const rows = r.value.map((a) => ({
           id: newId('adv'),
           kind: a.kind === 'master' ? 'XFWB' : 'XFZB',
-          masterAwb: normalizeMasterAwb(a.masterAwb) ?? a.masterAwb,
+          masterAwb: a.masterAwb,
           houseAwb: a.houseAwb ?? null,
           data: a,
         }));
