@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { principalOf, requireRole } from '../api/auth.ts';
 import type { BatchRow, ConsignmentsRepo } from '../adapters/store/consignments.repo.ts';
@@ -39,6 +39,29 @@ const view = (b: BatchRow) => ({
   createdAt: b.createdAt,
   completedAt: b.completedAt,
 });
+
+/**
+ * When a batch is answered before its body was read to the end (a CSV header no row can be read with, a broken
+ * quote, an error), the client is still sending. Left unread, the socket stalls and the client never finishes its
+ * upload to read the answer; so the rest is read and thrown away, up to the upload limit, past which the connection
+ * is closed once the answer is out.
+ */
+function discardUnread(req: FastifyRequest, reply: FastifyReply): void {
+  const raw = req.raw;
+  if (raw.complete || raw.destroyed) return;
+  const socket = raw.socket;
+  void reply.header('connection', 'close');
+  let left = UPLOAD_LIMIT_BYTES;
+  raw.on('data', (chunk: Buffer) => {
+    left -= chunk.length;
+    if (left < 0) {
+      raw.pause();
+      if (reply.raw.writableFinished) socket.destroy();
+      else reply.raw.once('finish', () => socket.destroy());
+    }
+  });
+  raw.resume();
+}
 
 export function consignmentRoutes(deps: RouteDeps) {
   const { repo, pipeline } = deps;
@@ -81,12 +104,18 @@ export function consignmentRoutes(deps: RouteDeps) {
         const ownerId = ownerOf(principalOf(req));
         await repo.createBatch({ id, ownerId, format });
         const clearInline = deps.inlineEngine ? await deps.inlineEngine() : undefined;
-        await ingest(repo, pipeline, { id, ownerId, format }, req.body as Readable, {
-          parse: deps.parse,
-          maxBytes: UPLOAD_LIMIT_BYTES,
-          ...(deps.parallelChunks ? { parallel: deps.parallelChunks } : {}),
-          ...(clearInline ? { clearInline } : {}),
-        });
+        const body = req.body as Readable;
+        try {
+          // Not destroyed when the parser stops early (bad header): the rest is discarded after the answer, below.
+          await ingest(repo, pipeline, { id, ownerId, format }, body.iterator({ destroyOnReturn: false }), {
+            parse: deps.parse,
+            maxBytes: UPLOAD_LIMIT_BYTES,
+            ...(deps.parallelChunks ? { parallel: deps.parallelChunks } : {}),
+            ...(clearInline ? { clearInline } : {}),
+          });
+        } finally {
+          discardUnread(req, reply);
+        }
         const b = await repo.getBatch(id);
         return reply.status(201).header('location', `/api/v1/consignment-batches/${id}`).send(view(b!));
       },
