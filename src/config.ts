@@ -49,7 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
-    host: env['HOST'] ?? '0.0.0.0',
+    // Loopback unless told otherwise: a platform started on a laptop is not reachable from the network by surprise.
+    host: env['HOST']?.trim() || '127.0.0.1',
     databaseUrl,
     dbDir: resolve(cwd, env['SMART_CUSTOMS_DB_DIR'] ?? 'var/db'),
     natsUrl,

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { principalOf, requireRole } from '../api/auth.ts';
 import type { BatchRow, ConsignmentsRepo } from '../adapters/store/consignments.repo.ts';
@@ -28,8 +29,21 @@ export interface RouteDeps {
 /** Consignments belong to the sender's party when the key is tied to one, else to the key's principal. */
 export const ownerOf = (p: Principal): string => p.partyId ?? p.id;
 
-const view = (b: BatchRow) => ({
-  id: b.id,
+/**
+ * Client-chosen batch ids (`?id=`) belong to their sender: stored under a tag of the owner, so two senders may pick
+ * the same id, and a sender learns nothing about another's batches from a 409. Server-made ids are unique already.
+ */
+const ownerTag = (ownerId: string): string => `~${createHash('sha256').update(ownerId).digest('base64url').slice(0, 12)}`;
+const scopedId = (id: string, ownerId: string): string => `${id}${ownerTag(ownerId)}`;
+
+/** The id as its sender chose it; others (officers) see the stored id, which is the one they can ask for. */
+const shownId = (b: BatchRow, p: Principal): string => {
+  const tag = ownerTag(ownerOf(p));
+  return b.ownerId === ownerOf(p) && b.id.endsWith(tag) ? b.id.slice(0, -tag.length) : b.id;
+};
+
+const view = (b: BatchRow, p: Principal) => ({
+  id: shownId(b, p),
   format: b.format,
   status: b.status,
   acceptedLines: b.acceptedLines,
@@ -69,7 +83,7 @@ export function consignmentRoutes(deps: RouteDeps) {
   /** Traders see only their own batches; officers, analysts and admins all of them. */
   async function visibleBatch(req: FastifyRequest, id: string): Promise<BatchRow> {
     const p = principalOf(req);
-    const b = await repo.getBatch(id);
+    const b = (await repo.getBatch(scopedId(id, ownerOf(p)))) ?? (await repo.getBatch(id));
     if (!b || (p.role === 'trader' && b.ownerId !== ownerOf(p))) throw E.batchNotFound(undefined, { id });
     return b;
   }
@@ -99,9 +113,9 @@ export function consignmentRoutes(deps: RouteDeps) {
         const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         const format = FORMATS[type];
         if (!format) throw E.unsupportedMediaType(undefined, { contentType: type });
-        const id = req.query.id ?? newId('cb');
-        if (await repo.getBatch(id)) throw E.batchExists(undefined, { id });
         const ownerId = ownerOf(principalOf(req));
+        const id = req.query.id ? scopedId(req.query.id, ownerId) : newId('cb');
+        if (await repo.getBatch(id)) throw E.batchExists(undefined, { id: req.query.id });
         await repo.createBatch({ id, ownerId, format });
         const clearInline = deps.inlineEngine ? await deps.inlineEngine() : undefined;
         const body = req.body as Readable;
@@ -117,14 +131,15 @@ export function consignmentRoutes(deps: RouteDeps) {
           discardUnread(req, reply);
         }
         const b = await repo.getBatch(id);
-        return reply.status(201).header('location', `/api/v1/consignment-batches/${id}`).send(view(b!));
+        const shown = view(b!, principalOf(req));
+        return reply.status(201).header('location', `/api/v1/consignment-batches/${shown.id}`).send(shown);
       },
     );
 
     app.get<{ Params: { id: string } }>(
       '/api/v1/consignment-batches/:id',
       { preHandler: requireRole('trader', 'officer', 'analyst', 'admin'), schema: { tags, summary: 'A batch and its progress (readable during the upload)', params: Type.Object({ id: Type.String() }) } },
-      async (req) => view(await visibleBatch(req, req.params.id)),
+      async (req) => view(await visibleBatch(req, req.params.id), principalOf(req)),
     );
 
     app.get<{ Params: { id: string }; Querystring: { from?: string; limit?: string } }>(

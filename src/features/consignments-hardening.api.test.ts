@@ -96,3 +96,30 @@ describe('a batch answered before its body is read', () => {
     expect(res.statusCode).toBe(200);
   });
 });
+
+describe('client-chosen batch ids', () => {
+  const upload = (key: string, id: string) =>
+    t.platform.app.inject({
+      method: 'POST',
+      url: `/api/v1/consignment-batches?id=${id}`,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' },
+      payload: '{"consignmentId":"X"}\n',
+    });
+  const get = (key: string, id: string) => t.platform.app.inject({ url: `/api/v1/consignment-batches/${id}`, headers: { authorization: `Bearer ${key}` } });
+
+  it("are per sender: another trader's id is free to use and reveals nothing; one's own id again is 409", async () => {
+    const first = await upload(t.keys.trader, 'cb_shared_choice_1');
+    expect(first.statusCode).toBe(201);
+    expect(first.json().id).toBe('cb_shared_choice_1');
+    const other = await upload(t.keys.trader2, 'cb_shared_choice_1');
+    expect(other.statusCode).toBe(201);
+    expect(other.json().id).toBe('cb_shared_choice_1');
+    expect(other.headers['location']).toBe('/api/v1/consignment-batches/cb_shared_choice_1');
+    // each reads its own batch under the id it chose
+    expect((await get(t.keys.trader, 'cb_shared_choice_1')).json().rejectedLines).toBe(1);
+    expect((await get(t.keys.trader2, 'cb_shared_choice_1')).statusCode).toBe(200);
+    const again = await upload(t.keys.trader, 'cb_shared_choice_1');
+    expect([again.statusCode, again.json().code]).toEqual([409, 'CLEARANCE.BATCH_EXISTS']);
+  });
+});
+
