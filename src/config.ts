@@ -15,6 +15,8 @@ export interface Config {
   readonly logLevel: string;
   /** Secret for keyed hashes of personal identifiers (passport numbers). */
   readonly hmacSecret: string | undefined;
+  /** Anonymous assessments and tariff searches per minute per IP (each route counted on its own); default 120. */
+  readonly publicRateLimitPerMinute?: number;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +48,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (adminKey !== undefined && adminKey.length < 16) {
     problems.push('SMART_CUSTOMS_ADMIN_KEY must be at least 16 characters');
   }
+  const publicRateRaw = env['SMART_CUSTOMS_PUBLIC_RATE_LIMIT'] ?? '120';
+  if (!/^\d{1,6}$/.test(publicRateRaw) || Number(publicRateRaw) < 1) {
+    problems.push(`SMART_CUSTOMS_PUBLIC_RATE_LIMIT must be a whole number of requests per minute (1 or more), got "${publicRateRaw}"`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -58,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminKey,
     logLevel: env['LOG_LEVEL'] ?? 'info',
     hmacSecret: env['SMART_CUSTOMS_HMAC_SECRET'] || undefined,
+    publicRateLimitPerMinute: Number(publicRateRaw),
   };
 }
 
