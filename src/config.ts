@@ -15,6 +15,8 @@ export interface Config {
   readonly logLevel: string;
   /** Secret for keyed hashes of personal identifiers (passport numbers). */
   readonly hmacSecret: string | undefined;
+  /** Anonymous assessments and tariff searches per minute per IP (each route counted on its own); default 120. */
+  readonly publicRateLimitPerMinute?: number;
 }
 
 export class ConfigError extends Error {
@@ -46,10 +48,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (adminKey !== undefined && adminKey.length < 16) {
     problems.push('SMART_CUSTOMS_ADMIN_KEY must be at least 16 characters');
   }
+  const publicRateRaw = env['SMART_CUSTOMS_PUBLIC_RATE_LIMIT'] ?? '120';
+  if (!/^\d{1,6}$/.test(publicRateRaw) || Number(publicRateRaw) < 1) {
+    problems.push(`SMART_CUSTOMS_PUBLIC_RATE_LIMIT must be a whole number of requests per minute (1 or more), got "${publicRateRaw}"`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
-    host: env['HOST'] ?? '0.0.0.0',
+    // Loopback unless told otherwise: a platform started on a laptop is not reachable from the network by surprise.
+    host: env['HOST']?.trim() || '127.0.0.1',
     databaseUrl,
     dbDir: resolve(cwd, env['SMART_CUSTOMS_DB_DIR'] ?? 'var/db'),
     natsUrl,
@@ -57,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminKey,
     logLevel: env['LOG_LEVEL'] ?? 'info',
     hmacSecret: env['SMART_CUSTOMS_HMAC_SECRET'] || undefined,
+    publicRateLimitPerMinute: Number(publicRateRaw),
   };
 }
 

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authenticate } from './auth.ts';
 import type { ApiContext } from './context.ts';
+import { clientErrorHandler, frameworkErrors, installEdgeChecks } from './edge.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { declarationRoutes } from './routes/declarations.routes.ts';
@@ -18,12 +19,18 @@ export async function buildApp(ctx: ApiContext, opts: { logger?: FastifyServerOp
     bodyLimit: JSON_BODY_LIMIT,
     // Unknown fields are errors (not silently removed), every problem is reported, and strings stay strings.
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false } },
+    // Node's and Fastify's own refusals (431, unparseable requests, bad percent-encoding) answer {code, message} too.
+    clientErrorHandler,
+    frameworkErrors,
+    // Node answers a missing Host with an empty 400; the edge checks answer it with a code instead.
+    http: { requireHostHeader: false },
     genReqId: () => `req_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
   });
   app.decorateRequest('principal', null);
   // The API speaks JSON; other content types get 415 unless a route (bulk upload) registers its own parser.
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
+  installEdgeChecks(app);
 
   await app.register(swagger, {
     openapi: {
@@ -38,7 +45,8 @@ export async function buildApp(ctx: ApiContext, opts: { logger?: FastifyServerOp
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  app.addHook('preHandler', authenticate(ctx.principals));
+  // Who is calling is known before anything else is done for the request (body parsing, validation).
+  app.addHook('onRequest', authenticate(ctx.principals));
   await app.register(healthRoutes(ctx));
   await app.register(referenceRoutes(ctx));
   await app.register(declarationRoutes(ctx));

@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { principalOf, requireRole } from '../api/auth.ts';
 import type { BatchRow, ConsignmentsRepo } from '../adapters/store/consignments.repo.ts';
 import type { Principal } from '../adapters/store/principals.repo.ts';
 import { newId } from '../kernel/index.ts';
-import { ConsignmentErrors, normalizeMasterAwb, parseCargoXml, type ParseOptions } from '../modules/consignments/index.ts';
+import { ConsignmentErrors, parseCargoXml, type ParseOptions } from '../modules/consignments/index.ts';
 import { ClearanceErrors as E } from '../workflows/clearance/errors.ts';
 import type { ClearanceEngine } from '../workflows/clearance/clear-consignments.ts';
 import type { ClearancePipeline } from '../workflows/clearance/pipeline.ts';
@@ -28,8 +29,21 @@ export interface RouteDeps {
 /** Consignments belong to the sender's party when the key is tied to one, else to the key's principal. */
 export const ownerOf = (p: Principal): string => p.partyId ?? p.id;
 
-const view = (b: BatchRow) => ({
-  id: b.id,
+/**
+ * Client-chosen batch ids (`?id=`) belong to their sender: stored under a tag of the owner, so two senders may pick
+ * the same id, and a sender learns nothing about another's batches from a 409. Server-made ids are unique already.
+ */
+const ownerTag = (ownerId: string): string => `~${createHash('sha256').update(ownerId).digest('base64url').slice(0, 12)}`;
+const scopedId = (id: string, ownerId: string): string => `${id}${ownerTag(ownerId)}`;
+
+/** The id as its sender chose it; others (officers) see the stored id, which is the one they can ask for. */
+const shownId = (b: BatchRow, p: Principal): string => {
+  const tag = ownerTag(ownerOf(p));
+  return b.ownerId === ownerOf(p) && b.id.endsWith(tag) ? b.id.slice(0, -tag.length) : b.id;
+};
+
+const view = (b: BatchRow, p: Principal) => ({
+  id: shownId(b, p),
   format: b.format,
   status: b.status,
   acceptedLines: b.acceptedLines,
@@ -40,13 +54,36 @@ const view = (b: BatchRow) => ({
   completedAt: b.completedAt,
 });
 
+/**
+ * When a batch is answered before its body was read to the end (a CSV header no row can be read with, a broken
+ * quote, an error), the client is still sending. Left unread, the socket stalls and the client never finishes its
+ * upload to read the answer; so the rest is read and thrown away, up to the upload limit, past which the connection
+ * is closed once the answer is out.
+ */
+function discardUnread(req: FastifyRequest, reply: FastifyReply): void {
+  const raw = req.raw;
+  if (raw.complete || raw.destroyed) return;
+  const socket = raw.socket;
+  void reply.header('connection', 'close');
+  let left = UPLOAD_LIMIT_BYTES;
+  raw.on('data', (chunk: Buffer) => {
+    left -= chunk.length;
+    if (left < 0) {
+      raw.pause();
+      if (reply.raw.writableFinished) socket.destroy();
+      else reply.raw.once('finish', () => socket.destroy());
+    }
+  });
+  raw.resume();
+}
+
 export function consignmentRoutes(deps: RouteDeps) {
   const { repo, pipeline } = deps;
 
   /** Traders see only their own batches; officers, analysts and admins all of them. */
   async function visibleBatch(req: FastifyRequest, id: string): Promise<BatchRow> {
     const p = principalOf(req);
-    const b = await repo.getBatch(id);
+    const b = (await repo.getBatch(scopedId(id, ownerOf(p)))) ?? (await repo.getBatch(id));
     if (!b || (p.role === 'trader' && b.ownerId !== ownerOf(p))) throw E.batchNotFound(undefined, { id });
     return b;
   }
@@ -76,26 +113,33 @@ export function consignmentRoutes(deps: RouteDeps) {
         const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         const format = FORMATS[type];
         if (!format) throw E.unsupportedMediaType(undefined, { contentType: type });
-        const id = req.query.id ?? newId('cb');
-        if (await repo.getBatch(id)) throw E.batchExists(undefined, { id });
         const ownerId = ownerOf(principalOf(req));
+        const id = req.query.id ? scopedId(req.query.id, ownerId) : newId('cb');
+        if (await repo.getBatch(id)) throw E.batchExists(undefined, { id: req.query.id });
         await repo.createBatch({ id, ownerId, format });
         const clearInline = deps.inlineEngine ? await deps.inlineEngine() : undefined;
-        await ingest(repo, pipeline, { id, ownerId, format }, req.body as Readable, {
-          parse: deps.parse,
-          maxBytes: UPLOAD_LIMIT_BYTES,
-          ...(deps.parallelChunks ? { parallel: deps.parallelChunks } : {}),
-          ...(clearInline ? { clearInline } : {}),
-        });
+        const body = req.body as Readable;
+        try {
+          // Not destroyed when the parser stops early (bad header): the rest is discarded after the answer, below.
+          await ingest(repo, pipeline, { id, ownerId, format }, body.iterator({ destroyOnReturn: false }), {
+            parse: deps.parse,
+            maxBytes: UPLOAD_LIMIT_BYTES,
+            ...(deps.parallelChunks ? { parallel: deps.parallelChunks } : {}),
+            ...(clearInline ? { clearInline } : {}),
+          });
+        } finally {
+          discardUnread(req, reply);
+        }
         const b = await repo.getBatch(id);
-        return reply.status(201).header('location', `/api/v1/consignment-batches/${id}`).send(view(b!));
+        const shown = view(b!, principalOf(req));
+        return reply.status(201).header('location', `/api/v1/consignment-batches/${shown.id}`).send(shown);
       },
     );
 
     app.get<{ Params: { id: string } }>(
       '/api/v1/consignment-batches/:id',
       { preHandler: requireRole('trader', 'officer', 'analyst', 'admin'), schema: { tags, summary: 'A batch and its progress (readable during the upload)', params: Type.Object({ id: Type.String() }) } },
-      async (req) => view(await visibleBatch(req, req.params.id)),
+      async (req) => view(await visibleBatch(req, req.params.id), principalOf(req)),
     );
 
     app.get<{ Params: { id: string }; Querystring: { from?: string; limit?: string } }>(
@@ -136,11 +180,14 @@ export function consignmentRoutes(deps: RouteDeps) {
       { preHandler: requireRole('trader', 'admin'), schema: { tags, summary: 'Advance air-waybill data: an IATA Cargo-XML XFWB or XFZB document' } },
       async (req, reply) => {
         const r = parseCargoXml(String(req.body ?? ''));
-        if (!r.ok) throw ConsignmentErrors.cargoXmlInvalid(r.error[0]?.message, { problems: r.error });
+        if (!r.ok) {
+          const awb = r.error[0]?.code === ConsignmentErrors.invalidAwb.code;
+          throw (awb ? ConsignmentErrors.invalidAwb : ConsignmentErrors.cargoXmlInvalid)(r.error[0]?.message, { problems: r.error });
+        }
         const rows = r.value.map((a) => ({
           id: newId('adv'),
           kind: a.kind === 'master' ? 'XFWB' : 'XFZB',
-          masterAwb: normalizeMasterAwb(a.masterAwb) ?? a.masterAwb,
+          masterAwb: a.masterAwb,
           houseAwb: a.houseAwb ?? null,
           data: a,
         }));

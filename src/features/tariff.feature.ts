@@ -1,14 +1,24 @@
+import rateLimit from '@fastify/rate-limit';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SearchReferencesRepo } from '../adapters/store/search-references.repo.ts';
 import { scheduleCodes } from '../modules/search/index.ts';
-import { AssessmentErrors, AssessmentRequestSchema, AssessmentResponseSchema, assessmentError } from '../modules/tariff/index.ts';
+import { AssessmentErrors, AssessmentRequestSchema, AssessmentResponseSchema, assessmentError, type AssessmentRequest } from '../modules/tariff/index.ts';
 import type { FeatureFactory } from './feature.ts';
 import { searchReferenceRoutes } from './search-references.routes.ts';
 
 const tags = ['tariff'];
 /** How often a process sharing PostgreSQL re-reads the search references (an edit through another reaches it within). */
 const REFERENCES_REFRESH_MS = 30_000;
+
+/**
+ * Items per assessment for a caller without an API key: a duty estimate for a shipment, not a bulk workload (each
+ * item is a full assessment). Signed-in callers may send up to the schema's 999.
+ */
+export const ANONYMOUS_ASSESSMENT_ITEMS = 100;
+
+/** The public quote and search are open to all, so limited per IP for callers without an API key. */
+const anonymousOnly = (req: FastifyRequest): boolean => req.principal !== null;
 
 /** Public quotes on the assessment contract and the tariff search; officers' search references. */
 export const tariffFeature: FeatureFactory = async (env) => {
@@ -27,6 +37,9 @@ export const tariffFeature: FeatureFactory = async (env) => {
     },
     close: async () => clearInterval(refresher),
     plugin: async (app: FastifyInstance) => {
+      // In this plugin's scope only, on the routes that set config.rateLimit; signed-in callers are not counted.
+      await app.register(rateLimit, { global: false, allowList: anonymousOnly });
+      const perMinute = { max: env.config.publicRateLimitPerMinute ?? 120, timeWindow: 60_000 };
       await app.register(
         searchReferenceRoutes({
           repo: references,
@@ -36,9 +49,10 @@ export const tariffFeature: FeatureFactory = async (env) => {
         }),
       );
 
-      app.post(
+      app.post<{ Body: AssessmentRequest }>(
         '/api/v1/assessments',
         {
+          config: { rateLimit: perMinute },
           schema: {
             tags,
             summary: 'Duty and consumption-tax assessment on the applied tariff schedule (public quote)',
@@ -47,6 +61,12 @@ export const tariffFeature: FeatureFactory = async (env) => {
           },
         },
         async (req) => {
+          if (req.principal === null && req.body.items.length > ANONYMOUS_ASSESSMENT_ITEMS) {
+            throw AssessmentErrors.field(
+              `At most ${ANONYMOUS_ASSESSMENT_ITEMS} items per request without an API key (${req.body.items.length} sent); sign in for up to 999`,
+              { problems: [AssessmentErrors.field.problem('$.items', `At most ${ANONYMOUS_ASSESSMENT_ITEMS} items without an API key`)] },
+            );
+          }
           const r = env.tariff.quote(req.body);
           if (r.ok) return r.value;
           // A missing weekly rate is named at top level (the contract's ASSESSMENT.NO_EXCHANGE_RATE); otherwise the
@@ -60,6 +80,7 @@ export const tariffFeature: FeatureFactory = async (env) => {
       app.get<{ Querystring: { q: string; lang?: 'ja' | 'en'; limit?: string } }>(
         '/api/v1/tariff/search',
         {
+          config: { rateLimit: perMinute },
           schema: {
             tags,
             summary: 'Plain words in Japanese or English → 9-digit lines with descriptions and current rates',

@@ -54,6 +54,9 @@ export interface PurgeCounts {
 
 const iso = (d: Date): string => d.toISOString();
 
+/** Rows per INSERT of arrivals (nine columns each: well below PostgreSQL's parameter limit). */
+const ARRIVALS_PER_INSERT = 1000;
+
 export class PassengersRepo {
   constructor(private readonly db: Db) {}
 
@@ -84,8 +87,16 @@ export class PassengersRepo {
 
   async addArrivals(records: readonly ArrivalRecord[]): Promise<number[]> {
     if (records.length === 0) return [];
-    const rows = await this.db.insert(passengerArrivals).values([...records]).returning({ id: passengerArrivals.id });
-    return rows.map((r) => r.id);
+    // In chunks: one INSERT of ten thousand rows overflows the call stack while its SQL is built (and PostgreSQL's
+    // 65,535 parameters); one transaction, so an upload is stored whole or not at all.
+    return this.db.transaction(async (tx) => {
+      const ids: number[] = [];
+      for (let i = 0; i < records.length; i += ARRIVALS_PER_INSERT) {
+        const rows = await tx.insert(passengerArrivals).values(records.slice(i, i + ARRIVALS_PER_INSERT)).returning({ id: passengerArrivals.id });
+        ids.push(...rows.map((r) => r.id));
+      }
+      return ids;
+    });
   }
 
   async arrivals(filter: { flight?: string; arrivalDate?: string }): Promise<StoredArrival[]> {

@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { CommonErrors } from '../../kernel/index.ts';
 import {
   AmendDeclarationSchema,
   CreateDeclarationSchema,
@@ -11,6 +10,7 @@ import {
   type Lane,
 } from '../../modules/declarations/index.ts';
 import { principalOf, requireRole } from '../auth.ts';
+import { EdgeErrors } from '../edge.ts';
 import type { ApiContext } from '../context.ts';
 import { idempotent } from '../idempotency.ts';
 import { canSee, presentDeclaration } from './declaration-view.ts';
@@ -34,10 +34,12 @@ const ListQuery = Type.Object(
 );
 
 const encodeCursor = (createdAt: string, id: string): string => Buffer.from(`${createdAt}|${id}`).toString('base64url');
+/** Only what encodeCursor writes: an ISO timestamp of a real instant and an id; anything else never reaches the database. */
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2}))\|([A-Za-z0-9_-]{1,64})$/;
 function decodeCursor(c: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(c, 'base64url').toString('utf8').split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) throw CommonErrors.invalidValue('Invalid cursor', { cursor: c });
-  return { createdAt, id };
+  const m = CURSOR.exec(Buffer.from(c, 'base64url').toString('utf8'));
+  if (!m || Number.isNaN(Date.parse(m[1]!))) throw EdgeErrors.invalidCursor(undefined, { cursor: c.slice(0, 200) });
+  return { createdAt: m[1]!, id: m[2]! };
 }
 
 export function declarationRoutes(ctx: ApiContext) {

@@ -108,4 +108,30 @@ describe('IATA Cargo-XML air waybills', () => {
       ),
     ).toEqual(['CONSIGNMENT.CARGO_XML_INVALID']);
   });
+
+  it('refuses documents the XML parser will not read (prototype names, deep nesting) as CARGO_XML_INVALID, never a throw', () => {
+    const codes = (xml: string): string[] => {
+      const r = parseCargoXml(xml);
+      return r.ok ? [] : r.error.map((p) => p.code);
+    };
+    const awb = '<BusinessHeaderDocument><ID>888-11111111</ID></BusinessHeaderDocument>';
+    expect(codes(`<Waybill><__proto__><ID>1</ID></__proto__>${awb}<MasterConsignment/></Waybill>`)).toEqual(['CONSIGNMENT.CARGO_XML_INVALID']);
+    expect(codes(`<Waybill>${awb}<MasterConsignment><constructor><__proto__>x</__proto__></constructor></MasterConsignment></Waybill>`)).toEqual([
+      'CONSIGNMENT.CARGO_XML_INVALID',
+    ]);
+    expect(codes(`<Waybill>${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}</Waybill>`)).toEqual(['CONSIGNMENT.CARGO_XML_INVALID']);
+    const houses = '<IncludedHouseConsignment><ID>H1</ID>'.repeat(3000) + '</IncludedHouseConsignment>'.repeat(3000);
+    expect(
+      codes(`<HouseWaybill><MasterConsignment><TransportContractDocument><ID>888-11111111</ID></TransportContractDocument>${houses}</MasterConsignment></HouseWaybill>`),
+    ).toEqual(['CONSIGNMENT.CARGO_XML_INVALID']);
+  });
+
+  it('refuses an XFWB or XFZB whose master AWB fails its mod-7 check digit, and a malformed house AWB', () => {
+    const r = parseCargoXml(fixture('888-11111111_XFWB.xml').replaceAll('888-11111111', '888-11111112'));
+    expect(r.ok ? [] : r.error.map((p) => [p.code, p.path])).toEqual([['CONSIGNMENT.INVALID_AWB', '$.Waybill.BusinessHeaderDocument.ID']]);
+    const house = fixture('SEL22222222_XFZB.xml');
+    const master = /<TransportContractDocument>\s*<ID>([^<]+)<\/ID>/.exec(house)![1]!;
+    const bad = parseCargoXml(house.replace(`<ID>${master}</ID>`, '<ID>123-45678901</ID>'));
+    expect(bad.ok ? [] : bad.error.map((p) => p.code)).toEqual(['CONSIGNMENT.INVALID_AWB']);
+  });
 });

@@ -15,6 +15,9 @@ const REPEATING = new Set([
   'ApplicableRating',
 ]);
 
+/** Deepest element nesting accepted (XFWB/XFZB need about ten levels). */
+export const MAX_DEPTH = 32;
+
 const parser = new XMLParser({
   removeNSPrefix: true,
   ignoreAttributes: false,
@@ -24,10 +27,16 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   isArray: (name) => REPEATING.has(name),
+  // A Cargo-XML waybill is about ten elements deep; deeper documents are refused before they cost anything.
+  maxNestedTags: MAX_DEPTH,
 });
 
 const invalid = (message: string, path = '$'): Result<never, Problem[]> =>
   err([E.cargoXmlInvalid.problem(path, message)]);
+
+/** An advance record is matched to manifest lines by its AWB: one that fails its check digit would never match. */
+const badAwb = (raw: string, path: string): Result<never, Problem[]> =>
+  err([E.invalidAwb.problem(path, `"${raw.slice(0, 40)}" is not a master AWB (NNN-NNNNNNNN with its mod-7 check digit)`)]);
 
 /**
  * Reads one Cargo-XML message: an XFWB gives one master record, an XFZB one house record per house consignment.
@@ -37,7 +46,13 @@ export function parseCargoXml(xml: string): Result<AdvanceConsignment[], Problem
   if (/<!DOCTYPE/i.test(xml)) return invalid('Documents with a DOCTYPE are not accepted');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return invalid(`Not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const doc = parser.parse(xml) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(xml) as Node;
+  } catch (e) {
+    // The parser refuses what it cannot read safely: nesting beyond MAX_DEPTH, element names such as __proto__.
+    return invalid(`The document cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const waybill = node(doc['Waybill']);
   if (waybill) return readMaster(waybill);
   const house = node(doc['HouseWaybill']);
@@ -50,12 +65,14 @@ function readMaster(w: Node): Result<AdvanceConsignment[], Problem[]> {
   const mc = node(w['MasterConsignment']);
   const rawAwb = text(node(w['BusinessHeaderDocument'])?.['ID']);
   if (!mc || !rawAwb) return invalid('An XFWB needs BusinessHeaderDocument/ID and MasterConsignment', '$.Waybill');
+  const masterAwb = normalizeMasterAwb(rawAwb);
+  if (!masterAwb) return badAwb(rawAwb, '$.Waybill.BusinessHeaderDocument.ID');
   const items = list(mc['ApplicableRating'])
     .flatMap((r) => list(node(r)?.['IncludedMasterConsignmentItem']))
     .map(goodsItem);
   return ok([
     build('master', header, {
-      masterAwb: normalizeMasterAwb(rawAwb) ?? rawAwb,
+      masterAwb,
       consignment: mc,
       items,
       summary: undefined,
@@ -76,6 +93,8 @@ function readHouses(w: Node): Result<AdvanceConsignment[], Problem[]> {
       '$.HouseWaybill',
     );
   }
+  const masterAwb = normalizeMasterAwb(rawMaster);
+  if (!masterAwb) return badAwb(rawMaster, '$.HouseWaybill.MasterConsignment.TransportContractDocument.ID');
   const out: AdvanceConsignment[] = [];
   for (const [i, h] of houses.entries()) {
     const rawHouse = text(h['ID']) ?? text(node(w['BusinessHeaderDocument'])?.['ID']);
@@ -84,9 +103,13 @@ function readHouses(w: Node): Result<AdvanceConsignment[], Problem[]> {
         'The house consignment has no ID',
         `$.HouseWaybill.MasterConsignment.IncludedHouseConsignment[${i}]`,
       );
+    const houseAwb = normalizeHouseAwb(rawHouse);
+    if (!houseAwb) {
+      return err([E.invalidAwb.problem(`$.HouseWaybill.MasterConsignment.IncludedHouseConsignment[${i}].ID`, `"${rawHouse.slice(0, 40)}" is not a house AWB (1-16 letters and digits)`)]);
+    }
     const rec = build('house', header, {
-      masterAwb: normalizeMasterAwb(rawMaster) ?? rawMaster,
-      houseAwb: normalizeHouseAwb(rawHouse) ?? rawHouse,
+      masterAwb,
+      houseAwb,
       consignment: h,
       fallback: mc,
       items: list(h['IncludedHouseConsignmentItem']).map(goodsItem),

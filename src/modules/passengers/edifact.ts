@@ -32,6 +32,9 @@ export const DEFAULT_DELIMITERS: Delimiters = {
 /** Component `c` of element `e`, or '' when absent. */
 export const comp = (s: Segment, e: number, c = 0): string => s.elements[e]?.[c] ?? '';
 
+/** The longest data element value of the directories used here (free text is an..512). */
+export const EDIFACT_MAX_COMPONENT = 512;
+
 export function tokenizeEdifact(input: string): Result<{ delimiters: Delimiters; segments: Segment[] }, DomainError> {
   let text = input.replace(/^\uFEFF/, '').trimStart();
   let d = DEFAULT_DELIMITERS;
@@ -80,7 +83,13 @@ export function tokenizeEdifact(input: string): Result<{ delimiters: Delimiters;
     } else if (ch === d.component) {
       components.push(current);
       current = '';
-    } else current += ch;
+    } else {
+      current += ch;
+      // Checked while reading, so that a body of one endless value costs no more than its first 512 characters.
+      if (current.length > EDIFACT_MAX_COMPONENT) {
+        return err(PassengerErrors.paxlstMalformed(`Segment ${segments.length + 1} has a value longer than ${EDIFACT_MAX_COMPONENT} characters`));
+      }
+    }
   }
   if (pending && !segments.some((s) => s.tag === 'UNZ')) endSegment();
   const bad = segments.find((s) => !/^[A-Z]{3}$/.test(s.tag));

@@ -21,6 +21,7 @@ export const PassengerErrors = {
   invalidArrivalDate: defineError('PASSENGER.INVALID_DATE', 422, 'The date is not a valid calendar date (YYYY-MM-DD)'),
   signingKeyMissing: defineError('PASSENGER.SIGNING_KEY_MISSING', 500, 'No gate-pass signing key is configured'),
   paxlstMalformed: defineError('PASSENGER.PAXLST_MALFORMED', 422, 'The PAXLST message cannot be parsed'),
+  paxlstTooManyPersons: defineError('PASSENGER.PAXLST_TOO_MANY_PERSONS', 413, 'The PAXLST interchange lists more persons than one upload accepts'),
   hmacSecretTooShort: defineError(
     'PASSENGER.HMAC_SECRET_TOO_SHORT',
     500,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataDirFromEnv } from '../../config.ts';
 import { ediDateTime } from './edifact-dates.ts';
-import { parsePaxlst, type PaxlstInterchange } from './paxlst.ts';
+import { manyPersons } from './paxlst.fixture.ts';
+import { PAXLST_MAX_PERSONS, parsePaxlst, type PaxlstInterchange } from './paxlst.ts';
 
 // Our own fixture: a two-leg trip into Haneda, a name with a released apostrophe, no UNA (default separators).
 const OWN =
@@ -128,3 +129,29 @@ describe.skipIf(!existsSync(dir))('parsePaxlst on the GTAS fixtures (read from t
     expect(routed.passengers.map((p) => p.flight)).toEqual(['AA124', 'AA124']);
   });
 });
+
+describe('parsePaxlst refuses what it cannot store or match', () => {
+  const code = (text: string): string | undefined => {
+    const r = parsePaxlst(text);
+    return r.ok ? undefined : r.error.code;
+  };
+
+  it('refuses a family name of megabytes, and any value longer than PAXLST allows', () => {
+    expect(code(manyPersons(1, 'X'.repeat(5 * 1024 * 1024)))).toBe('PASSENGER.PAXLST_MALFORMED');
+    expect(code(manyPersons(1, 'X'.repeat(71)))).toBe('PASSENGER.PAXLST_MALFORMED');
+    expect(code(manyPersons(1, 'X'.repeat(70)))).toBeUndefined();
+    expect(code(OWN.replace('RFF+AVF:ABC123', `RFF+AVF:${'A'.repeat(600)}`))).toBe('PASSENGER.PAXLST_MALFORMED');
+  });
+
+  it('refuses a message without its flight (TDT) or without the arrival time (DTM+232)', () => {
+    expect(code(OWN.replace("TDT+20+NH212+++NH'\n", ''))).toBe('PASSENGER.PAXLST_MALFORMED');
+    expect(code(OWN.replace("DTM+232:2612011545:201'\n", ''))).toBe('PASSENGER.PAXLST_MALFORMED');
+  });
+
+  it(`reads ${PAXLST_MAX_PERSONS} persons and refuses one more with PAXLST_TOO_MANY_PERSONS`, () => {
+    expect(parsed(manyPersons(PAXLST_MAX_PERSONS)).messages[0]!.passengers).toHaveLength(PAXLST_MAX_PERSONS);
+    const r = parsePaxlst(manyPersons(PAXLST_MAX_PERSONS + 1));
+    expect(r.ok ? undefined : [r.error.code, r.error.status]).toEqual(['PASSENGER.PAXLST_TOO_MANY_PERSONS', 413]);
+  });
+});
+

@@ -176,10 +176,37 @@ function parseMessage(segs: readonly Segment[], refYear: number): PaxlstMessage 
   return { reference: '', documentName, legs: finalLegs, passengers, warnings };
 }
 
+/** Persons accepted in one interchange: ten wide-body flights' worth; more is split into several uploads. */
+export const PAXLST_MAX_PERSONS = 10_000;
+/** The longest name part (NAD family or given names) accepted; the IATA guide allows an..35 per name component. */
+export const PAXLST_MAX_NAME = 70;
+
+/** A person's name longer than PAXLST allows, as a message naming the segment (the tokenizer caps other values). */
+function oversized(segs: readonly Segment[]): string | undefined {
+  const s = segs.find((x) => x.tag === 'NAD' && (x.elements[4] ?? []).some((c) => c.length > PAXLST_MAX_NAME));
+  return s ? `Segment ${s.position} (NAD) has a name longer than ${PAXLST_MAX_NAME} characters` : undefined;
+}
+
+/**
+ * Reads a PAXLST interchange. Refused as PAXLST_MALFORMED: values longer than the standard allows, messages
+ * without a flight (TDT) or its arrival time (DTM+232), which could never be matched to a declaration; refused as
+ * PAXLST_TOO_MANY_PERSONS: more than PAXLST_MAX_PERSONS persons.
+ */
 export function parsePaxlst(text: string): Result<PaxlstInterchange, DomainError> {
   const t = tokenizeEdifact(text);
   if (!t.ok) return t;
   const segs = t.value.segments;
+  const tooLong = oversized(segs);
+  if (tooLong) return err(PassengerErrors.paxlstMalformed(tooLong));
+  const persons = segs.reduce((n, s) => (s.tag === 'NAD' && PERSON_QUALIFIERS[comp(s, 1)] ? n + 1 : n), 0);
+  if (persons > PAXLST_MAX_PERSONS) {
+    return err(
+      PassengerErrors.paxlstTooManyPersons(`The interchange lists ${persons} persons; at most ${PAXLST_MAX_PERSONS} are accepted per upload`, {
+        persons,
+        limit: PAXLST_MAX_PERSONS,
+      }),
+    );
+  }
   const unb = segs.find((s) => s.tag === 'UNB');
   const preparedAt = unb ? ediDateTime(`${comp(unb, 4)}${comp(unb, 4, 1)}`, '201', 9999, false) : undefined;
   const refYear = preparedAt ? Number(preparedAt.slice(0, 4)) : new Date().getUTCFullYear();
@@ -191,7 +218,14 @@ export function parsePaxlst(text: string): Result<PaxlstInterchange, DomainError
       return err(PassengerErrors.paxlstMalformed(`Message ${comp(s, 1)} is ${comp(s, 2) || 'untyped'}, not PAXLST`));
     const end = segs.findIndex((x, j) => j > i && x.tag === 'UNT');
     const body = segs.slice(i + 1, end === -1 ? segs.length : end);
-    messages.push({ ...parseMessage(body, refYear), reference: comp(s, 1) });
+    const message = { ...parseMessage(body, refYear), reference: comp(s, 1) };
+    if (message.legs.length === 0 || message.legs.every((l) => !l.flight)) {
+      return err(PassengerErrors.paxlstMalformed(`Message ${message.reference} names no flight (TDT segment)`));
+    }
+    if (message.passengers.length > 0 && message.passengers.some((p) => !p.flight || !p.arrivalAt)) {
+      return err(PassengerErrors.paxlstMalformed(`Message ${message.reference} gives no arrival date and time (DTM+232) for its flight`));
+    }
+    messages.push(message);
     if (end === -1) break;
     i = end;
   }
