@@ -3,7 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authenticate } from './auth.ts';
 import type { ApiContext } from './context.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { installAnswerLanguage, installErrorHandler } from './error-handler.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { declarationRoutes } from './routes/declarations.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -24,6 +24,7 @@ export async function buildApp(ctx: ApiContext, opts: { logger?: FastifyServerOp
   // The API speaks JSON; other content types get 415 unless a route (bulk upload) registers its own parser.
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
+  installAnswerLanguage(app);
 
   await app.register(swagger, {
     openapi: {
