@@ -1,4 +1,4 @@
-import { Decimal, type Problem } from '../../kernel/index.ts';
+import { Decimal, msg, type Problem } from '../../kernel/index.ts';
 import type { RateColumn } from '../reference/index.ts';
 import { epaOptions, gspStatus, type EpaOption } from './eligibility.ts';
 import { AssessmentErrors } from './errors.ts';
@@ -74,7 +74,7 @@ export function resolveItem(ctx: ItemContext): { ok: true; value: ItemResolution
       .map((c) => `${c.column}: ${c.result.status === 'unavailable' ? c.result.reason : ''}`);
     return {
       ok: false,
-      problems: [AssessmentErrors.noRate.problem(`${ctx.path}.code9`, `no rate applies to ${line.code9} as declared${why.length ? ` (${why.join('; ')})` : ''}`)],
+      problems: [AssessmentErrors.noRate.problem(`${ctx.path}.code9`, msg('ASSESSMENT.NO_APPLICABLE_RATE.line', { code9: line.code9, why: why.length ? ` (${why.join('; ')})` : '' }))],
     };
   }
   const assumptions = [...gsp.assumptions.filter(() => resolution.candidates.some((c) => c.basis === 'gsp' || c.basis === 'ldc'))];
@@ -107,22 +107,26 @@ function needProblems(needs: readonly Need[], ctx: ItemContext): Problem[] {
         out.push(
           AssessmentErrors.missingQuantity.problem(
             `${ctx.path}.quantities`,
-            `${ctx.line.code9} has a specific duty per ${n.unit}: declare the quantity in ${n.unit}${n.unit === 'KG' ? ' (or MT)' : n.unit === 'L' ? ' (or KL)' : ''}`,
+            msg('ASSESSMENT.MISSING_QUANTITY.specific', {
+              code9: ctx.line.code9,
+              unit: n.unit,
+              alsoAccepted: n.unit === 'KG' ? ' (or MT)' : n.unit === 'L' ? ' (or KL)' : '',
+            }),
             { unit: n.unit },
           ),
         );
         break;
       case 'lactosePercent':
-        out.push(AssessmentErrors.missingAttribute.problem(`${ctx.path}.lactosePercent`, `${ctx.line.code9}: the duty depends on the lactose content`));
+        out.push(AssessmentErrors.missingAttribute.problem(`${ctx.path}.lactosePercent`, msg('ASSESSMENT.MISSING_ATTRIBUTE.lactose', { code9: ctx.line.code9 })));
         break;
       case 'sugarContentKg':
-        out.push(AssessmentErrors.missingAttribute.problem(`${ctx.path}.sugarContentKg`, `${ctx.line.code9}: the duty depends on the weight of sugar contained`));
+        out.push(AssessmentErrors.missingAttribute.problem(`${ctx.path}.sugarContentKg`, msg('ASSESSMENT.MISSING_ATTRIBUTE.sugar', { code9: ctx.line.code9 })));
         break;
       case 'referencePrice':
         out.push(
           AssessmentErrors.missingReferencePrice.problem(
             `${ctx.path}.code9`,
-            `${ctx.line.code9}: the duty refers to the reference import price of ${n.name}, which is not configured (rules.referencePrices)`,
+            msg('ASSESSMENT.MISSING_REFERENCE_PRICE.line', { code9: ctx.line.code9, name: n.name }),
           ),
         );
         break;

@@ -1,4 +1,4 @@
-import { err, ok, type Problem, type Result } from '../../kernel/index.ts';
+import { err, msg, note, ok, type Problem, type Result } from '../../kernel/index.ts';
 import { TARIFF_SCHEDULE_VERSION } from '../reference/index.ts';
 import { resolveItem, type ItemResolution } from './assess-item.ts';
 import { consumptionTaxes, consumptionTaxRuleFor, reducedRateByDefault } from './consumption-tax.ts';
@@ -26,7 +26,7 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
   const assumptions = new Set<string>();
 
   const ctRule = consumptionTaxRuleFor(rules.consumptionTax, date);
-  if (!ctRule) problems.push(AssessmentErrors.noRuleForDate.problem('$.date', `no consumption-tax rule in force on ${date}`));
+  if (!ctRule) problems.push(AssessmentErrors.noRuleForDate.problem('$.date', msg('ASSESSMENT.NO_RULE_FOR_DATE.date', { date })));
   const personalUse = inForce(rules.personalUse, date) ? rules.personalUse : undefined;
   const valuation = customsValues({
     incoterm: req.incoterm ?? 'CIF',
@@ -112,10 +112,9 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
     const notes: AssessmentNote[] = [...valuationNotes(i, valuation.notes), ...p.notes];
     const reduced = item.reducedRate ?? reducedRateByDefault(lines[i]!);
     if (!p.exempt) {
-      notes.push({
-        code: reduced ? 'REDUCED_RATE' : 'STANDARD_RATE',
-        message: `consumption tax at ${reduced ? ctRule.reducedPercent : ctRule.standardPercent}% national${item.reducedRate === undefined ? ' (default for this line; set reducedRate to confirm)' : ''}`,
-      });
+      const percent = reduced ? ctRule.reducedPercent : ctRule.standardPercent;
+      const code = reduced ? 'REDUCED_RATE' : 'STANDARD_RATE';
+      notes.push(note(item.reducedRate === undefined ? `${code}.default` : code, { percent }));
     }
     return {
       code9: item.code9,
