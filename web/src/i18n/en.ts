@@ -1,5 +1,8 @@
+import { languageEn } from './language.en.ts';
+
 /** English: the reference dictionary; its keys are the type of every message key. */
 export const en = {
+  ...languageEn,
   'app.name': 'Smart Customs',
   'app.skip': 'Skip to main content',
   'app.language': 'Language',

@@ -17,6 +17,10 @@ export type { MessageKey };
 const DICTS: Record<Lang, Partial<Record<MessageKey, string>>> = { en, ja, zh, ko };
 const STORE = 'smart-customs.lang';
 
+/** The page's language outside React (the API client asks the server to answer in it). */
+let current: Lang = 'ja';
+export const currentLang = (): Lang => current;
+
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text = DICTS[lang][key] ?? en[key];
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (vars[name] !== undefined ? String(vars[name]) : m));
@@ -41,6 +45,7 @@ function initialLang(): Lang {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  current = lang;
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : lang;
   }, [lang]);

@@ -1,7 +1,9 @@
 import type { MessageKey } from './en.ts';
+import { languageJa } from './language.ja.ts';
 
 /** 日本語: every key (a missing one is a type error). */
 export const ja: Record<MessageKey, string> = {
+  ...languageJa,
   'app.name': 'スマート税関',
   'app.skip': '本文へ移動',
   'app.language': '言語',
