@@ -44,7 +44,8 @@ export default function LinePage({ params }: { params: Record<string, string> })
             {line.hs ? (
               <div>
                 <dt>{t('line.hs')}</dt>
-                <dd lang="en">
+                {/* The WCO's HS nomenclature exists in English only: quoted as published, not translated. */}
+                <dd lang="en" translate="no">
                   {line.hs.code} — {line.hs.description}
                 </dd>
               </div>
