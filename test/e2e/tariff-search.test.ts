@@ -41,7 +41,7 @@ describe('a visitor searches the tariff', () => {
     const table = (await page.locator('table').first().textContent()) ?? '';
     expect(table).toContain('General');
     // Columns, rates and permits read in English on an English page (無税 is "Free").
-    expect(table).toContain('EPA rate (CPTPP (TPP11))');
+    expect(table).toContain('CPTPP (TPP11) rate');
     expect(table).toContain('Free');
     expect(table).not.toContain('無税');
     expect(await page.getByText('Food Sanitation Act', { exact: false }).count()).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { roundingLines, type RoundingLine } from './assessment-sums.ts';
+import { roundingLines } from './assessment-sums.ts';
 import { columnName, formatCode9, rateText } from './tariff.ts';
 import { useI18n, type Lang, type MessageKey } from '../i18n/index.tsx';
 import { serverText, type ServerWorded } from '../i18n/server-text.ts';
@@ -23,8 +23,7 @@ export interface Assessment {
 }
 
 /** What a cheaper rate needs, in the page's language (the server words it in English for API users). */
-function requirement(column: string, requires: string, lang: Lang, t: (k: MessageKey) => string): string {
-  if (lang === 'en') return requires;
+function requirement(column: string, requires: string, t: (k: MessageKey) => string): string {
   if (/quota/.test(requires)) return t('assess.requires.quota');
   if (column === 'rate_gsp' || column === 'rate_gsp_ldc' || column === 'rate_ldc') return t('assess.requires.gsp');
   if (column.startsWith('epa_')) return t('assess.requires.epa');
@@ -37,17 +36,8 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
   const { t, yen, lang } = useI18n();
   const items = assessment.items ?? [];
   const totals = assessment.totals;
-  const rounding = new Map<string, RoundingLine>(roundingLines(assessment).map((r) => [r.tax, r]));
-  const roundingNote = (tax: string) => {
-    const r = rounding.get(tax);
-    if (!r) return null;
-    const law = t(tax === 'duty' ? 'assess.rounding.duty' : 'assess.rounding.tax');
-    return (
-      <dd className="hint" data-testid={`rounding-${tax}`}>
-        {t('assess.rounding', { sum: yen(r.itemsYen), dropped: yen(r.droppedYen), law })}
-      </dd>
-    );
-  };
+  const rounding = roundingLines(assessment);
+  const TAX_NAMES = { duty: 'assess.duty', consumptionTax: 'assess.consumptionTax', localTax: 'assess.localTax' } as const;
   return (
     <div className="assessment">
       {totals ? (
@@ -59,23 +49,35 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
           <div>
             <dt>{t('assess.duty')}</dt>
             <dd data-testid="duty-total">{yen(totals.dutyYen)}</dd>
-            {roundingNote('duty')}
           </div>
           <div>
             <dt>{t('assess.consumptionTax')}</dt>
             <dd>{yen(totals.consumptionTaxYen)}</dd>
-            {roundingNote('consumptionTax')}
           </div>
           <div>
             <dt>{t('assess.localTax')}</dt>
             <dd>{yen(totals.localConsumptionTaxYen)}</dd>
-            {roundingNote('localTax')}
           </div>
           <div className="totals__total">
             <dt>{t('assess.total')}</dt>
             <dd data-testid="grand-total">{yen(totals.totalYen)}</dd>
           </div>
         </dl>
+      ) : null}
+      {totals && rounding.length > 0 ? (
+        <ul className="hint rounding" data-testid="rounding">
+          {rounding.map((r) => (
+            <li key={r.tax}>
+              {t('assess.rounding', {
+                tax: t(TAX_NAMES[r.tax]),
+                sum: yen(r.itemsYen),
+                dropped: yen(r.droppedYen),
+                total: yen(r.totalYen),
+                law: t(r.tax === 'duty' ? 'assess.rounding.duty' : 'assess.rounding.tax'),
+              })}
+            </li>
+          ))}
+        </ul>
       ) : null}
       {items.map((it, i) => {
         const cheaper = (it.alternatives ?? []).filter((a) => (a.differenceYen ?? a.dutyYen - it.dutyYen) < 0);
@@ -114,7 +116,7 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
                     <li key={a.column}>
                       {columnName(a.column, lang)} (<RateText text={a.text} lang={lang} />): {yen(a.dutyYen)} —{' '}
                       {t('assess.saves', { amount: yen(-(a.differenceYen ?? a.dutyYen - it.dutyYen)) })}
-                      {a.requires ? <span className="hint"> {requirement(a.column, a.requires, lang, t)}</span> : null}
+                      {a.requires ? <span className="hint"> {requirement(a.column, a.requires, t)}</span> : null}
                     </li>
                   ))}
                 </ul>

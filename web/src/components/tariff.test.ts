@@ -7,9 +7,10 @@ describe('tariff display helpers', () => {
   });
 
   it('names EPA columns by their agreement in the reader language', () => {
-    expect(columnName('epa_cptpp', 'en')).toBe('EPA rate (CPTPP (TPP11))');
+    expect(columnName('epa_cptpp', 'en')).toBe('CPTPP (TPP11) rate');
+    expect(columnName('epa_cptpp', 'ja')).toBe('TPP11協定の税率');
     expect(columnName('rate_wto', 'ja')).toBe('WTO協定税率');
-    expect(columnName('epa_mexico', 'en')).toBe('EPA rate (Japan–Mexico EPA)');
+    expect(columnName('epa_mexico', 'en')).toBe('Japan–Mexico EPA rate');
   });
 
   it('names every column of the schedule and every agreement in words, never by its key', () => {
@@ -18,7 +19,7 @@ describe('tariff display helpers', () => {
       for (const c of columns) expect(columnName(c, lang)).not.toMatch(/_|^epa|Us Japan/);
       for (const a of AGREEMENTS.filter((x) => x !== '')) expect(agreementName(a, lang)).not.toBe(a);
     }
-    expect(columnName('epa_us_japan_tta', 'en')).toBe('EPA rate (Japan–US Trade Agreement)');
+    expect(columnName('epa_us_japan_tta', 'en')).toBe('Japan–US Trade Agreement rate');
     expect(columnName('rate_gsp_ldc', 'ja')).toBe('特別特恵税率');
   });
 

@@ -33,7 +33,7 @@ const AGREEMENT_NAMES: Record<string, { ja: string; en: string }> = {
   peru: { ja: '日ペルーEPA', en: 'Japan–Peru EPA' },
   australia: { ja: '日オーストラリアEPA', en: 'Japan–Australia EPA' },
   mongolia: { ja: '日モンゴルEPA', en: 'Japan–Mongolia EPA' },
-  cptpp: { ja: 'TPP11協定（CPTPP）', en: 'CPTPP (TPP11)' },
+  cptpp: { ja: 'TPP11協定', en: 'CPTPP (TPP11)' },
   eu: { ja: '日EU・EPA', en: 'EU–Japan EPA' },
   uk: { ja: '日英EPA', en: 'UK–Japan CEPA' },
   us: { ja: '日米貿易協定', en: 'Japan–US Trade Agreement' },
@@ -58,7 +58,7 @@ export function columnName(column: string, lang: Lang): string {
   if (known) return known[l];
   const id = column.startsWith('epa_') ? column.slice(4) : column;
   const agreement = AGREEMENT_NAMES[id] ?? AGREEMENT_NAMES[id.replace(/^rcep(asean|china|korea)$/, 'rcep_$1').replace('rcep_asean', 'rcep_asean_au_nz')];
-  if (agreement) return l === 'ja' ? `EPA税率（${agreement.ja}）` : `EPA rate (${agreement.en})`;
+  if (agreement) return l === 'ja' ? `${agreement.ja}の税率` : `${agreement.en} rate`;
   return column;
 }
 

@@ -1,6 +1,6 @@
 /** Keys of the shared display pieces: estimate totals and their rounding, rates, permits, what to do by lane. */
 export const languageEn = {
-  'assess.rounding': 'Sum of the items {sum}, less {dropped} in fractions below ¥100 ({law})',
+  'assess.rounding': '{tax}: the items add up to {sum}; the fraction below ¥100, {dropped}, is dropped, leaving {total} ({law}).',
   'assess.rounding.duty': 'Customs Act Art. 13',
   'assess.rounding.tax': 'Act on General Rules for National Taxes Art. 119 and Local Tax Act',
   'assess.requires.gsp': 'a GSP certificate of origin (Form A)',

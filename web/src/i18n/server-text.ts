@@ -1,4 +1,4 @@
-import { columnName, permitName } from '../components/tariff.ts';
+import { columnName, formatCode9 } from '../components/tariff.ts';
 import type { Lang } from './index.tsx';
 import { serverEn } from './server.en.ts';
 import { serverJa } from './server.ja.ts';
@@ -18,11 +18,8 @@ function formatted(kind: string, value: string, lang: Lang): string {
   switch (kind) {
     case 'column':
       return columnName(value, lang);
-    case 'permits':
-      return value
-        .split(/,\s*/)
-        .map((code) => permitName(code, lang))
-        .join(lang === 'ja' ? '、' : '; ');
+    case 'code9':
+      return formatCode9(value);
     case 'units':
       return lang === 'ja' ? value.replace(/ and /g, '・') : value;
     default:

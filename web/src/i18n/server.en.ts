@@ -1,7 +1,7 @@
 /**
  * The page's own wording of what the server reports (problems, warnings, notes, history events), by the code or
  * `messageKey` and the `params` the server sends. What is not here reads as the server's message, which the client
- * asks for in the page's language. `{x@column}` names a rate column, `{x@permits}` lists permits by name.
+ * asks for in the page's language. `{x@column}` names a rate column, `{x@code9}` prints a statistical code as the schedule does.
  */
 export const serverEn: Readonly<Record<string, string>> = {
   // Notes on an estimate.
@@ -23,9 +23,9 @@ export const serverEn: Readonly<Record<string, string>> = {
   RATE_INHERITED: 'The {column@column} is printed on the parent line {parent}',
 
   // Warnings and problems on a declaration.
-  'DECLARATION.OTHER_LAWS_PERMIT_REQUIRED.line': 'Line {code9} needs permits or confirmations under other laws before import: {laws@permits}',
-  'DECLARATION.MISSING_QUANTITY.line': 'Line {code9} needs a quantity in {unit}',
-  'DECLARATION.UNIT_MISMATCH.line': 'Line {code9} is declared in {units}, not {unit}',
+  'DECLARATION.OTHER_LAWS_PERMIT_REQUIRED.line': 'Line {code9@code9} needs permits or confirmations under other laws before import ({laws})',
+  'DECLARATION.MISSING_QUANTITY.line': 'Line {code9@code9} needs a quantity in {unit}',
+  'DECLARATION.UNIT_MISMATCH.line': 'Line {code9@code9} is declared in {units}, not {unit}',
 
   // History events.
   'event.created': 'Created',

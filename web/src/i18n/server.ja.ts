@@ -17,9 +17,9 @@ export const serverJa: Readonly<Record<string, string>> = {
   'PREFERENCE_NOT_AVAILABLE.reason': '選択した協定（{column@column}）の税率は、この品目には適用できません',
   RATE_INHERITED: '{column@column}は上位の品目 {parent} に記載されています',
 
-  'DECLARATION.OTHER_LAWS_PERMIT_REQUIRED.line': '{code9} の輸入には、他法令による許可・承認等が必要です: {laws@permits}',
-  'DECLARATION.MISSING_QUANTITY.line': '{code9} は {unit} での数量の入力が必要です',
-  'DECLARATION.UNIT_MISMATCH.line': '{code9} の数量単位は {units} です（{unit} ではありません）',
+  'DECLARATION.OTHER_LAWS_PERMIT_REQUIRED.line': '{code9@code9} の輸入には、他法令による許可・承認等が必要です（{laws}）',
+  'DECLARATION.MISSING_QUANTITY.line': '{code9@code9} は {unit} での数量の入力が必要です',
+  'DECLARATION.UNIT_MISMATCH.line': '{code9@code9} の数量単位は {units@units} です（{unit} ではありません）',
 
   'event.created': '作成',
   'event.submitted': '申告',
