@@ -19,7 +19,7 @@ export interface Assessment {
   readonly items?: readonly AssessmentItem[];
   readonly totals?: { customsValueYen: number; dutyYen: number; consumptionTaxYen: number; localConsumptionTaxYen: number; totalYen: number };
   readonly totalYen?: number;
-  readonly assumptions?: readonly { code: string; message: string }[];
+  readonly assumptions?: readonly ServerWorded[];
 }
 
 /** What a cheaper rate needs, in the page's language (the server words it in English for API users). */
@@ -140,7 +140,7 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
           <ul>
             {assessment.assumptions.map((a, i) => (
               <li key={i}>
-                {a.message} <code className="code">{a.code}</code>
+                {serverText(lang, a)} <code className="code">{a.code}</code>
               </li>
             ))}
           </ul>
