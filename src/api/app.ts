@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { authenticate } from './auth.ts';
 import type { ApiContext } from './context.ts';
 import { clientErrorHandler, frameworkErrors, installEdgeChecks } from './edge.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { installAnswerLanguage, installErrorHandler } from './error-handler.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { declarationRoutes } from './routes/declarations.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -31,6 +31,7 @@ export async function buildApp(ctx: ApiContext, opts: { logger?: FastifyServerOp
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
   installEdgeChecks(app);
+  installAnswerLanguage(app);
 
   await app.register(swagger, {
     openapi: {

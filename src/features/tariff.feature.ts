@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SearchReferencesRepo } from '../adapters/store/search-references.repo.ts';
 import { scheduleCodes } from '../modules/search/index.ts';
-import { AssessmentErrors, AssessmentRequestSchema, AssessmentResponseSchema, assessmentError, type AssessmentRequest } from '../modules/tariff/index.ts';
+import { AssessmentErrors, AssessmentRequestSchema, AssessmentResponseSchema, assessmentError, wordedAs, type AssessmentRequest } from '../modules/tariff/index.ts';
 import type { FeatureFactory } from './feature.ts';
 import { searchReferenceRoutes } from './search-references.routes.ts';
 
@@ -72,7 +72,7 @@ export const tariffFeature: FeatureFactory = async (env) => {
           // A missing weekly rate is named at top level (the contract's ASSESSMENT.NO_EXCHANGE_RATE); otherwise the
           // single code, or ASSESSMENT.INVALID_REQUEST with every problem.
           const noRate = r.error.find((p) => p.code === AssessmentErrors.noExchangeRate.code);
-          if (noRate) throw AssessmentErrors.noExchangeRate(noRate.message, { problems: r.error });
+          if (noRate) throw AssessmentErrors.noExchangeRate(wordedAs(noRate) ?? noRate.message, { problems: r.error });
           throw assessmentError(r.error);
         },
       );

@@ -1,3 +1,8 @@
+import { EN } from './messages/en.ts';
+import { fill, isLocalised, type Localised, type MessageParams } from './messages/template.ts';
+
+export { msg, type Localised, type MessageParams } from './messages/template.ts';
+
 /**
  * The error catalogue. Every expected failure has a stable code (`MODULE.REASON`) and an HTTP status.
  * Codes are declared with `defineError` so that `docs/errors.md` can be checked against the sources by a test
@@ -7,7 +12,11 @@ export interface Problem {
   /** JSON path of the offending value, e.g. `$.items[0].code9`. */
   readonly path?: string;
   readonly code: string;
+  /** In English; the API re-renders it in the reader's language from `messageKey ?? code` and `params`. */
   readonly message: string;
+  readonly params?: MessageParams;
+  /** Set when the wording is a variant of the code's (`DECLARATION.MISSING_QUANTITY.line`). */
+  readonly messageKey?: string;
   readonly [extra: string]: unknown;
 }
 
@@ -17,6 +26,8 @@ export class DomainError extends Error {
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    /** The catalogue key and parameters the message was rendered from, to render it again in another language. */
+    readonly localised?: Localised,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -31,26 +42,34 @@ export interface ErrorDefinition {
   readonly code: string;
   readonly status: number;
   readonly title: string;
-  (message?: string, details?: unknown): DomainError;
+  /** A message as English text (kept as is in English, the code's own wording in other languages) or as `msg(key, params)`. */
+  (message?: string | Localised, details?: unknown): DomainError;
   /** A problem entry for a validation list (several problems in one 422). */
-  problem(path: string, message?: string, extra?: Record<string, unknown>): Problem;
+  problem(path: string, message?: string | Localised, extra?: Record<string, unknown>): Problem;
 }
 
 const registry = new Map<string, ErrorDefinition>();
 
+/** The English text of a catalogue key: its template, or the title of the code it names. */
+export function englishText(key: string, params: MessageParams): string | undefined {
+  const template = EN[key] ?? registry.get(key)?.title;
+  return template === undefined ? undefined : fill(template, params, (k) => EN[k]);
+}
+
 export function defineError(code: string, status: number, title: string): ErrorDefinition {
-  const make = (message?: string, details?: unknown): DomainError =>
-    new DomainError(code, status, message ?? title, details);
+  const text = (m: Localised): string => englishText(m.key, m.params) ?? title;
+  const make = (message?: string | Localised, details?: unknown): DomainError =>
+    isLocalised(message)
+      ? new DomainError(code, status, text(message), details, message)
+      : new DomainError(code, status, message ?? title, details);
   const def = Object.assign(make, {
     code,
     status,
     title,
-    problem: (path: string, message?: string, extra?: Record<string, unknown>): Problem => ({
-      ...extra,
-      path,
-      code,
-      message: message ?? title,
-    }),
+    problem: (path: string, message?: string | Localised, extra?: Record<string, unknown>): Problem =>
+      isLocalised(message)
+        ? { ...extra, path, code, message: text(message), params: message.params, ...(message.key === code ? {} : { messageKey: message.key }) }
+        : { ...extra, path, code, message: message ?? title },
   });
   registry.set(code, def);
   return def;
@@ -58,6 +77,16 @@ export function defineError(code: string, status: number, title: string): ErrorD
 
 export function registeredErrors(): readonly ErrorDefinition[] {
   return [...registry.values()];
+}
+
+/**
+ * A note that is not an error (`{code, message}` in an answer), worded from the catalogue so that the API can give it
+ * in the reader's language. `key` is the note's code (`STANDARD_RATE`) or a variant of its wording
+ * (`STANDARD_RATE.default`); note codes have no dot.
+ */
+export function note(key: string, params: MessageParams = {}): { code: string; message: string; params: MessageParams; messageKey?: string } {
+  const code = key.split('.')[0]!;
+  return { code, message: englishText(key, params) ?? code, params, ...(key === code ? {} : { messageKey: key }) };
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -106,7 +106,7 @@ describe('pages on the published API contracts', () => {
     await page.locator('[data-testid=grand-total]').waitFor();
     expect(sent).toEqual({ incoterm: 'CIF', exchangeRates: { USD: '150' }, items: [{ code9: '610910000', originCountry: 'VN', value: { amount: '3200.00', currency: 'USD' } }] });
     expect(await page.locator('[data-testid=grand-total]').textContent()).toMatch(/105,500/);
-    expect(await page.locator('[data-testid=savings]').textContent()).toContain('EPA: CPTPP');
+    expect(await page.locator('[data-testid=savings]').textContent()).toContain('CPTPP (TPP11) rate');
     await shot(page, 'contract-estimate');
     await page.context().close();
   });

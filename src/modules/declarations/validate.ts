@@ -1,4 +1,4 @@
-import { Decimal, isDecimalString, type Money, type Problem } from '../../kernel/index.ts';
+import { Decimal, isDecimalString, msg, type Money, type Problem } from '../../kernel/index.ts';
 import type { ReferenceCatalog } from '../reference/index.ts';
 import { isValidCorporateNumber } from './corporate-number.ts';
 import { DeclarationErrors as E } from './errors.ts';
@@ -48,24 +48,24 @@ export function validateDeclaration(input: DeclarationInput, deps: ValidationDep
 
   const money = (m: Money | undefined, path: string, mustBePositive: boolean): void => {
     if (!m) return;
-    if (!catalog.currency(m.currency)) problems.push(E.unknownCurrency.problem(`${path}.currency`, `Unknown currency "${m.currency}"`));
+    if (!catalog.currency(m.currency)) problems.push(E.unknownCurrency.problem(`${path}.currency`, msg('DECLARATION.UNKNOWN_CURRENCY.value', { currency: m.currency })));
     if (!isDecimalString(m.amount)) problems.push(E.invalidAmount.problem(`${path}.amount`));
     else if (mustBePositive ? new Decimal(m.amount).lte(0) : new Decimal(m.amount).lt(0)) {
       problems.push(E.nonPositiveValue.problem(`${path}.amount`));
     }
   };
   const country = (c: string | undefined, path: string): void => {
-    if (c !== undefined && !catalog.country(c)) problems.push(E.unknownCountry.problem(path, `Unknown country "${c}"`));
+    if (c !== undefined && !catalog.country(c)) problems.push(E.unknownCountry.problem(path, msg('DECLARATION.UNKNOWN_COUNTRY.value', { country: c })));
   };
   const party = (p: PartyRef | undefined, path: string, required: boolean, role: string): void => {
     if (!p) {
-      if (required) problems.push(E.missingParty.problem(path, `The ${role} is required`));
+      if (required) problems.push(E.missingParty.problem(path, msg('DECLARATION.MISSING_PARTY.required', { role })));
       return;
     }
     if (p.partyId !== undefined) {
-      if (!deps.party(p.partyId)) problems.push(E.unknownParty.problem(`${path}.partyId`, `No party "${p.partyId}" in the registry`));
+      if (!deps.party(p.partyId)) problems.push(E.unknownParty.problem(`${path}.partyId`, msg('DECLARATION.UNKNOWN_PARTY.value', { partyId: p.partyId })));
     } else if (!p.name) {
-      problems.push(E.missingParty.problem(`${path}.name`, `The ${role} needs a partyId from the registry or a name`));
+      problems.push(E.missingParty.problem(`${path}.name`, msg('DECLARATION.MISSING_PARTY.nameOrId', { role })));
     }
     if (p.corporateNumber !== undefined && !isValidCorporateNumber(p.corporateNumber)) {
       problems.push(E.invalidCorporateNumber.problem(`${path}.corporateNumber`));
@@ -81,9 +81,9 @@ export function validateDeclaration(input: DeclarationInput, deps: ValidationDep
 
   const t = input.transport;
   if (!validDate(t.date)) problems.push(E.invalidDate.problem('$.transport.date'));
-  if (!catalog.location(t.port)) problems.push(E.unknownLocation.problem('$.transport.port', `Unknown UN/LOCODE "${t.port}"`));
+  if (!catalog.location(t.port)) problems.push(E.unknownLocation.problem('$.transport.port', msg('DECLARATION.UNKNOWN_LOCATION.value', { location: t.port })));
   if (t.portOfLoading !== undefined && !catalog.location(t.portOfLoading)) {
-    problems.push(E.unknownLocation.problem('$.transport.portOfLoading', `Unknown UN/LOCODE "${t.portOfLoading}"`));
+    problems.push(E.unknownLocation.problem('$.transport.portOfLoading', msg('DECLARATION.UNKNOWN_LOCATION.value', { location: t.portOfLoading })));
   }
   const doc = t.transportDocument;
   // An air waybill number is an 3-digit airline prefix and 8 digits (the last a mod-7 check digit).
@@ -91,10 +91,10 @@ export function validateDeclaration(input: DeclarationInput, deps: ValidationDep
     const digits = doc.number.replace(/[-\s]/g, '');
     const serial = digits.slice(3, 10);
     if (!/^\d{11}$/.test(digits) || Number(serial) % 7 !== Number(digits[10])) {
-      problems.push(E.invalidTransportDocument.problem('$.transport.transportDocument.number', 'An AWB number is 11 digits whose last is the mod-7 check digit of the serial'));
+      problems.push(E.invalidTransportDocument.problem('$.transport.transportDocument.number', msg('DECLARATION.INVALID_TRANSPORT_DOCUMENT.awb')));
     }
   } else if (!/^[A-Z0-9-]{4,35}$/i.test(doc.number)) {
-    problems.push(E.invalidTransportDocument.problem('$.transport.transportDocument.number', 'A B/L number has 4 to 35 letters or digits'));
+    problems.push(E.invalidTransportDocument.problem('$.transport.transportDocument.number', msg('DECLARATION.INVALID_TRANSPORT_DOCUMENT.bl')));
   }
   money(input.freight, '$.freight', false);
   money(input.insurance, '$.insurance', false);
@@ -104,29 +104,31 @@ export function validateDeclaration(input: DeclarationInput, deps: ValidationDep
     country(item.originCountry, `${p}.originCountry`);
     money(item.invoiceValue, `${p}.invoiceValue`, true);
     if (item.preference !== undefined && !deps.isAgreement(item.preference)) {
-      problems.push(E.unknownAgreement.problem(`${p}.preference`, `No agreement "${item.preference}"`));
+      problems.push(E.unknownAgreement.problem(`${p}.preference`, msg('DECLARATION.UNKNOWN_AGREEMENT.value', { agreement: item.preference })));
     }
     if (item.netMassKg !== undefined && (!isDecimalString(item.netMassKg) || new Decimal(item.netMassKg).lte(0))) {
-      problems.push(E.nonPositiveValue.problem(`${p}.netMassKg`, 'The net mass must be a positive decimal string'));
+      problems.push(E.nonPositiveValue.problem(`${p}.netMassKg`, msg('DECLARATION.NON_POSITIVE_VALUE.mass')));
     }
     const line = catalog.tariffLine(item.code9);
     if (!line) {
-      problems.push(E.unknownTariffCode.problem(`${p}.code9`, `No statistical code "${item.code9}" in the tariff schedule`));
+      problems.push(E.unknownTariffCode.problem(`${p}.code9`, msg('DECLARATION.UNKNOWN_TARIFF_CODE.value', { code9: item.code9 })));
       return;
     }
     if (!line.isLeaf) problems.push(E.notLeafCode.problem(`${p}.code9`));
     const units = lineUnits(line.unit1, line.unit2);
     item.quantities.forEach((q, j) => {
       if (!units.some((u) => sameDimension(u, q.unit.toUpperCase()))) {
-        problems.push(E.unitMismatch.problem(`${p}.quantities[${j}].unit`, `Line ${item.code9} is declared in ${units.join(' and ') || 'no unit'}, not ${q.unit}`));
+        problems.push(
+          E.unitMismatch.problem(`${p}.quantities[${j}].unit`, msg('DECLARATION.UNIT_MISMATCH.line', { code9: item.code9, units: units.join(' and ') || '-', unit: q.unit })),
+        );
       }
       if (!isDecimalString(q.amount) || new Decimal(q.amount).lte(0)) {
-        problems.push(E.nonPositiveValue.problem(`${p}.quantities[${j}].amount`, 'Quantities are positive decimal strings'));
+        problems.push(E.nonPositiveValue.problem(`${p}.quantities[${j}].amount`, msg('DECLARATION.NON_POSITIVE_VALUE.quantity')));
       }
     });
     for (const u of units) {
       if (!item.quantities.some((q) => sameDimension(u, q.unit.toUpperCase()))) {
-        problems.push(E.missingQuantity.problem(`${p}.quantities`, `Line ${item.code9} needs a quantity in ${u}`, { unit: u }));
+        problems.push(E.missingQuantity.problem(`${p}.quantities`, msg('DECLARATION.MISSING_QUANTITY.line', { code9: item.code9, unit: u }), { unit: u }));
       }
     }
     if (line.otherLaws.length > 0) {
@@ -135,7 +137,7 @@ export function validateDeclaration(input: DeclarationInput, deps: ValidationDep
         return { code, law: law?.law ?? 'not described in the other-law table', documents: law?.documents ?? '' };
       });
       warnings.push({
-        ...E.otherLawsPermit.problem(`${p}.code9`, `Line ${item.code9} needs permits or confirmations under other laws: ${line.otherLaws.join(', ')}`),
+        ...E.otherLawsPermit.problem(`${p}.code9`, msg('DECLARATION.OTHER_LAWS_PERMIT_REQUIRED.line', { code9: item.code9, laws: line.otherLaws.join(', ') })),
         permits,
       });
     }

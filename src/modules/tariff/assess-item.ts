@@ -1,4 +1,4 @@
-import { Decimal, type Problem } from '../../kernel/index.ts';
+import { Decimal, msg, note, type Problem } from '../../kernel/index.ts';
 import type { RateColumn } from '../reference/index.ts';
 import { epaOptions, gspStatus, type EpaOption } from './eligibility.ts';
 import { AssessmentErrors } from './errors.ts';
@@ -7,7 +7,7 @@ import { quantityIn } from './quantities.ts';
 import type { EvalInput, Need } from './rate-eval.ts';
 import { resolveRates, type Resolution } from './rate-resolution.ts';
 import type { AssessmentRules } from './rules.ts';
-import type { AssessmentItemRequest } from './schema.ts';
+import type { AssessmentItemRequest, AssessmentNote } from './schema.ts';
 import type { TariffLine } from './tariff-index.ts';
 
 export interface ItemContext {
@@ -27,7 +27,7 @@ export interface ItemContext {
 
 export interface ItemResolution {
   readonly resolution: Resolution;
-  readonly assumptions: readonly string[];
+  readonly assumptions: readonly AssessmentNote[];
 }
 
 const NONE: readonly EpaOption[] = Object.freeze([]);
@@ -43,7 +43,7 @@ export function resolveItem(ctx: ItemContext): { ok: true; value: ItemResolution
   const options = ctx.alternatives !== false ? all : claimed === undefined ? NONE : all.filter((o) => o.column === claimed);
   const gsp = ctx.jpRules
     ? gspStatus(origin, ctx.date, ctx.jpRules.gsp, rules.gsp)
-    : { gsp: 'unknown' as const, ldc: 'not' as const, assumptions: ['no GSP lists loaded'] };
+    : { gsp: 'unknown' as const, ldc: 'not' as const, assumptions: [note('ASSUMPTION.noGspLists')] };
   // One input per item; only the declared goods branch differs between columns. Ad valorem duty on whole yen is
   // computed on the integer; the Decimal serves the other rate kinds.
   const shared: EvalInput = {
@@ -74,21 +74,21 @@ export function resolveItem(ctx: ItemContext): { ok: true; value: ItemResolution
       .map((c) => `${c.column}: ${c.result.status === 'unavailable' ? c.result.reason : ''}`);
     return {
       ok: false,
-      problems: [AssessmentErrors.noRate.problem(`${ctx.path}.code9`, `no rate applies to ${line.code9} as declared${why.length ? ` (${why.join('; ')})` : ''}`)],
+      problems: [AssessmentErrors.noRate.problem(`${ctx.path}.code9`, msg('ASSESSMENT.NO_APPLICABLE_RATE.line', { code9: line.code9, why: why.length ? ` (${why.join('; ')})` : '' }))],
     };
   }
   const assumptions = [...gsp.assumptions.filter(() => resolution.candidates.some((c) => c.basis === 'gsp' || c.basis === 'ldc'))];
   const used = resolution.applied;
   if (used.agreementId === 'rcep') {
-    assumptions.push('RCEP: the column of the origin party was used (Art. 2.6 "RCEP country of origin" overrides are not modelled)');
+    assumptions.push(note('ASSUMPTION.rcepColumn'));
   }
   const party = ctx.claim?.party;
   if (party?.unconfirmed && used.basis === 'epa') {
-    assumptions.push(`${ctx.claim?.agreement.id} in force for ${party.iso2} from ${party.entryIntoForce} (unconfirmed date)`);
+    assumptions.push(note('ASSUMPTION.entryIntoForce', { agreement: ctx.claim?.agreement.id ?? '', country: party.iso2, date: party.entryIntoForce }));
   }
   for (const c of resolution.candidates) {
     if (c.result.status === 'ok' && line.cells[c.column]?.rate.kind === 'referencePrice') {
-      assumptions.push(`reference prices (基準輸入価格) are configured values: ${JSON.stringify(rules.referencePrices)}`);
+      assumptions.push(note('ASSUMPTION.referencePrices', { prices: JSON.stringify(rules.referencePrices) }));
       break;
     }
   }
@@ -107,22 +107,26 @@ function needProblems(needs: readonly Need[], ctx: ItemContext): Problem[] {
         out.push(
           AssessmentErrors.missingQuantity.problem(
             `${ctx.path}.quantities`,
-            `${ctx.line.code9} has a specific duty per ${n.unit}: declare the quantity in ${n.unit}${n.unit === 'KG' ? ' (or MT)' : n.unit === 'L' ? ' (or KL)' : ''}`,
+            msg('ASSESSMENT.MISSING_QUANTITY.specific', {
+              code9: ctx.line.code9,
+              unit: n.unit,
+              alsoAccepted: n.unit === 'KG' ? ' (or MT)' : n.unit === 'L' ? ' (or KL)' : '',
+            }),
             { unit: n.unit },
           ),
         );
         break;
       case 'lactosePercent':
-        out.push(AssessmentErrors.missingAttribute.problem(`${ctx.path}.lactosePercent`, `${ctx.line.code9}: the duty depends on the lactose content`));
+        out.push(AssessmentErrors.missingAttribute.problem(`${ctx.path}.lactosePercent`, msg('ASSESSMENT.MISSING_ATTRIBUTE.lactose', { code9: ctx.line.code9 })));
         break;
       case 'sugarContentKg':
-        out.push(AssessmentErrors.missingAttribute.problem(`${ctx.path}.sugarContentKg`, `${ctx.line.code9}: the duty depends on the weight of sugar contained`));
+        out.push(AssessmentErrors.missingAttribute.problem(`${ctx.path}.sugarContentKg`, msg('ASSESSMENT.MISSING_ATTRIBUTE.sugar', { code9: ctx.line.code9 })));
         break;
       case 'referencePrice':
         out.push(
           AssessmentErrors.missingReferencePrice.problem(
             `${ctx.path}.code9`,
-            `${ctx.line.code9}: the duty refers to the reference import price of ${n.name}, which is not configured (rules.referencePrices)`,
+            msg('ASSESSMENT.MISSING_REFERENCE_PRICE.line', { code9: ctx.line.code9, name: n.name }),
           ),
         );
         break;

@@ -1,4 +1,4 @@
-import { err, ok, type Problem, type Result } from '../../kernel/index.ts';
+import { err, msg, ok, type Problem, type Result } from '../../kernel/index.ts';
 import { RATE_COLUMNS, TARIFF_SCHEDULE_VERSION } from '../reference/index.ts';
 import type { AssessOptions } from './assess-options.ts';
 import { needsFreight } from './customs-value.ts';
@@ -24,7 +24,7 @@ export function prepare(body: unknown, options: AssessOptions): Result<Prepared,
   const req = shape.value;
   const problems: Problem[] = [];
   const date = req.date ?? options.today ?? new Date().toISOString().slice(0, 10);
-  if (!isCalendarDate(date)) problems.push(AssessmentErrors.field.problem('$.date', `not a calendar date: ${date}`));
+  if (!isCalendarDate(date)) problems.push(AssessmentErrors.field.problem('$.date', msg('ASSESSMENT.INVALID_FIELD.date', { date })));
 
   const rates = new Map<string, { rate: ParsedDecimal; source: string }>([['JPY', { rate: parsedDecimal('1'), source: 'JPY' }]]);
   const needRate = (currency: string, path: string): void => {
@@ -42,7 +42,7 @@ export function prepare(body: unknown, options: AssessOptions): Result<Prepared,
       rates.set(currency, { rate: parsedDecimal(quote.rate), source: `${quote.source} (${quote.validFrom}–${quote.validTo})` });
       return;
     }
-    problems.push(AssessmentErrors.noExchangeRate.problem(path, `no customs exchange rate for ${currency} on ${date}`));
+    problems.push(AssessmentErrors.noExchangeRate.problem(path, msg('ASSESSMENT.NO_EXCHANGE_RATE.currency', { currency, date })));
     rates.set(currency, { rate: parsedDecimal('0'), source: 'missing' });
   };
   req.items.forEach((it, i) => needRate(it.value.currency, `$.items[${i}].value.currency`));
@@ -50,7 +50,7 @@ export function prepare(body: unknown, options: AssessOptions): Result<Prepared,
   if (req.insurance) needRate(req.insurance.currency, '$.insurance.currency');
   const incoterm = req.incoterm ?? 'CIF';
   if (needsFreight(incoterm) && !req.freight) {
-    problems.push(AssessmentErrors.field.problem('$.freight', `incoterm ${incoterm} excludes freight: declare the freight to Japan`));
+    problems.push(AssessmentErrors.field.problem('$.freight', msg('ASSESSMENT.INVALID_FIELD.freight', { incoterm })));
   }
 
   const lines: TariffLine[] = [];
@@ -58,10 +58,10 @@ export function prepare(body: unknown, options: AssessOptions): Result<Prepared,
   req.items.forEach((it, i) => {
     const line = options.index.lookup(it.code9, date);
     if (line) lines.push(line);
-    else problems.push(AssessmentErrors.unknownCode.problem(`$.items[${i}].code9`, `${it.code9} is not in the tariff schedule ${TARIFF_SCHEDULE_VERSION}`));
+    else problems.push(AssessmentErrors.unknownCode.problem(`$.items[${i}].code9`, msg('ASSESSMENT.UNKNOWN_CODE.line', { code9: it.code9, version: TARIFF_SCHEDULE_VERSION })));
     for (const col of Object.keys(it.rateBranch ?? {})) {
       if (!(RATE_COLUMNS as readonly string[]).includes(col)) {
-        problems.push(AssessmentErrors.field.problem(`$.items[${i}].rateBranch.${col}`, `not a rate column of the schedule`));
+        problems.push(AssessmentErrors.field.problem(`$.items[${i}].rateBranch.${col}`, msg('ASSESSMENT.INVALID_FIELD.rateBranch')));
       }
     }
     claims.push(undefined);
@@ -73,8 +73,8 @@ export function prepare(body: unknown, options: AssessOptions): Result<Prepared,
         AssessmentErrors.preferenceNotApplicable.problem(
           `$.items[${i}].preference`,
           agreement
-            ? `"${it.preference}" does not cover ${it.originCountry} on ${date}`
-            : `"${it.preference}" is not in the loaded agreement list`,
+            ? msg('ASSESSMENT.PREFERENCE_NOT_APPLICABLE.origin', { agreement: it.preference, country: it.originCountry, date })
+            : msg('ASSESSMENT.PREFERENCE_NOT_APPLICABLE.unknown', { agreement: it.preference }),
         ),
       );
     }

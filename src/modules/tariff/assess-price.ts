@@ -1,4 +1,4 @@
-import { Decimal, type Problem } from '../../kernel/index.ts';
+import { Decimal, msg, note, type Problem } from '../../kernel/index.ts';
 import type { ItemResolution } from './assess-item.ts';
 import { AssessmentErrors } from './errors.ts';
 import { exciseNote, quantityIn } from './quantities.ts';
@@ -50,14 +50,14 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
   const excise = exciseNote(line.code9);
   if (excise) notes.push(excise);
   if (p.personalUseFactor !== undefined) {
-    notes.push({ code: 'PERSONAL_USE_VALUATION', message: `valued at ${p.personalUseFactor} × the overseas retail price (関税定率法 Art. 4-6)` });
+    notes.push(note('PERSONAL_USE_VALUATION', { factor: String(p.personalUseFactor) }));
   }
   if (applied && Object.hasOwn(line.inheritedFrom, applied.column)) {
-    notes.push({ code: 'RATE_INHERITED', message: `${applied.column} is printed on the parent row ${line.inheritedFrom[applied.column]}` });
+    notes.push(note('RATE_INHERITED', { column: applied.column, parent: String(line.inheritedFrom[applied.column]) }));
   }
 
   if (p.exempt) {
-    notes.push({ code: 'SMALL_VALUE_EXEMPT', message: 'total taxable value ≤ 10,000 yen: duty and consumption tax exempt (関税定率法 Art. 14 (18)); excise still due' });
+    notes.push(note('SMALL_VALUE_EXEMPT'));
     return {
       ok: true,
       value: {
@@ -75,7 +75,7 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
   notes.push(...applied.result.notes);
   const cell = line.cells[applied.column];
   if (cell && cell.markers.length > 0) {
-    notes.push({ code: 'RATE_MARKER', message: `${applied.column} is printed with ${cell.markers.join(' ')} (see the schedule legend)` });
+    notes.push(note('RATE_MARKER', { column: applied.column, markers: cell.markers.join(' ') }));
   }
 
   let appliedRate = { column: applied.column as string, text: applied.text };
@@ -87,7 +87,7 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
   // preference claim keep their rate (the simplified rates exist to simplify, not to tax free goods).
   if (p.simplified && !p.claimed && regularDuty > 0) {
     const sr = simplifiedRateFor(line.code9, p.simplified);
-    if (sr.kind === 'excluded') notes.push({ code: 'SIMPLIFIED_TARIFF_EXCLUDED', message: sr.reason });
+    if (sr.kind === 'excluded') notes.push(note('SIMPLIFIED_TARIFF_EXCLUDED', { hs: sr.hs }));
     else {
       let duty: Decimal | number;
       if (sr.kind === 'percent') duty = percentDutyYen(p.taxableYen, sr);
@@ -96,14 +96,14 @@ export function pricedItem(p: PriceInput): { ok: true; value: PricedItem } | { o
         if (!litres) {
           return {
             ok: false,
-            problems: [AssessmentErrors.missingQuantity.problem(`${p.path}.quantities`, `the simplified rate for ${sr.label} is per litre: declare the quantity in L`, { unit: 'L' })],
+            problems: [AssessmentErrors.missingQuantity.problem(`${p.path}.quantities`, msg('ASSESSMENT.MISSING_QUANTITY.simplified', { label: sr.label }), { unit: 'L' })],
           };
         }
         duty = litres.times(sr.yen);
       }
       appliedRate = { column: 'simplified_tariff', text: describeSimplified(sr) };
       dutyYen = typeof duty === 'number' ? duty : duty.floor().toNumber();
-      notes.push({ code: 'SIMPLIFIED_TARIFF', message: 'small import ≤ 200,000 yen: simplified rate (関税定率法 Art. 3-3); set simplifiedTariff false to decline for the whole declaration' });
+      notes.push(note('SIMPLIFIED_TARIFF'));
       alternatives.push({
         column: applied.column,
         text: applied.text,

@@ -1,4 +1,4 @@
-import { err, ok, type Problem, type Result } from '../../kernel/index.ts';
+import { err, msg, note, ok, type Problem, type Result } from '../../kernel/index.ts';
 import { TARIFF_SCHEDULE_VERSION } from '../reference/index.ts';
 import { resolveItem, type ItemResolution } from './assess-item.ts';
 import { consumptionTaxes, consumptionTaxRuleFor, reducedRateByDefault } from './consumption-tax.ts';
@@ -23,10 +23,12 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
   if (!prepared.ok) return prepared;
   const { req, date, lines, claims, rates } = prepared.value;
   const problems: Problem[] = [];
-  const assumptions = new Set<string>();
+  // Keyed by the English wording: the same assumption from several items is said once.
+  const assumptions = new Map<string, AssessmentNote>();
+  const assume = (n: AssessmentNote): void => void assumptions.set(n.message, n);
 
   const ctRule = consumptionTaxRuleFor(rules.consumptionTax, date);
-  if (!ctRule) problems.push(AssessmentErrors.noRuleForDate.problem('$.date', `no consumption-tax rule in force on ${date}`));
+  if (!ctRule) problems.push(AssessmentErrors.noRuleForDate.problem('$.date', msg('ASSESSMENT.NO_RULE_FOR_DATE.date', { date })));
   const personalUse = inForce(rules.personalUse, date) ? rules.personalUse : undefined;
   const valuation = customsValues({
     incoterm: req.incoterm ?? 'CIF',
@@ -83,20 +85,20 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
   if (problems.length > 0) return err(problems);
 
   if (useSimplified && priced.some((p) => p.appliedRate.column === 'simplified_tariff')) {
-    assumptions.add(`simplified-tariff table unconfirmed (${simplified.version}); category HS mapping by this engine`);
+    assume(note('ASSUMPTION.simplifiedTable', { version: simplified.version }));
   }
   if (exemption) {
-    assumptions.add(exemptionAssumption(sv, totalValueYen));
-    if (!sv.exclusionsConfirmed) assumptions.add('the list of goods excluded from the small-value exemption (施行令 Art. 16-3) is unconfirmed');
+    assume(exemptionAssumption(sv, totalValueYen));
+    if (!sv.exclusionsConfirmed) assume(note('ASSUMPTION.exemptionExclusions'));
   }
   if (personalUse && req.items.some((i) => i.personalUse)) {
     if (!personalUse.confirmed) {
-      assumptions.add(`personal-use valuation: ×${personalUse.factor} of the retail price${personalUse.addFreightAndInsurance ? ' plus freight' : ', freight not added'} (Basic Notice 4の6-2(3); unconfirmed)`);
+      assume(note(personalUse.addFreightAndInsurance ? 'ASSUMPTION.personalUseFreight' : 'ASSUMPTION.personalUse', { factor: String(personalUse.factor) }));
     }
   }
-  for (const r of resolved) for (const a of r.assumptions) assumptions.add(a);
+  for (const r of resolved) for (const a of r.assumptions) assume(a);
   // One schedule edition is loaded; rates of earlier dates are not kept, so an older date says so.
-  if (date < TARIFF_SCHEDULE_VERSION) assumptions.add(`rates are those of the schedule edition ${TARIFF_SCHEDULE_VERSION}, not of ${date}`);
+  if (date < TARIFF_SCHEDULE_VERSION) assume(note('ASSUMPTION.scheduleEdition', { edition: TARIFF_SCHEDULE_VERSION, date }));
 
   const taxes = consumptionTaxes(
     priced.map((p, i) => ({
@@ -112,10 +114,9 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
     const notes: AssessmentNote[] = [...valuationNotes(i, valuation.notes), ...p.notes];
     const reduced = item.reducedRate ?? reducedRateByDefault(lines[i]!);
     if (!p.exempt) {
-      notes.push({
-        code: reduced ? 'REDUCED_RATE' : 'STANDARD_RATE',
-        message: `consumption tax at ${reduced ? ctRule.reducedPercent : ctRule.standardPercent}% national${item.reducedRate === undefined ? ' (default for this line; set reducedRate to confirm)' : ''}`,
-      });
+      const percent = reduced ? ctRule.reducedPercent : ctRule.standardPercent;
+      const code = reduced ? 'REDUCED_RATE' : 'STANDARD_RATE';
+      notes.push(note(item.reducedRate === undefined ? `${code}.default` : code, { percent }));
     }
     return {
       code9: item.code9,
@@ -151,7 +152,7 @@ export function assess(body: unknown, options: AssessOptions): Result<Assessment
     items,
     totals,
     exchangeRates: exchangeRatesUsed(rates),
-    assumptions: [...assumptions].map((message) => ({ code: 'ASSUMPTION', message })),
+    assumptions: [...assumptions.values()],
   });
 }
 
@@ -164,18 +165,18 @@ function exchangeRatesUsed(rates: Prepared['rates']): { currency: string; rate: 
 }
 
 /** One message per exempt total (at most the threshold's count of them), built once: it was a visible cost. */
-function exemptionAssumption(sv: SmallValueExemptionRule, totalYen: number): string {
+function exemptionAssumption(sv: SmallValueExemptionRule, totalYen: number): AssessmentNote {
   let byTotal = exemptionMessages.get(sv);
   if (!byTotal) exemptionMessages.set(sv, (byTotal = new Map()));
   let message = byTotal.get(totalYen);
   if (message === undefined) {
     if (byTotal.size >= 20_000) byTotal.clear();
-    message = `small-value exemption: total taxable value ${totalYen} yen ≤ ${sv.thresholdYen} yen (関税定率法 Art. 14 (18))`;
+    message = note('ASSUMPTION.smallValueExemption', { total: totalYen, threshold: sv.thresholdYen });
     byTotal.set(totalYen, message);
   }
   return message;
 }
-const exemptionMessages = new WeakMap<SmallValueExemptionRule, Map<number, string>>();
+const exemptionMessages = new WeakMap<SmallValueExemptionRule, Map<number, AssessmentNote>>();
 
 /** Totals are integer yen: truncating below 100 yen needs no decimal arithmetic. */
 const hundreds = (yen: number): number => yen - (yen % 100);

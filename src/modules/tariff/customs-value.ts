@@ -1,4 +1,4 @@
-import { Decimal, scaled, scaledFloor, scaledSumFloor, scaledTimes, truncateYen, type Money, type Scaled } from '../../kernel/index.ts';
+import { Decimal, note, scaled, scaledFloor, scaledSumFloor, scaledTimes, truncateYen, type Money, type Scaled } from '../../kernel/index.ts';
 import { parsedDecimal, type ParsedDecimal } from './decimal-cache.ts';
 import type { PersonalUseRule } from './rules.ts';
 import type { AssessmentNote } from './schema.ts';
@@ -46,11 +46,11 @@ export interface Valuation {
 export function customsValues(input: ValuationInput): Valuation {
   const notes: AssessmentNote[] = [];
   const adds = ADDS[input.incoterm] ?? NO_ADDS;
-  if (!adds.freight && input.freight) notes.push({ code: 'FREIGHT_INCLUDED', message: `${input.incoterm} values include freight; the header freight was not added` });
-  if (!adds.insurance && input.insurance) notes.push({ code: 'INSURANCE_INCLUDED', message: `${input.incoterm} values include insurance; the header insurance was not added` });
-  if (adds.insurance && !input.insurance) notes.push({ code: 'NO_INSURANCE', message: 'no insurance declared: none added to the customs value' });
+  if (!adds.freight && input.freight) notes.push(note('FREIGHT_INCLUDED', { incoterm: input.incoterm }));
+  if (!adds.insurance && input.insurance) notes.push(note('INSURANCE_INCLUDED', { incoterm: input.incoterm }));
+  if (adds.insurance && !input.insurance) notes.push(note('NO_INSURANCE'));
   if (D_TERMS.includes(input.incoterm)) {
-    notes.push({ code: 'D_TERM_VALUE', message: `${input.incoterm}: costs after arrival (and for DDP duties and taxes) must be deducted from the declared value by the declarant` });
+    notes.push(note('D_TERM_VALUE', { incoterm: input.incoterm }));
   }
   const added = (m: Money | undefined, add: boolean): boolean => add && m !== undefined && !new Decimal(m.amount).isZero();
   // Without freight or insurance to apportion every value is a product of decimals: exact on scaled integers.

@@ -28,13 +28,13 @@ describe('eligibility', () => {
     expect(gspStatus('BR', '2026-11-23', gsp, policy).gsp).toBe('unknown');
     const assumed = gspStatus('BR', '2026-11-23', gsp, { ...policy, assumeUnlistedEligible: true });
     expect(assumed.gsp).toBe('eligible');
-    expect(assumed.assumptions[0]).toContain('partial');
+    expect(assumed.assumptions[0]?.message).toContain('partial');
   });
 
   it('LDC: from the (unconfirmed) UN list, until a scheduled graduation', () => {
     const kh = gspStatus('KH', '2026-11-23', gsp, policy);
     expect([kh.gsp, kh.ldc]).toEqual(['eligible', 'eligible']);
-    expect(kh.assumptions.join(' ')).toContain('unconfirmed');
+    expect(kh.assumptions.map((a) => a.message).join(' ')).toContain('unconfirmed');
     expect(gspStatus('LA', '2026-11-23', gsp, policy).ldc).toBe('eligible');
     expect(gspStatus('LA', '2026-11-24', gsp, policy).ldc).toBe('not');
   });

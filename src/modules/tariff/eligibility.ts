@@ -1,3 +1,5 @@
+import { note } from '../../kernel/index.ts';
+import type { AssessmentNote } from './schema.ts';
 import type { RateColumn } from '../reference/index.ts';
 import type { Agreement, AgreementParty, GspLists } from './jp-rules.ts';
 import type { GspPolicy } from './rules.ts';
@@ -44,7 +46,7 @@ export interface GspStatus {
   readonly gsp: Eligibility;
   readonly ldc: Eligibility;
   /** Why, where it rests on an unconfirmed or partial list. */
-  readonly assumptions: readonly string[];
+  readonly assumptions: readonly AssessmentNote[];
 }
 
 /**
@@ -52,30 +54,30 @@ export interface GspStatus {
  * operator's policy. A country in no list is "unknown": the GSP rate is then not applied, and the output says so.
  */
 export function gspStatus(origin: string, date: string, lists: GspLists, policy: GspPolicy): GspStatus {
-  const assumptions: string[] = [];
+  const assumptions: AssessmentNote[] = [];
   const graduated = lists.graduated[origin];
   if (graduated && date >= graduated.from) {
-    if (graduated.unconfirmed) assumptions.push(`${origin} graduated from GSP on ${graduated.from} (unconfirmed source)`);
+    if (graduated.unconfirmed) assumptions.push(note('ASSUMPTION.gspGraduated', { country: origin, date: graduated.from }));
     return { gsp: 'not', ldc: 'not', assumptions };
   }
   let ldc: Eligibility = 'not';
   if (lists.ldc.has(origin)) {
     const until = lists.ldcUntil[origin];
     if (until && date >= until.date) {
-      assumptions.push(`${origin} left the LDC list on ${until.date}${until.unconfirmed ? ' (scheduled; deferral outcome unconfirmed)' : ''}`);
+      assumptions.push(note(until.unconfirmed ? 'ASSUMPTION.ldcLeftScheduled' : 'ASSUMPTION.ldcLeft', { country: origin, date: until.date }));
     } else {
       ldc = 'eligible';
-      if (lists.ldcUnconfirmed) assumptions.push(`${origin} treated as an LDC beneficiary from the UN LDC list (Japan's notice unconfirmed)`);
-      if (until) assumptions.push(`${origin} is scheduled to leave the LDC list on ${until.date} (unconfirmed)`);
+      if (lists.ldcUnconfirmed) assumptions.push(note('ASSUMPTION.ldcFromUnList', { country: origin }));
+      if (until) assumptions.push(note('ASSUMPTION.ldcLeaving', { country: origin, date: until.date }));
     }
   }
   if (ldc === 'eligible' || policy.extraBeneficiaries.includes(origin)) return { gsp: 'eligible', ldc, assumptions };
   if (lists.beneficiaries.has(origin)) {
-    assumptions.push(`${origin} is on the FY2018 GSP beneficiary list (later changes not known)`);
+    assumptions.push(note('ASSUMPTION.gspListed', { country: origin }));
     return { gsp: 'eligible', ldc, assumptions };
   }
   if (policy.assumeUnlistedEligible) {
-    assumptions.push(`${origin} assumed a GSP beneficiary by configuration (the beneficiary list is partial)`);
+    assumptions.push(note('ASSUMPTION.gspConfigured', { country: origin }));
     return { gsp: 'eligible', ldc, assumptions };
   }
   return { gsp: 'unknown', ldc, assumptions };

@@ -1,4 +1,4 @@
-import { defineError, DomainError, type Problem } from '../../kernel/index.ts';
+import { defineError, DomainError, msg, type Localised, type Problem } from '../../kernel/index.ts';
 
 /** Every expected failure of an assessment; 422 answers list them all at once as problems with JSON paths. */
 export const AssessmentErrors = {
@@ -29,6 +29,12 @@ export const AssessmentErrors = {
 export function assessmentError(problems: readonly Problem[]): DomainError {
   const codes = new Set(problems.map((p) => p.code));
   const only = codes.size === 1 ? problems[0] : undefined;
-  const message = only ? only.message : `${problems.length} problems in the assessment request`;
-  return new DomainError(only ? only.code : AssessmentErrors.invalid.code, 422, message, { problems });
+  if (only) return new DomainError(only.code, 422, only.message, { problems }, wordedAs(only));
+  const count = msg('ASSESSMENT.INVALID_REQUEST.count', { count: problems.length });
+  return AssessmentErrors.invalid(count, { problems });
+}
+
+/** A problem's wording, to word an error the same way in another language. */
+export function wordedAs(p: Problem): Localised | undefined {
+  return p.params ? msg(p.messageKey ?? p.code, p.params) : undefined;
 }

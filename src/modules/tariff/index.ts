@@ -12,7 +12,7 @@ export { buildTariffIndex, type TariffIndex, type TariffLine } from './tariff-in
 export { resolveRates, type Candidate, type Resolution } from './rate-resolution.ts';
 export { assess, type AssessOptions } from './assess.ts';
 export { coverage, type CoverageReport } from './coverage.ts';
-export { AssessmentErrors, assessmentError } from './errors.ts';
+export { AssessmentErrors, assessmentError, wordedAs } from './errors.ts';
 export * from './schema.ts';
 export { exchangeRateTable, type ExchangeRateSource, type ExchangeRateQuote, type ExchangeRateRow } from './exchange-rates.ts';
 export { DEFAULT_RULES, type AssessmentRules } from './rules.ts';

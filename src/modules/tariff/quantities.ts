@@ -1,4 +1,4 @@
-import { Decimal } from '../../kernel/index.ts';
+import { Decimal, note } from '../../kernel/index.ts';
 import type { RateUnit } from './rate-types.ts';
 
 export interface DeclaredQuantity {
@@ -29,13 +29,13 @@ export function quantityIn(quantities: readonly DeclaredQuantity[] | undefined, 
 /** Excise taxes this engine does not compute: flagged on the item instead of silently left at zero. */
 export function exciseNote(code9: string): { code: string; message: string } | undefined {
   if (/^220[3-8]/.test(code9)) {
-    return { code: 'EXCISE_NOT_ASSESSED', message: 'liquor tax (酒税) is due on import and is not assessed here; it also belongs in the consumption-tax base' };
+    return note('EXCISE_NOT_ASSESSED.liquor');
   }
   if (/^240[23]/.test(code9) || /^2404(11|12|19)/.test(code9)) {
-    return { code: 'EXCISE_NOT_ASSESSED', message: 'tobacco taxes (たばこ税・たばこ特別税) are due on import and are not assessed here; they also belong in the consumption-tax base' };
+    return note('EXCISE_NOT_ASSESSED.tobacco');
   }
   if (/^27(09|10|11)/.test(code9)) {
-    return { code: 'EXCISE_NOT_ASSESSED', message: 'petroleum and coal tax / gasoline and LPG taxes may be due on import and are not assessed here' };
+    return note('EXCISE_NOT_ASSESSED.petroleum');
   }
   return undefined;
 }

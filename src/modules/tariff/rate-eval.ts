@@ -1,4 +1,4 @@
-import { Decimal, scaledCompare, scaledDecimal, scaledFloor, scaledPlus, scaledOf, scaledTimes, type Scaled } from '../../kernel/index.ts';
+import { Decimal, note, scaledCompare, scaledDecimal, scaledFloor, scaledPlus, scaledOf, scaledTimes, type Scaled } from '../../kernel/index.ts';
 import { describeCondition, describeRate } from './rate-describe.ts';
 import { inSeason } from './rate-label.ts';
 import type { Branch, Condition, Rate, RateUnit } from './rate-types.ts';
@@ -187,7 +187,7 @@ function evaluateVaries(options: readonly Rate[], input: EvalInput): EvalResult 
   if (r.status !== 'ok') return r;
   return withNotes(r, [
     ...r.notes,
-    { code: 'RATE_VARIES', message: `the printed rate differs by sub-item (${text}); the highest was used` },
+    note('RATE_VARIES', { rates: text }),
   ]);
 }
 
@@ -229,10 +229,7 @@ function evaluateBranches(branches: readonly Branch[], input: EvalInput): EvalRe
   if (input.quota === undefined) {
     const insideOnly = branches.filter((b) => b.conditions.some((c) => c.type === 'quota' && c.inside));
     if (insideOnly.length > 0) {
-      notes.push({
-        code: 'QUOTA_RATE_AVAILABLE',
-        message: `an inside-quota rate exists (${insideOnly.map((b) => `${labelOf(b)}: ${describeRate(b.rate)}`).join('; ')}); set quota "inside" with a quota allocation`,
-      });
+      notes.push(note('QUOTA_RATE_AVAILABLE', { rates: insideOnly.map((b) => `${labelOf(b)}: ${describeRate(b.rate)}`).join('; ') }));
     }
   }
   if (input.branch !== undefined && !branches.some((b) => b.index === input.branch)) {
@@ -271,10 +268,7 @@ function evaluateBranches(branches: readonly Branch[], input: EvalInput): EvalRe
   if (best.r.status !== 'ok') return best.r;
   notes.push(...best.r.notes);
   if (possible.length > 1) {
-    notes.push({
-      code: 'RATE_BRANCH_ASSUMED',
-      message: `the rate depends on the goods (${possible.map(labelOf).join('; ')}); the highest, ${labelOf(best.b)}, was used — pass rateBranch to choose`,
-    });
+    notes.push(note('RATE_BRANCH_ASSUMED', { branches: possible.map(labelOf).join('; '), chosen: labelOf(best.b) }));
   }
   return withNotes(best.r, notes);
 }

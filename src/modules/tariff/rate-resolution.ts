@@ -1,3 +1,4 @@
+import { note } from '../../kernel/index.ts';
 import type { RateColumn } from '../reference/index.ts';
 import type { EpaOption, GspStatus } from './eligibility.ts';
 import { evaluateRate, yenIsZero, yenLess, type EvalInput, type EvalNote, type EvalResult, type Need } from './rate-eval.ts';
@@ -53,7 +54,7 @@ export function resolveRates(line: TariffLine, ctx: ResolveContext): Resolution 
     const cell = line.cells[column];
     if (!cell) {
       const raw = line.unparsed[column];
-      if (raw !== undefined) notes.push({ code: 'RATE_UNPARSED', message: `${column} "${raw}" is not understood and was not used` });
+      if (raw !== undefined) notes.push(note('RATE_UNPARSED', { column, raw }));
       return undefined;
     }
     const c: Candidate = { column, text: cell.text, basis, eligible, ...extra, result: evaluateRate(cell.rate, ctx.evalFor(column)) };
@@ -109,14 +110,14 @@ export function resolveRates(line: TariffLine, ctx: ResolveContext): Resolution 
   if (ctx.claim) {
     const claimed = candidates.find((c) => c.column === ctx.claim?.column);
     if (!claimed || claimed.result.status === 'unavailable') {
-      notes.push({
-        code: 'PREFERENCE_NOT_AVAILABLE',
-        message: `no preferential rate under "${ctx.claim.agreement.id}" (${ctx.claim.column}) for this line${
-          claimed?.result.status === 'unavailable' ? `: ${claimed.result.reason}` : ''
-        }`,
-      });
+      const which = { agreement: ctx.claim.agreement.id, column: ctx.claim.column };
+      notes.push(
+        claimed?.result.status === 'unavailable'
+          ? note('PREFERENCE_NOT_AVAILABLE.reason', { ...which, reason: claimed.result.reason })
+          : note('PREFERENCE_NOT_AVAILABLE', which),
+      );
     } else if (applied && claimed !== applied && claimed.result.status === 'ok' && yenLess(applied.result, claimed.result)) {
-      notes.push({ code: 'PREFERENCE_NOT_LOWER', message: `the ${claimed.column} rate is not lower than ${applied.column}; ${applied.column} applies` });
+      notes.push(note('PREFERENCE_NOT_LOWER', { claimed: claimed.column, applied: applied.column }));
     }
   }
   return { applied, candidates, needs: decided ? [] : needs, notes };

@@ -66,7 +66,13 @@ export const AssessmentRequestSchema = Type.Object(
   strict,
 );
 
-const NoteSchema = Type.Object({ code: Type.String(), message: Type.String() });
+/** A note's `message` is in the asker's language (Accept-Language); `params` and `messageKey` let a client word it itself. */
+const NoteSchema = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  messageKey: Type.Optional(Type.String({ description: 'the catalogue key when the wording is a variant of the code (`STANDARD_RATE.default`)' })),
+});
 const Yen = Type.Integer({ description: 'yen' });
 
 export const AssessmentResponseSchema = Type.Object({

@@ -9,7 +9,7 @@ import { startsWithAny, type SimplifiedTariffRule } from './rules.ts';
  * configuration, and every result that used them says so.
  */
 export type SimplifiedRate =
-  | { readonly kind: 'excluded'; readonly reason: string }
+  | { readonly kind: 'excluded'; readonly reason: string; readonly hs: string }
   | {
       readonly kind: 'percent';
       readonly id: string;
@@ -47,7 +47,7 @@ const percentRate = (id: string, label: string, text: string): SimplifiedRate =>
 
 function categoryOf(code9: string, rule: SimplifiedTariffRule): SimplifiedRate {
   const excluded = startsWithAny(code9, rule.excludedHsPrefixes);
-  if (excluded) return { kind: 'excluded', reason: `HS ${excluded} is excluded from the simplified rates (domestic industry)` };
+  if (excluded) return { kind: 'excluded', reason: `HS ${excluded} is excluded from the simplified rates (domestic industry)`, hs: excluded };
   let best: { id: string; label: string; percent?: string; yenPerLitre?: string; len: number } | undefined;
   for (const c of rule.categories) {
     const p = startsWithAny(code9, c.hsPrefixes);

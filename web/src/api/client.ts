@@ -1,11 +1,17 @@
+import { currentLang } from '../i18n/index.tsx';
+import { serverText } from '../i18n/server-text.ts';
+
 /**
  * The one way the app talks to the platform: JSON in, `{ok, data}` or `{ok:false, error}` out, the signed-in
- * principal's key as a Bearer token. The key lives in sessionStorage so it is gone when the tab closes.
+ * principal's key as a Bearer token. The key lives in sessionStorage so it is gone when the tab closes. The server
+ * answers in the page's language (Accept-Language); problems are worded from the page's catalogue where it has them.
  */
 export interface ApiProblem {
   readonly path: string;
   readonly code: string;
   readonly message: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly messageKey?: string;
 }
 
 export interface ApiError {
@@ -27,7 +33,10 @@ export const apiKey = {
 
 function toError(status: number, body: unknown): ApiError {
   const b = (body ?? {}) as { code?: unknown; message?: unknown; details?: { problems?: unknown } | null };
-  const problems = Array.isArray(b.details?.problems) ? (b.details.problems as ApiProblem[]) : [];
+  const lang = currentLang();
+  const problems = Array.isArray(b.details?.problems)
+    ? (b.details.problems as ApiProblem[]).map((p) => (typeof p?.message === 'string' && typeof p.code === 'string' ? { ...p, message: serverText(lang, p) } : p))
+    : [];
   return {
     status,
     code: typeof b.code === 'string' ? b.code : `HTTP.${status}`,
@@ -39,6 +48,8 @@ function toError(status: number, body: unknown): ApiError {
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, init: RequestInit = {}): Promise<ApiResult<T>> {
   const headers = new Headers(init.headers);
   headers.set('accept', 'application/json');
+  // The server speaks ja and en; a traveller page in zh or ko gets English, the language most visitors read next.
+  if (!headers.has('accept-language')) headers.set('accept-language', currentLang() === 'ja' ? 'ja' : 'en');
   const key = apiKey.get();
   if (key && !headers.has('authorization')) headers.set('authorization', `Bearer ${key}`);
   let payload: BodyInit | undefined;

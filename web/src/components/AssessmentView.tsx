@@ -1,5 +1,8 @@
-import { columnName, formatCode9 } from './tariff.ts';
-import { useI18n } from '../i18n/index.tsx';
+import { Fragment } from 'react';
+import { roundingLines } from './assessment-sums.ts';
+import { columnName, formatCode9, rateText } from './tariff.ts';
+import { useI18n, type Lang, type MessageKey } from '../i18n/index.tsx';
+import { serverText, type ServerWorded } from '../i18n/server-text.ts';
 
 /** The assessment contract's response (issue 3 item 4); fields the server may omit are optional here. */
 export interface AssessmentItem {
@@ -10,13 +13,22 @@ export interface AssessmentItem {
   readonly dutyYen: number;
   readonly consumptionTaxYen: number;
   readonly localConsumptionTaxYen: number;
-  readonly notes?: readonly { code: string; message: string }[];
+  readonly notes?: readonly ServerWorded[];
 }
 export interface Assessment {
   readonly items?: readonly AssessmentItem[];
   readonly totals?: { customsValueYen: number; dutyYen: number; consumptionTaxYen: number; localConsumptionTaxYen: number; totalYen: number };
   readonly totalYen?: number;
-  readonly assumptions?: readonly { code: string; message: string }[];
+  readonly assumptions?: readonly ServerWorded[];
+}
+
+/** What a cheaper rate needs, in the page's language (the server words it in English for API users). */
+function requirement(column: string, requires: string, t: (k: MessageKey) => string): string {
+  if (/quota/.test(requires)) return t('assess.requires.quota');
+  if (column === 'rate_gsp' || column === 'rate_gsp_ldc' || column === 'rate_ldc') return t('assess.requires.gsp');
+  if (column.startsWith('epa_')) return t('assess.requires.epa');
+  if (column.startsWith('rate_') && /simplified/.test(requires)) return t('assess.requires.simplified');
+  return requires;
 }
 
 /** Duty breakdown per item, totals, and the alternative rates that would cost less (with what they require). */
@@ -24,6 +36,8 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
   const { t, yen, lang } = useI18n();
   const items = assessment.items ?? [];
   const totals = assessment.totals;
+  const rounding = roundingLines(assessment);
+  const TAX_NAMES = { duty: 'assess.duty', consumptionTax: 'assess.consumptionTax', localTax: 'assess.localTax' } as const;
   return (
     <div className="assessment">
       {totals ? (
@@ -50,6 +64,21 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
           </div>
         </dl>
       ) : null}
+      {totals && rounding.length > 0 ? (
+        <ul className="hint rounding" data-testid="rounding">
+          {rounding.map((r) => (
+            <li key={r.tax}>
+              {t('assess.rounding', {
+                tax: t(TAX_NAMES[r.tax]),
+                sum: yen(r.itemsYen),
+                dropped: yen(r.droppedYen),
+                total: yen(r.totalYen),
+                law: t(r.tax === 'duty' ? 'assess.rounding.duty' : 'assess.rounding.tax'),
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {items.map((it, i) => {
         const cheaper = (it.alternatives ?? []).filter((a) => (a.differenceYen ?? a.dutyYen - it.dutyYen) < 0);
         return (
@@ -61,7 +90,7 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
               <div>
                 <dt>{t('assess.appliedRate')}</dt>
                 <dd>
-                  {columnName(it.appliedRate.column, lang)}: <span lang="ja">{it.appliedRate.text}</span>
+                  {columnName(it.appliedRate.column, lang)}: <RateText text={it.appliedRate.text} lang={lang} />
                 </dd>
               </div>
               <div>
@@ -85,9 +114,9 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
                 <ul>
                   {cheaper.map((a) => (
                     <li key={a.column}>
-                      {columnName(a.column, lang)} (<span lang="ja">{a.text}</span>): {yen(a.dutyYen)} —{' '}
+                      {columnName(a.column, lang)} (<RateText text={a.text} lang={lang} />): {yen(a.dutyYen)} —{' '}
                       {t('assess.saves', { amount: yen(-(a.differenceYen ?? a.dutyYen - it.dutyYen)) })}
-                      {a.requires ? <span className="hint"> {a.requires}</span> : null}
+                      {a.requires ? <span className="hint"> {requirement(a.column, a.requires, t)}</span> : null}
                     </li>
                   ))}
                 </ul>
@@ -97,7 +126,7 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
               <ul className="notes">
                 {it.notes.map((n, j) => (
                   <li key={j}>
-                    {n.message} <code className="code">{n.code}</code>
+                    {serverText(lang, n)} <code className="code">{n.code}</code>
                   </li>
                 ))}
               </ul>
@@ -111,7 +140,7 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
           <ul>
             {assessment.assumptions.map((a, i) => (
               <li key={i}>
-                {a.message} <code className="code">{a.code}</code>
+                {serverText(lang, a)} <code className="code">{a.code}</code>
               </li>
             ))}
           </ul>
@@ -119,4 +148,10 @@ export function AssessmentView({ assessment }: { assessment: Assessment }) {
       ) : null}
     </div>
   );
+}
+
+/** A rate as the schedule prints it: the Japanese text on Japanese pages, its English reading otherwise. */
+function RateText({ text, lang }: { text: string; lang: Lang }) {
+  const shown = rateText(text, lang);
+  return shown === text ? <span lang="ja">{text}</span> : <Fragment>{shown}</Fragment>;
 }

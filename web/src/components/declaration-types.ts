@@ -1,3 +1,4 @@
+import type { ServerWorded } from '../i18n/server-text.ts';
 import type { Assessment } from './AssessmentView.tsx';
 
 /** What `GET /api/v1/declarations/:id` returns; officers get `risk`, traders `requested` and `howToContest`. */
@@ -8,15 +9,15 @@ export interface DeclarationView {
   readonly version: number;
   readonly lrn: string | null;
   readonly lane: 'green' | 'yellow' | 'red' | null;
-  readonly assessment: (Assessment & { problems?: readonly { path: string; code: string; message: string }[]; paidYen?: number }) | null;
   /** Yen received so far (kept across amendments). */
   readonly paidYen?: number;
   /** Officers only: what the status still allows ('release', 'hold', 'reject', 'payment', 'finding'). */
   readonly allowedActions?: readonly string[];
+  readonly assessment: (Assessment & { problems?: readonly (ServerWorded & { path: string })[]; paidYen?: number }) | null;
   readonly risk?: RiskView | null;
   readonly requested?: string | null;
   readonly howToContest?: string | null;
-  readonly warnings: readonly { path: string; code: string; message: string }[];
+  readonly warnings: readonly (ServerWorded & { path: string; permits?: readonly { code: string; law: string; documents: string }[] })[];
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly data: {

@@ -1,10 +1,12 @@
 import { gateEn } from './gate.en.ts';
 import { passengerEn } from './passenger.en.ts';
 import { integrityEn } from './integrity.en.ts';
+import { languageEn } from './language.en.ts';
 
 /** English: the reference dictionary; its keys are the type of every message key. */
 export const en = {
   ...integrityEn,
+  ...languageEn,
   'app.name': 'Smart Customs',
   'app.skip': 'Skip to main content',
   'app.language': 'Language',

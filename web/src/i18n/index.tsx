@@ -17,6 +17,10 @@ export type { MessageKey };
 const DICTS: Record<Lang, Partial<Record<MessageKey, string>>> = { en, ja, zh, ko };
 const STORE = 'smart-customs.lang';
 
+/** The page's language outside React (the API client asks the server to answer in it). */
+let current: Lang = 'ja';
+export const currentLang = (): Lang => current;
+
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text = DICTS[lang][key] ?? en[key];
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (vars[name] !== undefined ? String(vars[name]) : m));
@@ -50,6 +54,7 @@ export const effectiveLang = (chosen: Lang, langs: readonly Lang[]): Lang => (la
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  current = lang;
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem(STORE, l);
     setLangState(l);
@@ -65,6 +70,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 export function LangScope({ langs, children }: { langs: readonly Lang[]; children: ReactNode }) {
   const parent = useI18n();
   const lang = effectiveLang(parent.lang, langs);
+  // The API client asks the server to answer in the language the page shows.
+  current = lang;
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : lang;
   }, [lang]);

@@ -2,10 +2,12 @@ import type { MessageKey } from './en.ts';
 import { gateJa } from './gate.ja.ts';
 import { passengerJa } from './passenger.ja.ts';
 import { integrityJa } from './integrity.ja.ts';
+import { languageJa } from './language.ja.ts';
 
 /** 日本語: every key (a missing one is a type error). */
 export const ja: Record<MessageKey, string> = {
   ...integrityJa,
+  ...languageJa,
   'app.name': 'スマート税関',
   'app.skip': '本文へ移動',
   'app.language': '言語',

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, type ApiError } from '../../api/client.ts';
 import { useLocation } from '../../app/router.tsx';
 import { AssessmentView, type Assessment } from '../../components/AssessmentView.tsx';
-import { AGREEMENTS } from '../../components/tariff.ts';
+import { AGREEMENTS, agreementName } from '../../components/tariff.ts';
 import { ApiErrorBanner, ErrorSummary, SelectField, TextField } from '../../components/forms.tsx';
 import { useForm } from '../../components/use-form.ts';
 import { code9, country, currency, decimal, optionalDate, optionalDecimal, type Check } from '../../components/validators.ts';
@@ -38,7 +38,7 @@ const LABELS: Record<string, MessageKey> = {
 const INCOTERMS = ['', 'EXW', 'FCA', 'FAS', 'FOB', 'CFR', 'CPT', 'CIF', 'CIP', 'DAP', 'DPU', 'DDP'];
 
 export default function EstimatorPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const loc = useLocation();
   const form = useForm(
     { 'items.0.code9': loc.query.get('code9') ?? '', 'items.0.value.currency': 'USD', 'items.0.quantities.0.unit': 'KG', incoterm: 'CIF' },
@@ -89,7 +89,7 @@ export default function EstimatorPage() {
           <TextField {...form.field('freight.amount')} inputMode="decimal" hint={t('f.freight.hint')} />
           <TextField {...form.field('insurance.amount')} inputMode="decimal" />
           <TextField {...form.field('exchangeRate')} inputMode="decimal" hint={t('f.exchangeRate.hint')} />
-          <SelectField {...form.field('items.0.preference')} options={opt(AGREEMENTS, t('f.preference.none'))} hint={t('f.preference.hint')} />
+          <SelectField {...form.field('items.0.preference')} options={AGREEMENTS.map((a) => ({ value: a, label: a ? agreementName(a, lang) : t('f.preference.none') }))} hint={t('f.preference.hint')} />
           <TextField {...form.field('items.0.quantities.0.amount')} inputMode="decimal" hint={t('f.quantity.hint')} />
           <SelectField {...form.field('items.0.quantities.0.unit')} options={opt(['KG', 'L', 'NO', 'PR', 'DZ', 'M', 'SM', 'GR', 'MT', 'KL'], '')} />
           <SelectField {...form.field('items.0.personalUse')} options={[{ value: '', label: t('common.no') }, { value: 'yes', label: t('common.yes') }]} hint={t('f.personalUse.hint')} />

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useResource } from '../../api/use-resource.ts';
 import { Link } from '../../app/router.tsx';
 import { ApiErrorBanner } from '../../components/forms.tsx';
-import { columnName, formatCode9 } from '../../components/tariff.ts';
+import { columnName, formatCode9, permitName, rateText } from '../../components/tariff.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 interface TariffLine {
@@ -44,7 +44,8 @@ export default function LinePage({ params }: { params: Record<string, string> })
             {line.hs ? (
               <div>
                 <dt>{t('line.hs')}</dt>
-                <dd lang="en">
+                {/* The WCO's HS nomenclature exists in English only: quoted as published, not translated. */}
+                <dd lang="en" translate="no">
                   {line.hs.code} — {line.hs.description}
                 </dd>
               </div>
@@ -68,7 +69,7 @@ export default function LinePage({ params }: { params: Record<string, string> })
                 {Object.entries(line.rates).map(([col, r]) => (
                   <tr key={col}>
                     <th scope="row">{columnName(col, lang)}</th>
-                    <td lang="ja">{r.text}</td>
+                    <td lang={lang === 'ja' || rateText(r.text, lang) === r.text ? 'ja' : lang}>{rateText(r.text, lang)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -81,7 +82,13 @@ export default function LinePage({ params }: { params: Record<string, string> })
             <ul>
               {line.otherLaws.map((o) => (
                 <li key={o.code}>
-                  <strong lang="ja">{o.law}</strong> ({o.code}){o.documents ? <span lang="ja">: {o.documents}</span> : null}
+                  <strong>{permitName(o.code, lang)}</strong>
+                  {o.documents ? (
+                    <span lang="ja">
+                      {' '}
+                      — {o.documents}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useResource } from '../../api/use-resource.ts';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ApiErrorBanner } from '../../components/forms.tsx';
-import { columnName, formatCode9, rateEntries } from '../../components/tariff.ts';
+import { columnName, formatCode9, rateEntries, rateText } from '../../components/tariff.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 interface SearchItem {
@@ -83,7 +83,7 @@ export default function SearchPage() {
                       {rates.map((r) => (
                         <div key={r.column}>
                           <dt>{columnName(r.column, lang)}</dt>
-                          <dd>{r.text}</dd>
+                          <dd>{rateText(r.text, lang)}</dd>
                         </div>
                       ))}
                     </dl>

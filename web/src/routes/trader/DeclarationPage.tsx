@@ -6,11 +6,13 @@ import { History } from '../../components/History.tsx';
 import { LaneBadge, StatusTag } from '../../components/status.tsx';
 import { useDeclaration } from '../../components/use-declaration.ts';
 import { PENDING } from '../../components/declaration-types.ts';
+import { permitName } from '../../components/tariff.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { serverText } from '../../i18n/server-text.ts';
 
 /** The trader's view: status, duty, cheaper alternatives, lane and what is requested — never why it was selected. */
 export default function DeclarationPage({ params }: { params: Record<string, string> }) {
-  const { t, yen } = useI18n();
+  const { t, yen, lang } = useI18n();
   const { decl, history } = useDeclaration(params['id'] ?? '');
   const d = decl.data;
   useEffect(() => {
@@ -60,8 +62,8 @@ export default function DeclarationPage({ params }: { params: Record<string, str
           {d.requested ? (
             <div className="inset" data-testid="requested">
               <h2>{t('decl.requested')}</h2>
-              <p>{d.requested}</p>
-              {d.howToContest ? <p className="hint">{d.howToContest}</p> : null}
+              <p>{d.lane ? t(`decl.requested.${d.lane}`) : d.requested}</p>
+              {d.howToContest ? <p className="hint">{t('decl.howToContest')}</p> : null}
             </div>
           ) : null}
           {d.assessment?.problems ? (
@@ -70,7 +72,7 @@ export default function DeclarationPage({ params }: { params: Record<string, str
               <ul>
                 {d.assessment.problems.map((p, i) => (
                   <li key={i}>
-                    {p.path}: {p.message} <code className="code">{p.code}</code>
+                    {p.path}: {serverText(lang, p)} <code className="code">{p.code}</code>
                   </li>
                 ))}
               </ul>
@@ -82,7 +84,14 @@ export default function DeclarationPage({ params }: { params: Record<string, str
               <ul>
                 {d.warnings.map((w, i) => (
                   <li key={i}>
-                    {w.message} <code className="code">{w.code}</code>
+                    {serverText(lang, w)} <code className="code">{w.code}</code>
+                    {w.permits && w.permits.length > 0 ? (
+                      <ul aria-label={t('decl.permits')}>
+                        {w.permits.map((p) => (
+                          <li key={p.code}>{permitName(p.code, lang)}</li>
+                        ))}
+                      </ul>
+                    ) : null}
                   </li>
                 ))}
               </ul>
