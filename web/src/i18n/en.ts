@@ -1,4 +1,6 @@
 /** English: the reference dictionary; its keys are the type of every message key. */
+import { traderEn } from './trader.en.ts';
+
 export const en = {
   'app.name': 'Smart Customs',
   'app.skip': 'Skip to main content',
@@ -378,6 +380,7 @@ export const en = {
   'tr.treatment.taxed_general': 'Taxed at the general rate',
   'tr.treatment.officer_assessment': 'Assessed by an officer',
   'tr.new': 'Start a new declaration',
+  ...traderEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
