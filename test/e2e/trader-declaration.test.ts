@@ -17,9 +17,9 @@ async function fillCoffee(page: Page, lrn: string, code9: string): Promise<void>
   const fill = (id: string, v: string) => page.locator(`#${id}`).fill(v);
   await fill('f-lrn', lrn);
   await fill('f-customsOffice', '1A');
-  await page.getByLabel('Declarant name').fill('Yamato Customs Brokers KK');
+  await fill('f-declarant-name', 'Yamato Customs Brokers KK');
   await fill('f-declarant-corporateNumber', '7000012050002');
-  await page.getByLabel('Importer or exporter').fill('Kissa Trading KK');
+  await fill('f-importer-name', 'Kissa Trading KK');
   await fill('f-seller-name', 'Fazenda Boa Vista');
   await fill('f-seller-country', 'BR');
   await fill('f-transport-date', '2026-11-20');
@@ -40,6 +40,58 @@ async function signIn(page: Page, key: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Your declarations' }).waitFor();
 }
+
+/** Printed cotton T-shirts from Viet Nam (6109.10-010): the schedule counts them in pieces and in kilograms. */
+async function fillTshirts(page: Page, lrn: string): Promise<void> {
+  await fillCoffee(page, lrn, '610910010');
+  await page.locator('#f-seller-name').fill('Saigon Garment Co');
+  await page.locator('#f-seller-country').fill('VN');
+  await page.locator('#f-transport-portOfLoading').fill('VNSGN');
+  await page.locator('#f-items-0-description').fill('Printed cotton T-shirts, knitted');
+  await page.locator('#f-items-0-originCountry').fill('VN');
+}
+
+describe('a trader files a line counted in two units', () => {
+  for (const lang of ['ja', 'en'] as const) {
+    it(`sees the line and one quantity per unit, and files T-shirts in pieces and kilograms (${lang})`, async () => {
+      const { context, page } = await newPage(e, { lang, apiKey: e.tp.keys.trader });
+      await page.goto('/trader/declarations/new');
+      const lrn = uniqueLrn(`E2E-TSHIRT-${lang.toUpperCase()}`);
+      await fillTshirts(page, lrn);
+      // The code is looked up as it is typed: the schedule's description confirms it, and a second quantity appears.
+      await page.locator('[data-testid=line-0][data-status=found]').waitFor();
+      expect(await page.locator('[data-testid=line-0]').textContent()).toContain('6109.10-010');
+      expect(await page.locator('[data-testid=line-0]').textContent()).toContain('Tシャツ');
+      const pieces = page.locator('#f-items-0-quantities-0-amount');
+      const kilograms = page.locator('#f-items-0-quantities-1-amount');
+      expect(await pieces.getAttribute('data-unit')).toBe('NO');
+      expect(await kilograms.getAttribute('data-unit')).toBe('KG');
+      const label = (id: string) => page.locator(`label[for=${id}]`).textContent();
+      expect(await label('f-items-0-quantities-0-amount')).toBe(lang === 'ja' ? '数量（個数・NO）' : 'Quantity in number of pieces (NO)');
+      expect(await label('f-items-0-quantities-1-amount')).toBe(lang === 'ja' ? '数量（キログラム・KG）' : 'Quantity in kilograms (KG)');
+      await pieces.fill('500');
+      await kilograms.fill('');
+      await page.locator('#f-items-0-netMassKg').fill('110.5');
+      await screenshot(page, `trader-form-two-quantities-${lang}`);
+
+      // Leaving the kilograms out is caught next to that input before anything is sent.
+      await page.locator('button[type=submit]').click();
+      await expect.poll(() => page.locator('#f-items-0-quantities-1-amount').getAttribute('aria-invalid')).toBe('true');
+      await kilograms.fill('110.5');
+      await page.locator('button[type=submit]').click();
+      await page.waitForURL(/\/trader\/declarations\/[^/]+$/);
+      await page.getByRole('heading', { name: new RegExp(lrn) }).waitFor();
+      const id = page.url().split('/').pop() ?? '';
+      const filed = await apiCall<{ status: string; data: { items: { quantities: unknown }[] } }>(e, 'GET', `/api/v1/declarations/${id}`, e.tp.keys.trader);
+      expect(filed.body.data.items[0]?.quantities).toEqual([
+        { amount: '500', unit: 'NO' },
+        { amount: '110.5', unit: 'KG' },
+      ]);
+      await expect.poll(async () => (await apiCall<{ status: string }>(e, 'GET', `/api/v1/declarations/${id}`, e.tp.keys.trader)).body.status, { timeout: 30_000 }).not.toMatch(/^(draft|submitted)$/);
+      await context.close();
+    });
+  }
+});
 
 describe('a trader files a declaration', () => {
   it('signs in with the key, sees checks as they type and the server error codes next to the fields, then files it', async () => {

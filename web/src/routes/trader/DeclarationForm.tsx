@@ -102,7 +102,6 @@ export function DeclarationForm(props: {
         </fieldset>
         {Array.from({ length: items }, (_, i) => {
           const slots = quantitySlots(lines[i], form.values, i);
-          const fixed = slots.length > 0 && slots[0]?.fixed === true;
           return (
             <fieldset key={i} className="item-fieldset">
               <legend>{t('assess.item', { n: i + 1 })}</legend>
@@ -128,8 +127,7 @@ export function DeclarationForm(props: {
                   ),
                 )}
                 {lines[i] && lines[i].length === 0 ? <p className="hint">{t('line.noUnits')}</p> : null}
-                {fixed && !slots.some((s) => s.unit === 'KG') ? <TextField {...form.field(`items.${i}.netMassKg`)} inputMode="decimal" /> : null}
-                {!fixed ? <TextField {...form.field(`items.${i}.netMassKg`)} inputMode="decimal" /> : null}
+                <TextField {...form.field(`items.${i}.netMassKg`)} inputMode="decimal" />
                 <TextField {...form.field(`items.${i}.invoiceValue.amount`)} inputMode="decimal" />
                 <TextField {...form.field(`items.${i}.invoiceValue.currency`)} maxLength={3} className="input--short" />
                 <SelectField {...form.field(`items.${i}.preference`)} options={opt(AGREEMENTS, t('f.preference.none'))} />
