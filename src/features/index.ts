@@ -1,4 +1,5 @@
 import { consignmentsFeature } from './consignments.feature.ts';
+import { documentsFeature } from './documents.feature.ts';
 import type { FeatureFactory } from './feature.ts';
 import { passengersFeature } from './passengers.feature.ts';
 import { riskFeature } from './risk.feature.ts';
@@ -12,4 +13,5 @@ export const FEATURES: readonly FeatureFactory[] = [
   riskFeature,
   consignmentsFeature,
   passengersFeature,
+  documentsFeature,
 ];
