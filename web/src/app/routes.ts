@@ -20,6 +20,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/estimate', area: 'public', page: page(() => import('../routes/public/EstimatorPage.tsx')) },
   { pattern: '/trader', area: 'trader', signedIn: true, page: page(() => import('../routes/trader/DeclarationsPage.tsx')) },
   { pattern: '/trader/declarations/new', area: 'trader', signedIn: true, page: page(() => import('../routes/trader/NewDeclarationPage.tsx')) },
+  { pattern: '/trader/declarations/:id/amend', area: 'trader', signedIn: true, page: page(() => import('../routes/trader/AmendDeclarationPage.tsx')) },
   { pattern: '/trader/declarations/:id', area: 'trader', signedIn: true, page: page(() => import('../routes/trader/DeclarationPage.tsx')) },
   { pattern: '/trader/upload', area: 'trader', signedIn: true, page: page(() => import('../routes/trader/UploadPage.tsx')) },
   { pattern: '/officer', area: 'officer', signedIn: true, page: page(() => import('../routes/officer/QueuePage.tsx')) },

@@ -35,6 +35,9 @@ export function useForm(initial: Values, rules: Readonly<Record<string, Check>>,
     });
   }, []);
 
+  /** Changes values the user did not edit (a form rearranging itself): no field counts as touched. */
+  const patch = useCallback((changes: Readonly<Record<string, string>>) => setValues((v) => ({ ...v, ...changes })), []);
+
   const client = useMemo(() => validate(values, rules), [values, rules]);
 
   const errorOf = (key: string): FieldError | undefined => {
@@ -67,5 +70,5 @@ export function useForm(initial: Values, rules: Readonly<Record<string, Check>>,
     setServer(byField);
   };
 
-  return { values, set, errorOf, summary, trySubmit, showServerErrors, field: (key: string) => ({ name: key, label: labelOf(key) ?? key, value: values[key] ?? '', error: errorOf(key), onValue: (v: string) => set(key, v) }) };
+  return { values, set, patch, errorOf, summary, trySubmit, showServerErrors, field: (key: string) => ({ name: key, label: labelOf(key) ?? key, value: values[key] ?? '', error: errorOf(key), onValue: (v: string) => set(key, v) }) };
 }

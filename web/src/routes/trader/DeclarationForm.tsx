@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, ApiResult } from '../../api/client.ts';
 import { ApiErrorBanner, ErrorSummary, SelectField, TextField } from '../../components/forms.tsx';
 import { AGREEMENTS, formatCode9 } from '../../components/tariff.ts';
 import { useForm } from '../../components/use-form.ts';
 import type { Values } from '../../components/validators.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
-import { declarationLabels, declarationRequest, declarationRules, placeQuantityProblems, quantitySlots, UNIT_KEYS } from './declaration-form.ts';
+import { alignQuantities, declarationLabels, declarationRequest, declarationRules, placeQuantityProblems, quantitySlots, UNIT_KEYS } from './declaration-form.ts';
 import { useLineUnits, type LineInfo } from './use-line-units.ts';
 
 const MAX_ITEMS = 20;
@@ -39,6 +39,16 @@ export function DeclarationForm(props: {
   if (form.values !== values) setValues(form.values);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const { patch } = form;
+  // When a line becomes known, amounts move to the inputs of their units (in the line's order).
+  useEffect(() => {
+    const changes: Record<string, string> = {};
+    lines.forEach((units, i) => {
+      if (units) Object.assign(changes, alignQuantities(form.values, i, units) ?? {});
+    });
+    if (Object.keys(changes).length > 0) patch(changes);
+    // Runs when a line is looked up, not on every keystroke (the values read are those of that moment).
+  }, [lines, patch]);
 
   const submit = async () => {
     if (!form.trySubmit()) return;

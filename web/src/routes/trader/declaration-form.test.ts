@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../components/validators.ts';
-import { declarationLabels, declarationRequest, declarationRules, declarationValues, placeQuantityProblems, quantitySlots } from './declaration-form.ts';
+import { alignQuantities, declarationLabels, declarationRequest, declarationRules, declarationValues, placeQuantityProblems, quantitySlots } from './declaration-form.ts';
 
 const filled = {
   kind: 'import',
@@ -130,5 +130,29 @@ describe('amending starts from what was filed', () => {
     const { values } = declarationValues(filed);
     expect(values['importer.name']).toBe('Kissa Trading KK');
     expect(declarationRequest(values, 1)).toEqual(filed);
+  });
+});
+
+describe('quantities follow the line once it is known', () => {
+  it('moves a KG amount typed before the lookup to the KG input of a NO + KG line', () => {
+    const v = { 'items.0.quantities.0.unit': 'KG', 'items.0.quantities.0.amount': '110.5' };
+    expect(alignQuantities(v, 0, ['NO', 'KG'])).toEqual({
+      'items.0.quantities.0.unit': 'NO',
+      'items.0.quantities.0.amount': '',
+      'items.0.quantities.1.unit': 'KG',
+      'items.0.quantities.1.amount': '110.5',
+    });
+  });
+
+  it('puts amounts filed in another order under their units, and changes nothing already in order', () => {
+    const filed = { 'items.1.quantities.0.unit': 'KG', 'items.1.quantities.0.amount': '12', 'items.1.quantities.1.unit': 'PR', 'items.1.quantities.1.amount': '40' };
+    const moved = alignQuantities(filed, 1, ['PR', 'KG']);
+    expect(moved).toEqual({ 'items.1.quantities.0.unit': 'PR', 'items.1.quantities.0.amount': '40', 'items.1.quantities.1.unit': 'KG', 'items.1.quantities.1.amount': '12' });
+    expect(alignQuantities({ ...filed, ...moved }, 1, ['PR', 'KG'])).toBeNull();
+  });
+
+  it('drops quantities the new line does not count in', () => {
+    const v = { 'items.0.quantities.0.unit': 'NO', 'items.0.quantities.0.amount': '500', 'items.0.quantities.1.unit': 'KG', 'items.0.quantities.1.amount': '110' };
+    expect(alignQuantities(v, 0, ['KG'])).toEqual({ 'items.0.quantities.0.unit': 'KG', 'items.0.quantities.0.amount': '110', 'items.0.quantities.1.unit': '', 'items.0.quantities.1.amount': '' });
   });
 });

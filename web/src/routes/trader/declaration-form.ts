@@ -193,3 +193,31 @@ export function declarationValues(data: Record<string, unknown>): { values: Reco
   const items = Array.isArray(data['items']) ? data['items'].length : 0;
   return { values: out, itemCount: Math.max(items, 1) };
 }
+
+/**
+ * Once an item's line is known, its quantity inputs are in the line's unit order. Amounts entered (or filed) under
+ * another order or unit are moved to the input of their unit (KG typed while the line was unknown goes to the KG
+ * input of a NO + KG line), and the units are recorded in the line's order. Returns the fields to change, or null.
+ */
+export function alignQuantities(values: Values, item: number, units: readonly string[]): Record<string, string> | null {
+  const k = (j: number, f: 'amount' | 'unit') => `items.${item}.quantities.${j}.${f}`;
+  const entered: { unit: string; amount: string }[] = [];
+  for (let j = 0; values[k(j, 'unit')] !== undefined || values[k(j, 'amount')] !== undefined; j++) {
+    entered.push({ unit: (values[k(j, 'unit')] ?? '').trim().toUpperCase(), amount: values[k(j, 'amount')] ?? '' });
+  }
+  if (entered.every((e, j) => e.unit === (units[j] ?? ''))) return null;
+  const changes: Record<string, string> = {};
+  const used = new Set<number>();
+  units.forEach((u, j) => {
+    const from = entered.findIndex((e, x) => !used.has(x) && e.unit === u && e.amount !== '');
+    if (from >= 0) used.add(from);
+    const here = entered[j];
+    changes[k(j, 'unit')] = u;
+    changes[k(j, 'amount')] = from >= 0 ? (entered[from]?.amount ?? '') : here && here.unit === '' && !used.has(j) ? here.amount : '';
+  });
+  for (let j = units.length; j < entered.length; j++) {
+    changes[k(j, 'unit')] = '';
+    changes[k(j, 'amount')] = '';
+  }
+  return changes;
+}

@@ -83,6 +83,9 @@ export function nextSteps(d: NextStepsInput): NextSteps {
   return { steps, permits, nothing: false, sendDocuments };
 }
 
+/** Other-law codes of the schedule's table (jp_other_laws_codes.json) that have a name in the catalogues. */
+export const LAW_CODES: ReadonlySet<string> = new Set(['FE', 'IQ', 'HU', 'FS', 'ST', 'PD', 'AD', 'CC', 'NA', 'OP', 'PA', 'FL', 'FR', 'SP', 'MA', 'FM', 'EX', 'CR', 'PS', 'AM', 'PE', 'AC', 'IA', 'PM', 'SH', 'FD', 'PL', 'RA', 'AN', 'GA', 'SA']);
+
 /** Ministries and agencies named in the other-law table, for the English page (the table is in Japanese). */
 const AUTHORITIES: readonly [string, string][] = [
   ['財務省', 'Ministry of Finance'],
