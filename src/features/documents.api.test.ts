@@ -79,3 +79,18 @@ describe('documents for a declaration', () => {
     expect((await list(id, t.keys.trader)).json().items).toHaveLength(1);
   });
 });
+
+describe('who a key belongs to', () => {
+  it('tells each principal its own role, and no one without a key', async () => {
+    for (const [key, role] of [
+      [t.keys.trader, 'trader'],
+      [t.keys.officer, 'officer'],
+      [t.keys.analyst, 'analyst'],
+    ] as const) {
+      const me = await t.platform.app.inject({ url: '/api/v1/principals/me', headers: auth(key) });
+      expect([me.statusCode, me.json().role]).toEqual([200, role]);
+      expect(JSON.stringify(me.json())).not.toContain(key);
+    }
+    expect((await t.platform.app.inject({ url: '/api/v1/principals/me' })).statusCode).toBe(401);
+  });
+});

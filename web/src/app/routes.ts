@@ -27,6 +27,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/officer/declarations/:id', area: 'officer', signedIn: true, page: page(() => import('../routes/officer/OfficerDeclarationPage.tsx')) },
   { pattern: '/officer/rules', area: 'officer', signedIn: true, page: page(() => import('../routes/officer/RulesPage.tsx')) },
   { pattern: '/officer/search-references', area: 'officer', signedIn: true, page: page(() => import('../routes/officer/SearchReferencesPage.tsx')) },
+  { pattern: '/officer/exchange-rates', area: 'officer', signedIn: true, page: page(() => import('../routes/officer/ExchangeRatesPage.tsx')) },
   { pattern: '/officer/dashboard', area: 'officer', signedIn: true, page: page(() => import('../routes/officer/DashboardPage.tsx')) },
   { pattern: '/traveller', area: 'traveller', page: page(() => import('../routes/traveller/TravellerPage.tsx')) },
   { pattern: '/gate', area: 'officer', signedIn: true, page: page(() => import('../routes/traveller/GatePage.tsx')) },
