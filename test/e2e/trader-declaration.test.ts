@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { GENERATOR_YEN_RATES, generateConsignments, toNdjson } from '../../src/modules/consignments/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleDeclaration } from '../support/platform.ts';
 import { apiCall, newPage, screenshot, startE2E, uniqueLrn, type E2E } from './support/e2e.ts';
 
 let e: E2E;
@@ -91,6 +92,107 @@ describe('a trader files a line counted in two units', () => {
       await context.close();
     });
   }
+});
+
+describe("a trader acts on their declaration", () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+  for (const lang of ['ja', 'en'] as const) {
+    it(`is told which permits from which ministry, then why it is held; sends a document the officer sees; amends it (${lang})`, async () => {
+      const lrn = uniqueLrn(`E2E-ACT-${lang.toUpperCase()}`);
+      const created = await apiCall<{ id: string }>(e, 'POST', '/api/v1/declarations', e.tp.keys.trader, sampleDeclaration({ lrn }));
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      await expect.poll(async () => (await apiCall<{ status: string }>(e, 'GET', `/api/v1/declarations/${id}`, e.tp.keys.trader)).body.status, { timeout: 30_000 }).toBe('lane_assigned');
+
+      const { context, page } = await newPage(e, { lang, apiKey: e.tp.keys.trader });
+      await page.goto(`/trader/declarations/${id}`);
+      const todo = page.locator('[data-testid=requested]');
+      await todo.waitFor();
+      // Coffee needs food-sanitation and plant-protection permits: never "nothing to present".
+      expect(await todo.getAttribute('data-nothing')).toBe('false');
+      await page.locator('[data-testid=permits] tr[data-permit=FD]').waitFor();
+      const fd = (await page.locator('[data-testid=permits] tr[data-permit=FD]').textContent()) ?? '';
+      expect(fd).toContain(lang === 'ja' ? '食品衛生法' : 'Food Sanitation Act');
+      expect(fd).toContain(lang === 'ja' ? '厚生労働省' : 'Ministry of Health, Labour and Welfare');
+      expect(fd).toContain('食品等輸入届出書');
+      expect(await page.locator('[data-testid=permits] tr[data-permit=PL]').textContent()).toContain(lang === 'ja' ? '農林水産省' : 'Ministry of Agriculture, Forestry and Fisheries');
+      // The goods as declared.
+      const goods = (await page.locator('[data-testid=declared-item]').first().textContent()) ?? '';
+      expect(goods).toContain('0901.11-000');
+      expect(goods).toContain('Green coffee beans');
+      expect(await page.locator('[data-testid=declared-quantities]').first().textContent()).toContain(lang === 'ja' ? '1,200 キログラム' : '1,200 kilograms');
+      expect(await page.getByText('Nothing to present').count()).toBe(0);
+
+      // The officer holds it and asks for a document: the trader is told why, and what to send.
+      const reason = 'Send the food import notification (FD) for the coffee';
+      expect((await apiCall(e, 'POST', `/api/v1/declarations/${id}/decision`, e.tp.keys.officer, { decision: 'hold', reason })).status).toBe(200);
+      await page.reload();
+      await page.locator('[data-step="todo.held.reason"]').waitFor();
+      expect(await page.locator('[data-step="todo.held.reason"]').textContent()).toContain(reason);
+      expect(await page.locator('[data-step="todo.held.send"]').count()).toBe(1);
+      await page.locator('#f-document-file').setInputFiles({ name: 'fd-notification.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page.locator('#f-document-note').fill('FD notification');
+      await page.locator('[data-testid=documents] button[type=submit]').click();
+      await page.locator('[data-testid=document]', { hasText: 'fd-notification.pdf' }).waitFor();
+      // A file that is not a PDF, JPEG or PNG is refused next to the field, before it is read.
+      await page.locator('#f-document-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+      await page.locator('[data-testid=documents] button[type=submit]').click();
+      await page.locator('#f-document-file-error').waitFor();
+      await screenshot(page, `trader-declaration-held-${lang}`);
+
+      // The officer sees the document on the declaration and gets the same bytes.
+      const officer = await newPage(e, { lang, apiKey: e.tp.keys.officer });
+      await officer.page.goto(`/officer/declarations/${id}`);
+      await officer.page.locator('[data-testid=documents] [data-testid=document]', { hasText: 'fd-notification.pdf' }).waitFor();
+      const [download] = await Promise.all([officer.page.waitForEvent('download'), officer.page.locator('[data-testid=documents] button', { hasText: 'fd-notification.pdf' }).click()]);
+      expect(download.suggestedFilename()).toBe('fd-notification.pdf');
+      await officer.context.close();
+
+      // Amending starts from what was filed, for the version shown.
+      await page.locator(`a[href="/trader/declarations/${id}/amend"]`).click();
+      await page.locator('[data-testid=amend-version][data-version="1"]').waitFor();
+      expect(await page.locator('#f-items-0-description').inputValue()).toBe('Green coffee beans, not roasted, not decaffeinated');
+      expect(await page.locator('#f-items-0-quantities-0-amount').inputValue()).toBe('1200');
+      await page.locator('#f-items-0-description').fill('Green arabica coffee beans, not roasted, not decaffeinated');
+      await page.locator('button[type=submit]').click();
+      await page.waitForURL(new RegExp(`/trader/declarations/${id}$`));
+      await expect.poll(async () => (await apiCall<{ version: number; data: { items: { description: string }[] } }>(e, 'GET', `/api/v1/declarations/${id}`, e.tp.keys.trader)).body.version).toBe(2);
+      const amended = await apiCall<{ data: { items: { description: string; quantities: unknown }[] } }>(e, 'GET', `/api/v1/declarations/${id}`, e.tp.keys.trader);
+      expect(amended.body.data.items[0]).toMatchObject({ description: 'Green arabica coffee beans, not roasted, not decaffeinated', quantities: [{ amount: '1200', unit: 'KG' }] });
+      await page.locator('[data-testid=declared-item]', { hasText: 'arabica' }).waitFor();
+      await screenshot(page, `trader-declaration-${lang}`);
+      await context.close();
+    });
+  }
+});
+
+describe('officers enter the week\'s exchange rates', () => {
+  it('shows the form to an officer and saves the rates; an analyst only reads them', async () => {
+    const { context, page } = await newPage(e, { lang: 'ja', apiKey: e.tp.keys.officer });
+    await page.goto('/officer');
+    await page.locator('a[href="/officer/exchange-rates"]').first().click();
+    await page.getByRole('heading', { level: 1, name: '外国為替相場（税関長公示レート）' }).waitFor();
+    await page.locator('#f-validFrom').fill('2031-01-05');
+    await page.locator('#f-validTo').fill('2031-01-11');
+    await page.locator('#f-rates-0-rate').fill('151.37');
+    await page.locator('#f-rates-1-rate').fill('160.02');
+    await page.locator('button[type=submit]').click();
+    await page.locator('[data-testid=rates-saved]').waitFor();
+    const stored = await apiCall<{ items: { currency: string; rate: string }[] }>(e, 'GET', '/api/v1/exchange-rates?date=2031-01-07', null);
+    expect(stored.body.items.map((r) => [r.currency, r.rate]).sort()).toEqual([
+      ['EUR', '160.02'],
+      ['USD', '151.37'],
+    ]);
+    await screenshot(page, 'officer-exchange-rates-ja');
+    await context.close();
+
+    const analyst = await newPage(e, { lang: 'en', apiKey: e.tp.keys.analyst });
+    await analyst.page.goto('/officer/exchange-rates');
+    await analyst.page.locator('[data-testid=rates-readonly]').waitFor();
+    expect(await analyst.page.locator('#f-rates-0-rate').count()).toBe(0);
+    expect(await analyst.page.locator('[data-testid=rates-table]').textContent()).toContain('151.37');
+    await analyst.context.close();
+  });
 });
 
 describe('a trader files a declaration', () => {
