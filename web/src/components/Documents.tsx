@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, apiKey, type ApiError } from '../api/client.ts';
+import { usePrincipal } from '../api/use-principal.ts';
 import { useResource } from '../api/use-resource.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ApiErrorBanner, type FieldError } from './forms.tsx';
@@ -54,6 +55,7 @@ export function Documents({ declarationId, canSend, highlight = false }: { decla
   const { t, num } = useI18n();
   const base = `/api/v1/declarations/${encodeURIComponent(declarationId)}/documents`;
   const docs = useResource<{ items: DocumentMeta[] }>(base);
+  const me = usePrincipal();
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [fieldError, setFieldError] = useState<FieldError | null>(null);
@@ -102,7 +104,7 @@ export function Documents({ declarationId, canSend, highlight = false }: { decla
                 {d.fileName}
               </button>{' '}
               <span className="hint">
-                {d.contentType.replace(/^.*\//, '').toUpperCase()} · {t('docs.size', { kb: num(Math.max(1, Math.round(d.sizeBytes / 1024))) })} · {t('docs.by', { who: d.uploadedBy, at: new Date(d.uploadedAt).toLocaleString() })}
+                {d.contentType.replace(/^.*\//, '').toUpperCase()} · {t('docs.size', { kb: num(Math.max(1, Math.round(d.sizeBytes / 1024))) })} · {t('docs.by', { who: d.uploadedBy === me?.id ? t('docs.you') : d.uploadedBy, at: new Date(d.uploadedAt).toLocaleString() })}
               </span>
               {d.note ? <p>{d.note}</p> : null}
             </li>

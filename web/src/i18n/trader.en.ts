@@ -139,4 +139,5 @@ export const traderEn = {
   'rates.v.order': 'The end of the week is before its start',
   'rates.v.none': 'Enter at least one rate',
   'rates.missing': 'No customs exchange rate for {currency} on this platform for that date. Enter the rate here (yen per {currency}): Japan Customs publishes the weekly rates (税関長公示レート) on its website, and an officer can enter them in the console.',
+  'docs.you': 'you',
 } as const;

@@ -109,7 +109,7 @@ export const traderJa = {
   'docs.sent': '{name} を税関に提出しました。',
   'docs.download': 'ダウンロード',
   'docs.size': '{kb} KB',
-  'docs.by': '{who}（{at}）',
+  'docs.by': '提出者：{who}（{at}）',
   'docs.type': '提出できるのは PDF・JPEG・PNG ファイルのみです。',
   'docs.tooLarge': 'ファイルが5MBを超えています。',
   'docs.choose': 'ファイルを選択してください',
@@ -141,4 +141,5 @@ export const traderJa = {
   'rates.v.order': '適用終了日が適用開始日より前です',
   'rates.v.none': 'レートを1件以上入力してください',
   'rates.missing': 'この日付に適用される{currency}の税関長公示レートが登録されていません。この欄に1{currency}あたりの円を入力してください。公示レートは税関ホームページで毎週公表されており、職員がコンソールで登録できます。',
+  'docs.you': 'あなた',
 } satisfies Partial<Record<MessageKey, string>>;

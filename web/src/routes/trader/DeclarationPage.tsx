@@ -236,7 +236,7 @@ function DeclaredGoods({ d }: { d: DeclarationView }) {
             {data.items.map((it, i) => (
               <tr key={i} data-testid="declared-item">
                 <td>{i + 1}</td>
-                <td>
+                <td className="code9-cell">
                   <Link href={`/tariff/${it.code9}`}>{`${it.code9.slice(0, 4)}.${it.code9.slice(4, 6)}-${it.code9.slice(6)}`}</Link>
                 </td>
                 <td>{it.description}</td>

@@ -47,6 +47,8 @@ describe('what the trader has to do', () => {
     expect(nextSteps({ ...base, lane: 'red', owedYen: 9000 }).steps).toEqual([{ key: 'todo.red' }, { key: 'todo.pay', vars: { amount: 9000 } }]);
     expect(keys({ ...base, owedYen: 9000, paidYen: 9000 })).toEqual(['todo.green.nothing']);
     expect(keys({ ...base, status: 'held', lane: 'yellow', owedYen: 100, warnings: coffee })).toEqual(['todo.held', 'todo.held.send', 'todo.permits', 'todo.pay']);
+    // Held on a green lane: paying does not release it, the officer does.
+    expect(keys({ ...base, status: 'held', lane: 'green', owedYen: 100 })).toEqual(['todo.held', 'todo.held.send', 'todo.pay']);
   });
 
   it('lists the permits on red and yellow lanes too, after what to present', () => {

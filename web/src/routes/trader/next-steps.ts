@@ -78,7 +78,8 @@ export function nextSteps(d: NextStepsInput): NextSteps {
   }
   if (permits.length > 0) steps.push({ key: d.lane === 'green' && d.status === 'lane_assigned' ? 'todo.permits.green' : 'todo.permits' });
   if (owed > 0 && (d.status === 'lane_assigned' || d.status === 'held')) {
-    steps.push({ key: d.lane === 'green' ? 'todo.pay.release' : 'todo.pay', vars: { amount: owed } });
+    // Paying releases the goods by itself only on a green lane not held by an officer.
+    steps.push({ key: d.lane === 'green' && d.status === 'lane_assigned' ? 'todo.pay.release' : 'todo.pay', vars: { amount: owed } });
   }
   return { steps, permits, nothing: false, sendDocuments };
 }
