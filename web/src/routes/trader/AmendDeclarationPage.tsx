@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, type ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { Link, navigate } from '../../app/router.tsx';
 import { ApiErrorBanner } from '../../components/forms.tsx';
 import type { DeclarationView } from '../../components/declaration-types.ts';
@@ -7,13 +7,7 @@ import { useResource } from '../../api/use-resource.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { DeclarationForm } from './DeclarationForm.tsx';
 import { AMENDABLE } from './DeclarationPage.tsx';
-import { declarationValues } from './declaration-form.ts';
-
-/** The version the amendment is based on, as an entity tag: the server refuses it if the declaration moved on. */
-export const ifMatch = (version: number): string => `"${version}"`;
-
-/** An answer saying the declaration changed since it was read (a stale If-Match). */
-export const isVersionConflict = (e: ApiError): boolean => e.status === 412 || (e.status === 409 && /VERSION|PRECONDITION/.test(e.code));
+import { declarationValues, ifMatch, isVersionConflict } from './declaration-form.ts';
 
 /** The declaration form prefilled with what was filed; sent as a PUT of the whole declaration, for the version shown. */
 export default function AmendDeclarationPage({ params }: { params: Record<string, string> }) {

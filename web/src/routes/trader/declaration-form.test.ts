@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../components/validators.ts';
-import { alignQuantities, declarationLabels, declarationRequest, declarationRules, declarationValues, placeQuantityProblems, quantitySlots } from './declaration-form.ts';
+import { alignQuantities, ifMatch, isVersionConflict, declarationLabels, declarationRequest, declarationRules, declarationValues, placeQuantityProblems, quantitySlots } from './declaration-form.ts';
 
 const filled = {
   kind: 'import',
@@ -154,5 +154,15 @@ describe('quantities follow the line once it is known', () => {
   it('drops quantities the new line does not count in', () => {
     const v = { 'items.0.quantities.0.unit': 'NO', 'items.0.quantities.0.amount': '500', 'items.0.quantities.1.unit': 'KG', 'items.0.quantities.1.amount': '110' };
     expect(alignQuantities(v, 0, ['KG'])).toEqual({ 'items.0.quantities.0.unit': 'KG', 'items.0.quantities.0.amount': '110', 'items.0.quantities.1.unit': '', 'items.0.quantities.1.amount': '' });
+  });
+});
+
+describe('an amendment names the version it was made on', () => {
+  it('sends the version as an entity tag and knows a stale one from other refusals', () => {
+    expect(ifMatch(3)).toBe('"3"');
+    expect(isVersionConflict({ status: 409, code: 'DECLARATION.VERSION_CONFLICT' })).toBe(true);
+    expect(isVersionConflict({ status: 412, code: 'REQUEST.PRECONDITION_FAILED' })).toBe(true);
+    expect(isVersionConflict({ status: 409, code: 'DECLARATION.INVALID_TRANSITION' })).toBe(false);
+    expect(isVersionConflict({ status: 422, code: 'DECLARATION.INVALID' })).toBe(false);
   });
 });

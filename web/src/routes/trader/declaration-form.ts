@@ -1,4 +1,4 @@
-import type { ApiProblem } from '../../api/client.ts';
+import type { ApiError, ApiProblem } from '../../api/client.ts';
 import type { FieldLabel } from '../../components/use-form.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
 import { code9, country, currency, date, decimal, locode, office, optionalDecimal, optionalLocode, required, type Check, type Values } from '../../components/validators.ts';
@@ -221,3 +221,9 @@ export function alignQuantities(values: Values, item: number, units: readonly st
   }
   return changes;
 }
+
+/** The version an amendment is based on, as an entity tag: the server refuses it if the declaration moved on. */
+export const ifMatch = (version: number): string => `"${version}"`;
+
+/** An answer saying the declaration changed since it was read (a stale If-Match). */
+export const isVersionConflict = (e: Pick<ApiError, 'status' | 'code'>): boolean => e.status === 412 || (e.status === 409 && /VERSION|PRECONDITION/.test(e.code));
