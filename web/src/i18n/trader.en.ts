@@ -131,7 +131,7 @@ export const traderEn = {
   'rates.rate': 'Yen per unit',
   'rates.rate.hint': 'Leave empty the currencies you do not enter',
   'rates.currencyN': 'Currency {n}',
-  'rates.rateN': 'Yen per unit, currency {n}',
+  'rates.rateN': 'Yen per unit ({n})',
   'rates.save': 'Save the rates',
   'rates.saved': '{n} rates saved.',
   'rates.list': 'Rates entered',

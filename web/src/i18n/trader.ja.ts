@@ -133,7 +133,7 @@ export const traderJa = {
   'rates.rate': '1単位あたりの円',
   'rates.rate.hint': '入力しない通貨は空欄のままにしてください',
   'rates.currencyN': '通貨{n}',
-  'rates.rateN': '通貨{n}の1単位あたりの円',
+  'rates.rateN': '1単位あたりの円（{n}）',
   'rates.save': 'レートを保存する',
   'rates.saved': '{n}件のレートを保存しました。',
   'rates.list': '入力済みのレート',

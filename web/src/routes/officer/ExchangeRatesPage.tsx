@@ -127,11 +127,12 @@ function RatesForm({ today, onSaved }: { today: string; onSaved: (n: number) => 
           <TextField {...form.field('validTo')} type="date" />
           <TextField {...form.field('source')} hint={t('rates.source.hint')} />
         </div>
+        <p className="hint">{t('rates.rate.hint')}</p>
         <div className="grid grid--rates">
           {Array.from({ length: RATE_ROWS }, (_, i) => (
             <div key={i} className="rate-row">
               <TextField {...form.field(`rates.${i}.currency`)} maxLength={3} className="input--short" />
-              <TextField {...form.field(`rates.${i}.rate`)} inputMode="decimal" hint={i === 0 ? t('rates.rate.hint') : undefined} />
+              <TextField {...form.field(`rates.${i}.rate`)} inputMode="decimal" />
             </div>
           ))}
         </div>
