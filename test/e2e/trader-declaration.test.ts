@@ -195,6 +195,23 @@ describe('officers enter the week\'s exchange rates', () => {
   });
 });
 
+describe('an estimate in a currency without the week\'s rate', () => {
+  it('is told so on the exchange-rate field, with where the official rates come from, not on the currency', async () => {
+    const { context, page } = await newPage(e, { lang: 'ja' });
+    await page.goto('/estimate?code9=090111000');
+    await page.locator('#f-items-0-originCountry').fill('BR');
+    await page.locator('#f-items-0-value-amount').fill('1000');
+    await page.locator('#f-items-0-value-currency').fill('SEK');
+    await page.locator('#f-date').fill('2026-11-20');
+    await page.locator('button[type=submit]').click();
+    await page.locator('#f-exchangeRate-error').waitFor();
+    expect(await page.locator('#f-exchangeRate-error').getAttribute('data-code')).toBe('ASSESSMENT.NO_EXCHANGE_RATE');
+    expect(await page.locator('#f-exchangeRate-error').textContent()).toContain('税関長公示レート');
+    expect(await page.locator('#f-items-0-value-currency-error').count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe('a trader files a declaration', () => {
   it('signs in with the key, sees checks as they type and the server error codes next to the fields, then files it', async () => {
     const { context, page } = await newPage(e, { lang: 'en' });
