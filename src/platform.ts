@@ -74,7 +74,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     const relay = new OutboxRelay(store.db, bus, (e) => process.stderr.write(`outbox relay: ${String(e)}\n`));
     const otherLaw = (code: string) => {
       const o = otherLaws.get(code);
-      return o ? { code, law: o.law, documents: o.documents } : undefined;
+      return o ? { code, law: o.law, documents: o.documents, ministry: o.ministry } : undefined;
     };
     const tariff = new TariffService(catalog, config.dataDir, exchangeRates);
     const search = new SearchService(catalog, opts.eagerSearch ?? false, config.dataDir);

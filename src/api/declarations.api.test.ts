@@ -32,6 +32,8 @@ describe('declarations API', () => {
     const d = (await create(sampleDeclaration())).json();
     expect(d.warnings[0].code).toBe('DECLARATION.OTHER_LAWS_PERMIT_REQUIRED');
     expect(d.warnings[0].permits.map((p: { code: string }) => p.code)).toEqual(['FD', 'PL']);
+    // Whom to ask: the ministry that grants each permit.
+    expect(d.warnings[0].permits.map((p: { ministry?: string }) => p.ministry?.slice(0, 5))).toEqual(['厚生労働省', '農林水産省']);
   });
 
   it('keeps a draft when submit is false and submits it later', async () => {

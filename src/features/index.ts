@@ -1,7 +1,9 @@
 import { consignmentsFeature } from './consignments.feature.ts';
+import { documentsFeature } from './documents.feature.ts';
 import type { FeatureFactory } from './feature.ts';
 import { passengersFeature } from './passengers.feature.ts';
 import { riskFeature } from './risk.feature.ts';
+import { sessionFeature } from './session.feature.ts';
 import { tariffFeature } from './tariff.feature.ts';
 
 export type { Feature, FeatureEnv, FeatureFactory } from './feature.ts';
@@ -12,4 +14,6 @@ export const FEATURES: readonly FeatureFactory[] = [
   riskFeature,
   consignmentsFeature,
   passengersFeature,
+  documentsFeature,
+  sessionFeature,
 ];

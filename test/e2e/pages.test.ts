@@ -41,6 +41,7 @@ const PAGES: { path: string; key?: 'trader' | 'officer' | 'analyst'; heading: st
   { path: '/officer/dashboard', key: 'analyst', heading: 'Dashboard' },
   { path: '/officer/rules', key: 'analyst', heading: 'Targeting rules' },
   { path: '/officer/search-references', key: 'officer', heading: 'Search references' },
+  { path: '/officer/exchange-rates', key: 'officer', heading: 'Customs exchange rates' },
   { path: '/gate', key: 'officer', heading: 'Gate: verify' },
   { path: '/no/such/page', heading: 'Page not found' },
 ];

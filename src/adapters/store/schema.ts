@@ -7,6 +7,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   json,
@@ -185,6 +186,35 @@ export const declarations = pgTable(
     index('declarations_owner').on(t.ownerId, t.createdAt),
     index('declarations_status').on(t.status, t.lane, t.createdAt),
   ],
+);
+
+/** Raw bytes: `bytea` (node-postgres answers a Buffer, PGlite a Uint8Array; both become a Buffer). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength),
+});
+
+/**
+ * Files a trader sends for a declaration (in answer to an officer's request for documents). Kept in the database,
+ * so that every API node serves them and a backup holds them; at most a few MiB each and a few per declaration.
+ */
+export const declarationDocuments = pgTable(
+  'declaration_documents',
+  {
+    id: text('id').primaryKey(),
+    declarationId: text('declaration_id')
+      .notNull()
+      .references(() => declarations.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    note: text('note'),
+    content: bytea('content').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('declaration_documents_declaration').on(t.declarationId, t.uploadedAt)],
 );
 
 /** Append-only history: who did what, when, to which version. Never updated or deleted. */

@@ -73,7 +73,7 @@ export type DeclarationStatus =
   | 'rejected';
 
 export interface Warning extends Problem {
-  readonly permits?: readonly { code: string; law: string; documents: string }[];
+  readonly permits?: readonly { code: string; law: string; documents: string; ministry?: string }[];
 }
 
 export interface Declaration {

@@ -17,6 +17,8 @@ export interface OtherLaw {
   readonly code: string;
   readonly law: string;
   readonly documents: string;
+  /** The ministry and division that grant the permit (主管省庁課), so the trader knows whom to ask. */
+  readonly ministry?: string;
 }
 
 export interface ValidationDeps {
@@ -134,7 +136,7 @@ export function validateDeclaration(input: DeclarationInput, deps: ValidationDep
     if (line.otherLaws.length > 0) {
       const permits = line.otherLaws.map((code) => {
         const law = deps.otherLaw(code);
-        return { code, law: law?.law ?? 'not described in the other-law table', documents: law?.documents ?? '' };
+        return { code, law: law?.law ?? 'not described in the other-law table', documents: law?.documents ?? '', ...(law?.ministry ? { ministry: law.ministry } : {}) };
       });
       warnings.push({
         ...E.otherLawsPermit.problem(`${p}.code9`, msg('DECLARATION.OTHER_LAWS_PERMIT_REQUIRED.line', { code9: item.code9, laws: line.otherLaws.join(', ') })),

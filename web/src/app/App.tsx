@@ -23,6 +23,7 @@ const NAV: Record<Area, readonly { href: string; key: MessageKey }[]> = {
     { href: '/officer/dashboard', key: 'nav.dashboard' },
     { href: '/officer/rules', key: 'nav.rules' },
     { href: '/officer/search-references', key: 'nav.searchReferences' },
+    { href: '/officer/exchange-rates', key: 'nav.exchangeRates' },
     { href: '/gate', key: 'nav.gate' },
   ],
   traveller: [],

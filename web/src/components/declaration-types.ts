@@ -17,16 +17,28 @@ export interface DeclarationView {
   readonly risk?: RiskView | null;
   readonly requested?: string | null;
   readonly howToContest?: string | null;
-  readonly warnings: readonly (ServerWorded & { path: string; permits?: readonly { code: string; law: string; documents: string }[] })[];
+  readonly warnings: readonly (ServerWorded & { path: string; permits?: readonly { code: string; law: string; documents: string; ministry?: string }[] })[];
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly data: {
     readonly customsOffice: string;
+    readonly kind?: 'import' | 'export';
     readonly importer?: { name?: string };
     readonly exporter?: { name?: string };
-    readonly declarant: { name?: string };
-    readonly transport: { mode: string; date: string; port: string };
-    readonly items: readonly { code9: string; description: string; originCountry: string; invoiceValue: { amount: string; currency: string } }[];
+    readonly seller?: { name?: string; country?: string };
+    readonly buyer?: { name?: string; country?: string };
+    readonly declarant: { name?: string; corporateNumber?: string };
+    readonly transport: { mode: string; date: string; port: string; portOfLoading?: string; transportDocument?: { type: string; number: string } };
+    readonly incoterm?: string;
+    readonly items: readonly {
+      code9: string;
+      description: string;
+      originCountry: string;
+      quantities?: readonly { amount: string; unit: string }[];
+      netMassKg?: string;
+      invoiceValue: { amount: string; currency: string };
+      preference?: string;
+    }[];
   };
 }
 

@@ -10,8 +10,15 @@ import { useI18n, type MessageKey } from '../i18n/index.tsx';
  * to. A field is checked as soon as it has been edited; all fields are checked on submit; a server problem stays
  * next to its field until that field is edited again.
  */
-export function useForm(initial: Values, rules: Readonly<Record<string, Check>>, labels: Readonly<Record<string, MessageKey>>) {
+/** A field's label: a catalogue key, or built from several (a quantity's label names the unit in the page's language). */
+export type FieldLabel = MessageKey | ((t: (key: MessageKey, vars?: Record<string, string | number>) => string) => string);
+
+export function useForm(initial: Values, rules: Readonly<Record<string, Check>>, labels: Readonly<Record<string, FieldLabel>>) {
   const { t } = useI18n();
+  const labelOf = (key: string): string | undefined => {
+    const l = labels[key];
+    return l === undefined ? undefined : typeof l === 'function' ? l(t) : t(l);
+  };
   const [values, setValues] = useState<Values>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -28,6 +35,9 @@ export function useForm(initial: Values, rules: Readonly<Record<string, Check>>,
     });
   }, []);
 
+  /** Changes values the user did not edit (a form rearranging itself): no field counts as touched. */
+  const patch = useCallback((changes: Readonly<Record<string, string>>) => setValues((v) => ({ ...v, ...changes })), []);
+
   const client = useMemo(() => validate(values, rules), [values, rules]);
 
   const errorOf = (key: string): FieldError | undefined => {
@@ -42,8 +52,7 @@ export function useForm(initial: Values, rules: Readonly<Record<string, Check>>,
     const out: { key: string; label: string; error: FieldError }[] = [];
     for (const key of keys) {
       const error = errorOf(key);
-      const label = labels[key];
-      if (error) out.push({ key, label: label ? t(label) : key || t('form.wholeForm'), error });
+      if (error) out.push({ key, label: labelOf(key) ?? (key || t('form.wholeForm')), error });
     }
     return out;
   };
@@ -61,5 +70,5 @@ export function useForm(initial: Values, rules: Readonly<Record<string, Check>>,
     setServer(byField);
   };
 
-  return { values, set, errorOf, summary, trySubmit, showServerErrors, field: (key: string) => ({ name: key, label: labels[key] ? t(labels[key]) : key, value: values[key] ?? '', error: errorOf(key), onValue: (v: string) => set(key, v) }) };
+  return { values, set, patch, errorOf, summary, trySubmit, showServerErrors, field: (key: string) => ({ name: key, label: labelOf(key) ?? key, value: values[key] ?? '', error: errorOf(key), onValue: (v: string) => set(key, v) }) };
 }

@@ -2,6 +2,7 @@ import { gateEn } from './gate.en.ts';
 import { passengerEn } from './passenger.en.ts';
 import { integrityEn } from './integrity.en.ts';
 import { languageEn } from './language.en.ts';
+import { traderEn } from './trader.en.ts';
 
 /** English: the reference dictionary; its keys are the type of every message key. */
 export const en = {
@@ -387,6 +388,7 @@ export const en = {
   'tr.new': 'Start a new declaration',
   ...gateEn,
   ...passengerEn,
+  ...traderEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { gateJa } from './gate.ja.ts';
 import { passengerJa } from './passenger.ja.ts';
 import { integrityJa } from './integrity.ja.ts';
 import { languageJa } from './language.ja.ts';
+import { traderJa } from './trader.ja.ts';
 
 /** 日本語: every key (a missing one is a type error). */
 export const ja: Record<MessageKey, string> = {
@@ -388,4 +389,5 @@ export const ja: Record<MessageKey, string> = {
   'tr.new': '新しい申告を始める',
   ...gateJa,
   ...passengerJa,
+  ...traderJa,
 };

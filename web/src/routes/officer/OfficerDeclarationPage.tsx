@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from '../../app/router.tsx';
 import { AssessmentView } from '../../components/AssessmentView.tsx';
 import { ApiErrorBanner } from '../../components/forms.tsx';
+import { Documents } from '../../components/Documents.tsx';
 import { History } from '../../components/History.tsx';
 import { LaneBadge, StatusTag, statusKey } from '../../components/status.tsx';
 import type { HistoryEvent } from '../../components/declaration-types.ts';
@@ -193,6 +194,7 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
                 <AssessmentView assessment={d.assessment} />
               </section>
             ) : null}
+            <Documents declarationId={d.id} canSend={false} />
           </div>
           <div>
             {history.data ? <AmendmentChanges events={history.data.events} version={d.version} /> : null}

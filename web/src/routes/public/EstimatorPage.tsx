@@ -8,6 +8,7 @@ import { useForm } from '../../components/use-form.ts';
 import { code9, country, currency, decimal, optionalDate, optionalDecimal, type Check } from '../../components/validators.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { estimateRequest } from './estimate.ts';
+import { placeNoRateProblems } from './no-rate.ts';
 
 const RULES: Record<string, Check> = {
   'items.0.code9': code9,
@@ -63,7 +64,7 @@ export default function EstimatorPage() {
     } else {
       setResult(null);
       setError(r.error.problems.length > 0 ? null : r.error);
-      if (r.error.problems.length > 0) form.showServerErrors(r.error);
+      if (r.error.problems.length > 0) form.showServerErrors({ ...r.error, problems: placeNoRateProblems(r.error.problems, (currency) => t('rates.missing', { currency })) });
     }
   };
   const opt = (values: readonly string[], none: string) => values.map((v) => ({ value: v, label: v || none }));

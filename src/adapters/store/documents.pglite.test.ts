@@ -1,0 +1,4 @@
+import { onPglite } from '../../../test/support/store-suites.ts';
+import { documentsContract } from './documents.contract.ts';
+
+onPglite(documentsContract);
