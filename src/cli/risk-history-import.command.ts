@@ -82,7 +82,14 @@ async function importTo(input: ImportInput, target: Target): Promise<number> {
   } else {
     log(`reading ${input.file} (${(input.text.length / 1e6).toFixed(1)} MB)`);
     const bar = new cliProgress.SingleBar(
-      { format: '  training {featureSet} [{bar}] {value}/{total} trees (early stopping may end sooner)', stream: process.stderr, hideCursor: false },
+      {
+        format: '  training {featureSet} [{bar}] {value}/{total} trees (early stopping may end sooner)',
+        stream: process.stderr,
+        hideCursor: false,
+        // Redirected to a file or a CI log, a line every few seconds still shows the work is moving.
+        noTTYOutput: true,
+        notTTYSchedule: 5000,
+      },
       cliProgress.Presets.shades_classic,
     );
     let current = '';

@@ -9,7 +9,13 @@ export interface ModelScore {
   readonly score: number;
   readonly modelVersion: string;
   /** Officer-readable reason codes from the model's explanation, strongest first. */
-  readonly reasons: readonly { readonly code: string; readonly text: string }[];
+  readonly reasons: readonly {
+    readonly code: string;
+    readonly text: string;
+    readonly params?: object;
+    /** The item (0-based) the reason is about. */
+    readonly item?: number;
+  }[];
 }
 
 export interface SelectionInput {
@@ -110,7 +116,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
         ` ≥ ${modelLane} threshold ${t?.toFixed(3)}`,
       source: 'model',
     });
-    for (const r of input.model.reasons) reasons.push({ code: r.code, text: r.text, source: 'model' });
+    reasons.push(...modelReasons(input.model));
   }
 
   return {
@@ -121,6 +127,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
     modelVersion: input.model?.modelVersion ?? null,
     control,
     noModel: input.model === null,
+    ...(input.model === null ? {} : { modelReasons: modelReasons(input.model) }),
     basis: {
       policyVersion: policy.version,
       priority,
@@ -135,4 +142,14 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
       weight: policy.unit === 'items' ? Math.max(1, input.itemCount) : 1,
     },
   };
+}
+
+function modelReasons(m: ModelScore): SelectionReason[] {
+  return m.reasons.map((r) => ({
+    code: r.code,
+    text: r.text,
+    source: 'model' as const,
+    ...(r.item === undefined ? {} : { items: [r.item] }),
+    ...(r.params === undefined ? {} : { params: { ...r.params } as Record<string, unknown> }),
+  }));
 }
