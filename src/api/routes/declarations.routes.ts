@@ -17,12 +17,23 @@ import { canSee, presentDeclaration } from './declaration-view.ts';
 const tags = ['declarations'];
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const STATUSES = ['draft', 'submitted', 'accepted', 'assessed', 'lane_assigned', 'released', 'held', 'rejected'];
+/** Declarations an officer still has to act on: stuck before assessment, waiting on their lane, or held. */
+const OPEN: readonly DeclarationStatus[] = ['accepted', 'lane_assigned', 'held'];
 const ListQuery = Type.Object(
   {
     status: Type.Optional(Type.Union(STATUSES.map((s) => Type.Literal(s)))),
     lane: Type.Optional(Type.Union(['green', 'yellow', 'red'].map((s) => Type.Literal(s)))),
     limit: Type.Optional(Type.String({ pattern: '^\\d{1,3}$' })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    queue: Type.Optional(Type.Literal('open', { description: `open: what still needs an officer (${OPEN.join(', ')})` })),
+    sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest')], { description: 'by creation time; default newest' })),
+  },
+  { additionalProperties: false },
+);
+const CountsQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union(STATUSES.map((s) => Type.Literal(s)))),
+    queue: Type.Optional(Type.Literal('open')),
   },
   { additionalProperties: false },
 );
@@ -63,16 +74,32 @@ export function declarationRoutes(ctx: ApiContext) {
         }),
     );
 
-    app.get<{ Querystring: { status?: DeclarationStatus; lane?: Lane; limit?: string; cursor?: string } }>(
+    app.get<{ Querystring: { status?: DeclarationStatus; queue?: 'open' } }>(
+      '/api/v1/declarations/counts',
+      { preHandler: anyone, schema: { tags, summary: 'How many declarations match, per lane (traders count their own)', querystring: CountsQuery } },
+      async (req) => {
+        const p = principalOf(req);
+        const lanes = await svc.countByLane({
+          ...(p.role === 'trader' ? { ownerId: p.id } : {}),
+          ...(req.query.status ? { status: req.query.status } : {}),
+          ...(req.query.queue === 'open' ? { statuses: OPEN } : {}),
+        });
+        return { lanes, total: lanes.red + lanes.yellow + lanes.green + lanes.none };
+      },
+    );
+
+    app.get<{ Querystring: { status?: DeclarationStatus; lane?: Lane; limit?: string; cursor?: string; queue?: 'open'; sort?: 'newest' | 'oldest' } }>(
       '/api/v1/declarations',
-      { preHandler: anyone, schema: { tags, summary: 'List declarations, newest first (traders see their own)', querystring: ListQuery } },
+      { preHandler: anyone, schema: { tags, summary: 'List declarations, newest first unless sort=oldest (traders see their own)', querystring: ListQuery } },
       async (req) => {
         const p = principalOf(req);
         const limit = Math.min(Math.max(Number(req.query.limit ?? 50), 1), 200);
         const items = await svc.list({
           ...(p.role === 'trader' ? { ownerId: p.id } : {}),
           ...(req.query.status ? { status: req.query.status } : {}),
+          ...(req.query.queue === 'open' ? { statuses: OPEN } : {}),
           ...(req.query.lane ? { lane: req.query.lane } : {}),
+          ...(req.query.sort === 'oldest' ? { order: 'oldest' as const } : {}),
           ...(req.query.cursor ? { cursor: decodeCursor(req.query.cursor) } : {}),
           limit,
         });
