@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '../../adapters/store/principals.repo.ts';
 import { CommonErrors, isDecimalString } from '../../kernel/index.ts';
 import { isValidCorporateNumber, type RegisteredParty } from '../../modules/declarations/index.ts';
-import { requireRole } from '../auth.ts';
+import { principalOf, requireRole } from '../auth.ts';
 import type { ApiContext } from '../context.ts';
 import { idempotent } from '../idempotency.ts';
 
@@ -36,6 +36,16 @@ export function adminRoutes(ctx: ApiContext) {
           const { principal, key } = await ctx.principals.create(req.body);
           return { status: 201, body: { id: principal.id, role: principal.role, name: principal.name, partyId: principal.partyId, key } };
         }),
+    );
+
+    // The web app shapes its pages by role (an officer reads targeting rules, an analyst edits them).
+    app.get(
+      '/api/v1/principals/me',
+      { preHandler: requireRole('trader', 'officer', 'analyst', 'admin'), schema: { tags: ['admin'], summary: 'Who the key belongs to: id, role, name (never the key)' } },
+      async (req) => {
+        const p = principalOf(req);
+        return { id: p.id, role: p.role, name: p.name, partyId: p.partyId };
+      },
     );
 
     app.get('/api/v1/principals', { preHandler: admin, schema: { tags: ['admin'], summary: 'List principals (never their keys)' } }, async () => ({

@@ -1,3 +1,5 @@
+import { officerEn } from './officer.en.ts';
+
 /** English: the reference dictionary; its keys are the type of every message key. */
 export const en = {
   'app.name': 'Smart Customs',
@@ -378,6 +380,7 @@ export const en = {
   'tr.treatment.taxed_general': 'Taxed at the general rate',
   'tr.treatment.officer_assessment': 'Assessed by an officer',
   'tr.new': 'Start a new declaration',
+  ...officerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

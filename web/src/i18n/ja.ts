@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { officerJa } from './officer.ja.ts';
 
 /** 日本語: every key (a missing one is a type error). */
 export const ja: Record<MessageKey, string> = {
@@ -380,4 +381,5 @@ export const ja: Record<MessageKey, string> = {
   'tr.treatment.taxed_general': '一般税率で課税',
   'tr.treatment.officer_assessment': '職員が審査',
   'tr.new': '新しい申告を始める',
+  ...officerJa,
 };

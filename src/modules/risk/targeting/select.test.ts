@@ -112,6 +112,7 @@ describe('selecting the lane of one declaration', () => {
       ruleId: 'r9',
       ruleVersion: 2,
       items: [1],
+      params: { name: 'textiles VN', version: 2, reason: 'origin fraud alert' },
     });
   });
 

@@ -60,6 +60,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
       ruleId: h.ruleId,
       ruleVersion: h.version,
       items: [...h.items],
+      params: { name: h.name, version: h.version, reason: h.reason },
     });
   }
   const ruleHit = input.ruleHits.length > 0;
@@ -70,6 +71,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
       code: 'CONTROL_SAMPLE',
       text: `Random control sample (${pct(policy.controlShare)})`,
       source: 'control',
+      params: { share: pct(policy.controlShare) },
     });
 
   const explored = !control && !ruleHit && !aeoThinned && draw('explore') < cal.explorationProbability;
@@ -115,6 +117,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
         `Risk score ${input.model.score.toFixed(3)} (model ${input.model.modelVersion})` +
         ` ≥ ${modelLane} threshold ${t?.toFixed(3)}`,
       source: 'model',
+      params: { score: Number(input.model.score.toFixed(3)), threshold: Number((t ?? 0).toFixed(3)), lane: modelLane },
     });
     reasons.push(...modelReasons(input.model));
   }
