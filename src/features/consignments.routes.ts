@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { principalOf, requireRole } from '../api/auth.ts';
 import type { BatchRow, ConsignmentsRepo } from '../adapters/store/consignments.repo.ts';
 import type { Principal } from '../adapters/store/principals.repo.ts';
-import { newId } from '../kernel/index.ts';
+import { CommonErrors, newId } from '../kernel/index.ts';
 import { ConsignmentErrors, normalizeMasterAwb, parseCargoXml, type ParseOptions } from '../modules/consignments/index.ts';
 import { ClearanceErrors as E } from '../workflows/clearance/errors.ts';
 import type { ClearanceEngine } from '../workflows/clearance/clear-consignments.ts';
@@ -23,6 +23,13 @@ export interface RouteDeps {
   readonly inlineEngine?: () => Promise<ClearanceEngine>;
   /** Upload chunks stored at once (PostgreSQL's pool takes several; PGlite one). */
   readonly parallelChunks?: number;
+}
+
+const encodeCursor = (createdAt: string, id: string): string => Buffer.from(`${createdAt}|${id}`).toString('base64url');
+function decodeCursor(c: string): { createdAt: string; id: string } {
+  const [createdAt, id] = Buffer.from(c, 'base64url').toString('utf8').split('|');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) throw CommonErrors.invalidValue('Invalid cursor', { cursor: c });
+  return { createdAt, id };
 }
 
 /** Consignments belong to the sender's party when the key is tied to one, else to the key's principal. */
@@ -89,6 +96,32 @@ export function consignmentRoutes(deps: RouteDeps) {
         });
         const b = await repo.getBatch(id);
         return reply.status(201).header('location', `/api/v1/consignment-batches/${id}`).send(view(b!));
+      },
+    );
+
+    app.get<{ Querystring: { limit?: string; cursor?: string } }>(
+      '/api/v1/consignment-batches',
+      {
+        preHandler: requireRole('trader', 'officer', 'analyst', 'admin'),
+        schema: {
+          tags,
+          summary: 'Past batches, newest first, with their counters (traders see their own); page with nextCursor',
+          querystring: Type.Object(
+            {
+              limit: Type.Optional(Type.String({ pattern: '^\\d{1,3}$' })),
+              cursor: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]*$' })),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) => {
+        const p = principalOf(req);
+        const limit = Math.min(100, Math.max(1, Number(req.query.limit ?? '20')));
+        const before = req.query.cursor ? decodeCursor(req.query.cursor) : undefined;
+        const rows = await repo.listBatches({ ...(p.role === 'trader' ? { ownerId: ownerOf(p) } : {}), ...(before ? { before } : {}), limit });
+        const last = rows.at(-1);
+        return { items: rows.map(view), nextCursor: rows.length === limit && last ? encodeCursor(last.createdAt, last.id) : null };
       },
     );
 
