@@ -76,6 +76,10 @@ export const officerEn = {
   'upload.history.open': 'Show results',
   'upload.history.newer': 'Newer',
   'upload.history.older': 'Older',
+  'upload.cstatus.released': 'Released',
+  'upload.cstatus.held': 'Held',
+  'upload.cstatus.full-declaration-required': 'Needs a full declaration',
+  'upload.cstatus.failed': 'Failed (processing error)',
   'upload.readingLines': 'Counting lines…',
   'upload.checked': '{done} of {total} lines checked',
 } as const;

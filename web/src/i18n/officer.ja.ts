@@ -78,6 +78,10 @@ export const officerJa: Record<keyof typeof officerEn, string> = {
   'upload.history.open': '結果を表示',
   'upload.history.newer': '新しい送信',
   'upload.history.older': '以前の送信',
+  'upload.cstatus.released': '輸入許可',
+  'upload.cstatus.held': '保留',
+  'upload.cstatus.full-declaration-required': '通常の輸入申告が必要',
+  'upload.cstatus.failed': '処理エラー',
   'upload.readingLines': '行数を数えています…',
   'upload.checked': '{total} 行中 {done} 行を確認済み',
 };
