@@ -1,12 +1,13 @@
 /** Officer console: the risk panel, the work queue, rules by role, consignment upload results (English). */
 export const officerEn = {
   'risk.score.title': 'Risk score',
+  'risk.score.label': 'Score',
   'risk.score.value': '{pct} % estimated likelihood of a discrepancy',
   'risk.score.model': 'Model version',
   'risk.score.why': 'What raised the score',
   'risk.score.none': 'No feature raised the score above the model’s base rate.',
   'risk.noModel':
-    'No risk model is in use yet: declarations are selected on the targeting rules, the inspection budget and random sampling only. An analyst can train one from a history of past inspections (customs risk history import).',
+    'No risk model is in use yet: declarations are selected on the targeting rules, the inspection budget and random sampling only. An analyst can train one from a history of past inspections.',
   'risk.selected.title': 'Why it was selected',
   'risk.notSelected': 'Not selected for examination: no rule, random sample or score sent it to a check.',
   'risk.reason.RULE_HIT': 'Rule “{name}” (version {version}): {reason}',

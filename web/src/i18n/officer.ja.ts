@@ -3,12 +3,13 @@ import type { officerEn } from './officer.en.ts';
 /** 税関職員画面：リスク欄、審査待ち一覧、権限別のルール画面、少額貨物データの処理結果（日本語）。 */
 export const officerJa: Record<keyof typeof officerEn, string> = {
   'risk.score.title': 'リスクスコア',
+  'risk.score.label': 'スコア',
   'risk.score.value': '申告内容に相違がある可能性（推定）: {pct} %',
   'risk.score.model': 'モデルのバージョン',
   'risk.score.why': 'スコアを上げた要因',
   'risk.score.none': 'モデルの基準値を上回る要因はありません。',
   'risk.noModel':
-    'リスク評価モデルはまだ使用されていません。選定はターゲティング・ルール、検査枠及び無作為抽出のみにより行っています。分析担当者が過去の検査結果を取り込むとモデルを作成できます（customs risk history import）。',
+    'リスク評価モデルはまだ使用されていません。選定はターゲティング・ルール、検査枠及び無作為抽出のみにより行っています。分析担当者が過去の検査結果を取り込むとモデルを作成できます。',
   'risk.selected.title': '選定理由',
   'risk.notSelected': '検査等の対象には選定されていません（該当するルール、無作為抽出、スコアはありません）。',
   'risk.reason.RULE_HIT': 'ルール「{name}」（第{version}版）: {reason}',

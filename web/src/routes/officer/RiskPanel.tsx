@@ -43,7 +43,7 @@ export function RiskPanel({ risk, lane }: { risk: RiskView | null; lane: string 
           <>
             <dl className="summary-list">
               <div>
-                <dt>{t('risk.score.title')}</dt>
+                <dt>{t('risk.score.label')}</dt>
                 <dd data-testid="score">
                   <meter min={0} max={1} low={0.2} high={0.5} optimum={0} value={risk.score} aria-hidden="true" />{' '}
                   {t('risk.score.value', { pct: num(Math.round(risk.score * 1000) / 10) })}
