@@ -29,4 +29,5 @@ export const COMMANDS: Record<string, Entry> = {
   'consignments import': { summary: 'upload a consignment batch FILE (NDJSON or CSV) with a progress bar; prints the batch [--format ndjson|csv] [--json]', load: () => import('./consignments-import.command.ts') },
   worker: { summary: 'clearance worker for the scaled mode (DATABASE_URL + NATS_URL): clears consignments from the durable JetStream consumer', load: () => import('./worker.command.ts') },
   'risk train': { summary: 'retrain the risk model from the recorded inspection findings, register it as a candidate [--promote] [--json]', booleanFlags: ['json', 'promote'], load: () => import('./risk-train.command.ts') },
+  'risk history import': { summary: 'train a risk model from FILE, a history of past declarations with inspection outcomes (docs/risk-history.md); registers a candidate [--promote] [--yen-per-unit N]; prints {modelId, rowsUsed, auc, …}', booleanFlags: ['json', 'promote'], load: () => import('./risk-history-import.command.ts') },
 };

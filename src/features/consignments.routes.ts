@@ -7,6 +7,7 @@ import type { BatchRow, ConsignmentsRepo } from '../adapters/store/consignments.
 import type { Principal } from '../adapters/store/principals.repo.ts';
 import { newId } from '../kernel/index.ts';
 import { ConsignmentErrors, parseCargoXml, type ParseOptions } from '../modules/consignments/index.ts';
+import { decodeCursor, encodeCursor } from '../api/cursor.ts';
 import { ClearanceErrors as E } from '../workflows/clearance/errors.ts';
 import type { ClearanceEngine } from '../workflows/clearance/clear-consignments.ts';
 import type { ClearancePipeline } from '../workflows/clearance/pipeline.ts';
@@ -133,6 +134,32 @@ export function consignmentRoutes(deps: RouteDeps) {
         const b = await repo.getBatch(id);
         const shown = view(b!, principalOf(req));
         return reply.status(201).header('location', `/api/v1/consignment-batches/${shown.id}`).send(shown);
+      },
+    );
+
+    app.get<{ Querystring: { limit?: string; cursor?: string } }>(
+      '/api/v1/consignment-batches',
+      {
+        preHandler: requireRole('trader', 'officer', 'analyst', 'admin'),
+        schema: {
+          tags,
+          summary: 'Past batches, newest first, with their counters (traders see their own); page with nextCursor',
+          querystring: Type.Object(
+            {
+              limit: Type.Optional(Type.String({ pattern: '^\\d{1,3}$' })),
+              cursor: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]*$' })),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req) => {
+        const p = principalOf(req);
+        const limit = Math.min(100, Math.max(1, Number(req.query.limit ?? '20')));
+        const before = req.query.cursor ? decodeCursor(req.query.cursor) : undefined;
+        const rows = await repo.listBatches({ ...(p.role === 'trader' ? { ownerId: ownerOf(p) } : {}), ...(before ? { before } : {}), limit });
+        const last = rows.at(-1);
+        return { items: rows.map((b) => view(b, p)), nextCursor: rows.length === limit && last ? encodeCursor(last.createdAt, last.id) : null };
       },
     );
 

@@ -3,7 +3,6 @@ import { documentsFeature } from './documents.feature.ts';
 import type { FeatureFactory } from './feature.ts';
 import { passengersFeature } from './passengers.feature.ts';
 import { riskFeature } from './risk.feature.ts';
-import { sessionFeature } from './session.feature.ts';
 import { tariffFeature } from './tariff.feature.ts';
 
 export type { Feature, FeatureEnv, FeatureFactory } from './feature.ts';
@@ -15,5 +14,4 @@ export const FEATURES: readonly FeatureFactory[] = [
   consignmentsFeature,
   passengersFeature,
   documentsFeature,
-  sessionFeature,
 ];

@@ -143,6 +143,10 @@ export class DeclarationService {
     return this.deps.repo.history(id);
   }
 
+  countByLane(filter: Parameters<DeclarationsRepo['countByLane']>[0]): ReturnType<DeclarationsRepo['countByLane']> {
+    return this.deps.repo.countByLane(filter);
+  }
+
   list(filter: ListFilter): Promise<Declaration[]> {
     return this.deps.repo.list(filter);
   }

@@ -158,7 +158,7 @@ export class RiskService implements RiskPort {
     return {
       score: Math.min(1, Math.max(0, scores[best]!)),
       modelVersion: this.model.version,
-      reasons: explanation.reasons.map((r) => ({ code: r.code, text: `Item ${best + 1}: ${r.text}` })),
+      reasons: explanation.reasons.map((r) => ({ code: r.code, text: `Item ${best + 1}: ${r.text}`, params: r.params, item: best })),
     };
   }
 

@@ -354,6 +354,25 @@ export class ConsignmentsRepo {
     });
   }
 
+  /**
+   * Batches newest first, with their counters (an owner's only when `ownerId` is given); keyset pages after the
+   * (createdAt, id) of the last one shown.
+   */
+  async listBatches(f: { ownerId?: string; before?: { createdAt: string; id: string }; limit: number }): Promise<BatchRow[]> {
+    const owner = f.ownerId === undefined ? sql`true` : sql`b.owner_id = ${f.ownerId}`;
+    const before = f.before === undefined ? sql`true` : sql`(b.created_at, b.id) < (${new Date(f.before.createdAt)}, ${f.before.id})`;
+    const r = await this.db.execute(sql`
+      select b.*, coalesce(sum(p.accepted), 0) as accepted_lines, coalesce(sum(p.rejected), 0) as rejected_lines,
+        coalesce(sum(p.decided), 0) as decided, max(p.at) as last_progress_at
+      from consignment_batches b left join consignment_batch_progress p on p.batch_id = b.id
+      where ${owner} and ${before}
+      group by b.id order by b.created_at desc, b.id desc limit ${f.limit}`);
+    return rowsOf<BatchDbRow>(r).map((row) =>
+      // The same completion getBatch records; shown here without writing (the next read of the batch records it).
+      row.status === 'processing' && Number(row.decided) >= Number(row.accepted_lines) ? toBatch({ ...row, status: 'completed' }) : toBatch(row),
+    );
+  }
+
   /** Per-line results from line `from` on, with each accepted consignment's clearance once decided. */
   async lines(batchId: string, from: number, limit: number): Promise<StoredLine[]> {
     // Accepted lines are consignment rows, rejected ones batch-line rows: each side's first `limit` from `from`, merged.

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Declaration, DeclarationEvent, DeclarationInput, DeclarationStatus, Lane, Warning } from '../../modules/declarations/index.ts';
 import type { Db } from './connect.ts';
 import { declarationEvents, declarations, outbox } from './schema.ts';
@@ -33,7 +33,11 @@ export interface NewEvent {
 export interface ListFilter {
   readonly ownerId?: string;
   readonly status?: DeclarationStatus;
+  /** Any of these statuses (with `status`, both must hold). */
+  readonly statuses?: readonly DeclarationStatus[];
   readonly lane?: Lane;
+  /** newest first (default) or oldest first: a work queue is worked from its oldest. */
+  readonly order?: 'newest' | 'oldest';
   /** Opaque cursor: the createdAt|id of the last item of the previous page. */
   readonly cursor?: { createdAt: string; id: string };
   readonly limit: number;
@@ -153,21 +157,36 @@ export class DeclarationsRepo {
   }
 
   async list(f: ListFilter): Promise<Declaration[]> {
-    const where: SQL[] = [];
-    if (f.ownerId !== undefined) where.push(eq(declarations.ownerId, f.ownerId));
-    if (f.status !== undefined) where.push(eq(declarations.status, f.status));
-    if (f.lane !== undefined) where.push(eq(declarations.lane, f.lane));
+    const where = filterWhere(f);
+    const oldest = f.order === 'oldest';
     if (f.cursor) {
       const at = new Date(f.cursor.createdAt);
-      where.push(sql`(${declarations.createdAt}, ${declarations.id}) < (${at}, ${f.cursor.id})`);
+      where.push(
+        oldest
+          ? sql`(${declarations.createdAt}, ${declarations.id}) > (${at}, ${f.cursor.id})`
+          : sql`(${declarations.createdAt}, ${declarations.id}) < (${at}, ${f.cursor.id})`,
+      );
     }
     const rows = await this.db
       .select()
       .from(declarations)
       .where(where.length ? and(...where) : undefined)
-      .orderBy(desc(declarations.createdAt), desc(declarations.id))
+      .orderBy(...(oldest ? [asc(declarations.createdAt), asc(declarations.id)] : [desc(declarations.createdAt), desc(declarations.id)]))
       .limit(f.limit);
     return rows.map(toDeclaration);
+  }
+
+  /** How many declarations match the filter (lane aside), per lane ('none' for those without one yet). */
+  async countByLane(f: Omit<ListFilter, 'lane' | 'cursor' | 'limit' | 'order'>): Promise<Record<Lane | 'none', number>> {
+    const where = filterWhere(f);
+    const rows = await this.db
+      .select({ lane: declarations.lane, n: sql<number>`count(*)::int` })
+      .from(declarations)
+      .where(where.length ? and(...where) : undefined)
+      .groupBy(declarations.lane);
+    const out: Record<Lane | 'none', number> = { red: 0, yellow: 0, green: 0, none: 0 };
+    for (const r of rows) out[(r.lane ?? 'none') as Lane | 'none'] += Number(r.n);
+    return out;
   }
 
   /** The stored risk decisions of the latest declarations, oldest first (seeds the selector's threshold window). */
@@ -196,4 +215,13 @@ export class DeclarationsRepo {
     const [r] = await this.db.select({ n: sql<number>`count(*)::int` }).from(declarations);
     return Number(r?.n ?? 0);
   }
+}
+
+function filterWhere(f: Pick<ListFilter, 'ownerId' | 'status' | 'statuses' | 'lane'>): SQL[] {
+  const where: SQL[] = [];
+  if (f.ownerId !== undefined) where.push(eq(declarations.ownerId, f.ownerId));
+  if (f.status !== undefined) where.push(eq(declarations.status, f.status));
+  if (f.statuses !== undefined) where.push(inArray(declarations.status, [...f.statuses]));
+  if (f.lane !== undefined) where.push(eq(declarations.lane, f.lane));
+  return where;
 }

@@ -38,6 +38,23 @@ export function adminRoutes(ctx: ApiContext) {
         }),
     );
 
+    // The web app shapes its pages by role (an officer reads targeting rules, an analyst edits them).
+    app.get(
+      '/api/v1/principals/me',
+      {
+        preHandler: requireRole('trader', 'officer', 'analyst', 'admin'),
+        schema: {
+          tags: ['admin'],
+          summary: 'Who the key belongs to: id, role, name and party (never the key)',
+          response: { 200: Type.Object({ id: Type.String(), role: Type.String(), name: Type.String(), partyId: Type.Union([Type.String(), Type.Null()]) }) },
+        },
+      },
+      async (req) => {
+        const p = principalOf(req);
+        return { id: p.id, role: p.role, name: p.name, partyId: p.partyId };
+      },
+    );
+
     app.get('/api/v1/principals', { preHandler: admin, schema: { tags: ['admin'], summary: 'List principals (never their keys)' } }, async () => ({
       items: await ctx.principals.list(),
     }));

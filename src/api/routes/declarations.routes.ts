@@ -10,7 +10,7 @@ import {
   type Lane,
 } from '../../modules/declarations/index.ts';
 import { principalOf, requireRole } from '../auth.ts';
-import { EdgeErrors } from '../edge.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { ApiContext } from '../context.ts';
 import { idempotent } from '../idempotency.ts';
 import { canSee, presentDeclaration } from './declaration-view.ts';
@@ -23,24 +23,26 @@ const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength:
 const OFFICE_ONLY_EVENTS = new Set(['finding_recorded']);
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const STATUSES = ['draft', 'submitted', 'accepted', 'assessed', 'lane_assigned', 'released', 'held', 'rejected'];
+/** Declarations an officer still has to act on: stuck before assessment, waiting on their lane, or held. */
+const OPEN: readonly DeclarationStatus[] = ['accepted', 'lane_assigned', 'held'];
 const ListQuery = Type.Object(
   {
     status: Type.Optional(Type.Union(STATUSES.map((s) => Type.Literal(s)))),
     lane: Type.Optional(Type.Union(['green', 'yellow', 'red'].map((s) => Type.Literal(s)))),
     limit: Type.Optional(Type.String({ pattern: '^\\d{1,3}$' })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    queue: Type.Optional(Type.Literal('open', { description: `open: what still needs an officer (${OPEN.join(', ')})` })),
+    sort: Type.Optional(Type.Union([Type.Literal('newest'), Type.Literal('oldest')], { description: 'by creation time; default newest' })),
   },
   { additionalProperties: false },
 );
-
-const encodeCursor = (createdAt: string, id: string): string => Buffer.from(`${createdAt}|${id}`).toString('base64url');
-/** Only what encodeCursor writes: an ISO timestamp of a real instant and an id; anything else never reaches the database. */
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2}))\|([A-Za-z0-9_-]{1,64})$/;
-function decodeCursor(c: string): { createdAt: string; id: string } {
-  const m = CURSOR.exec(Buffer.from(c, 'base64url').toString('utf8'));
-  if (!m || Number.isNaN(Date.parse(m[1]!))) throw EdgeErrors.invalidCursor(undefined, { cursor: c.slice(0, 200) });
-  return { createdAt: m[1]!, id: m[2]! };
-}
+const CountsQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union(STATUSES.map((s) => Type.Literal(s)))),
+    queue: Type.Optional(Type.Literal('open')),
+  },
+  { additionalProperties: false },
+);
 
 export function declarationRoutes(ctx: ApiContext) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -72,16 +74,32 @@ export function declarationRoutes(ctx: ApiContext) {
         }),
     );
 
-    app.get<{ Querystring: { status?: DeclarationStatus; lane?: Lane; limit?: string; cursor?: string } }>(
+    app.get<{ Querystring: { status?: DeclarationStatus; queue?: 'open' } }>(
+      '/api/v1/declarations/counts',
+      { preHandler: anyone, schema: { tags, summary: 'How many declarations match, per lane (traders count their own)', querystring: CountsQuery } },
+      async (req) => {
+        const p = principalOf(req);
+        const lanes = await svc.countByLane({
+          ...(p.role === 'trader' ? { ownerId: p.id } : {}),
+          ...(req.query.status ? { status: req.query.status } : {}),
+          ...(req.query.queue === 'open' ? { statuses: OPEN } : {}),
+        });
+        return { lanes, total: lanes.red + lanes.yellow + lanes.green + lanes.none };
+      },
+    );
+
+    app.get<{ Querystring: { status?: DeclarationStatus; lane?: Lane; limit?: string; cursor?: string; queue?: 'open'; sort?: 'newest' | 'oldest' } }>(
       '/api/v1/declarations',
-      { preHandler: anyone, schema: { tags, summary: 'List declarations, newest first (traders see their own)', querystring: ListQuery } },
+      { preHandler: anyone, schema: { tags, summary: 'List declarations, newest first unless sort=oldest (traders see their own)', querystring: ListQuery } },
       async (req) => {
         const p = principalOf(req);
         const limit = Math.min(Math.max(Number(req.query.limit ?? 50), 1), 200);
         const items = await svc.list({
           ...(p.role === 'trader' ? { ownerId: p.id } : {}),
           ...(req.query.status ? { status: req.query.status } : {}),
+          ...(req.query.queue === 'open' ? { statuses: OPEN } : {}),
           ...(req.query.lane ? { lane: req.query.lane } : {}),
+          ...(req.query.sort === 'oldest' ? { order: 'oldest' as const } : {}),
           ...(req.query.cursor ? { cursor: decodeCursor(req.query.cursor) } : {}),
           limit,
         });

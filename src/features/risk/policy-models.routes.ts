@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { principalOf, requireRole } from '../../api/auth.ts';
 import type { RiskReportsRepo } from '../../adapters/store/risk-reports.repo.ts';
 import { SelectionPolicySchema, type SelectionPolicy } from '../../modules/risk/index.ts';
-import { changeRegistry, trainAndRegister } from '../../workflows/risk-models.ts';
+import { changeRegistry, importHistoryAndRegister, trainAndRegister } from '../../workflows/risk-models.ts';
 import type { FeatureEnv } from '../feature.ts';
 
 const tags = ['risk'];
+/** A history file of a few hundred thousand item rows. */
+const HISTORY_LIMIT_BYTES = 64 * 1024 * 1024;
 export const SECRET = '(secret)';
 
 /** The policy as shown: the salt keys the random control draws, so whoever knows it could predict them. */
@@ -75,6 +77,36 @@ export function policyAndModelRoutes(env: FeatureEnv, reports: RiskReportsRepo) 
           { riskRepo: env.riskRepo, reports, afterChange: () => env.risk.reloadModel() },
           { promote: req.body?.promote === true, by: principalOf(req).id },
         );
+        return reply.status(201).send(outcome);
+      },
+    );
+
+    app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: HISTORY_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+    app.post<{ Querystring: { promote?: string; yenPerUnit?: string }; Body: string }>(
+      '/api/v1/risk/history',
+      {
+        preHandler: write,
+        bodyLimit: HISTORY_LIMIT_BYTES,
+        schema: {
+          tags,
+          summary:
+            '`customs risk history import` in the server process: train on a CSV history of past declarations with inspection outcomes (text/csv body, docs/risk-history.md), register a candidate (promote=true to activate)',
+          querystring: Type.Object(
+            {
+              promote: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+              yenPerUnit: Type.Optional(Type.String({ pattern: '^\\d{1,9}(\\.\\d{1,9})?$', description: "yen per unit of the file's amounts (default 1)" })),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req, reply) => {
+        const rate = req.query.yenPerUnit === undefined ? undefined : Number(req.query.yenPerUnit);
+        const outcome = await importHistoryAndRegister(registryDeps, typeof req.body === 'string' ? req.body : '', {
+          promote: req.query.promote === 'true',
+          by: principalOf(req).id,
+          ...(rate !== undefined && rate > 0 ? { yenPerUnit: rate } : {}),
+        });
         return reply.status(201).send(outcome);
       },
     );

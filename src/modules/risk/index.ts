@@ -6,3 +6,4 @@
 export * from './targeting/index.ts';
 export * from './learner.ts';
 export * from './retrain.ts';
+export * from './history.ts';

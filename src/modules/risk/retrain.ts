@@ -33,6 +33,8 @@ export interface RetrainOptions {
   readonly onProgress?: (e: { readonly featureSet: string; readonly iteration: number; readonly maxIterations: number }) => void;
   /** Wall clock in seconds (injected: the module does no I/O). */
   readonly now?: () => number;
+  /** Where the labels came from, saved in the model's metadata (default: the platform's own findings). */
+  readonly trainedOn?: string;
 }
 
 export interface RetrainResult {
@@ -110,7 +112,7 @@ export function retrain(history: readonly LabelledItem[], options: RetrainOption
     metrics['controlInspected'] = control.length;
   }
   const model = new RiskModel(fitted.pipeline, chosen.model, {
-    trainedOn: 'platform-findings',
+    trainedOn: options.trainedOn ?? 'platform-findings',
     featureSet: chosen.featureSet,
     seed,
     validAuc: chosen.auc,

@@ -42,15 +42,26 @@ export interface DeclarationView {
   };
 }
 
+/** One reason of a selection or a score: the text is English; the console writes it from the code and params. */
+export interface RiskReasonView {
+  readonly code: string;
+  readonly text: string;
+  readonly source: string;
+  readonly items?: readonly number[];
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
 export interface RiskView {
   readonly lane?: string;
-  readonly reasons?: readonly { code: string; text: string; source: string; items?: readonly number[] }[];
+  readonly reasons?: readonly RiskReasonView[];
   readonly score?: number | null;
   readonly modelVersion?: string | null;
   readonly control?: boolean;
   readonly noModel?: boolean;
   /** Set when an amendment kept the lane above what targeting selected for the new version. */
   readonly laneKept?: { readonly lane: string; readonly selected: string };
+  /** The model's strongest reasons for its score, whatever the lane. */
+  readonly modelReasons?: readonly RiskReasonView[];
 }
 
 export interface HistoryEvent {

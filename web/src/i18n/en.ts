@@ -3,6 +3,7 @@ import { passengerEn } from './passenger.en.ts';
 import { integrityEn } from './integrity.en.ts';
 import { languageEn } from './language.en.ts';
 import { traderEn } from './trader.en.ts';
+import { officerEn } from './officer.en.ts';
 
 /** English: the reference dictionary; its keys are the type of every message key. */
 export const en = {
@@ -389,6 +390,7 @@ export const en = {
   ...gateEn,
   ...passengerEn,
   ...traderEn,
+  ...officerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { passengerJa } from './passenger.ja.ts';
 import { integrityJa } from './integrity.ja.ts';
 import { languageJa } from './language.ja.ts';
 import { traderJa } from './trader.ja.ts';
+import { officerJa } from './officer.ja.ts';
 
 /** 日本語: every key (a missing one is a type error). */
 export const ja: Record<MessageKey, string> = {
@@ -390,4 +391,5 @@ export const ja: Record<MessageKey, string> = {
   ...gateJa,
   ...passengerJa,
   ...traderJa,
+  ...officerJa,
 };

@@ -40,15 +40,17 @@ export interface NormLookup {
   readonly logNorm: number;
   /** Which grouping supplied it, for the officer ("for 8517.62 from CN"). */
   readonly scope: string;
+  /** The grouping's fields (none: all goods). */
+  readonly fields: readonly KeyField[];
 }
 
 export function normFor(norms: PriceNorms, item: RiskItem): NormLookup {
   for (const level of norms.levels) {
     const key = groupKey(item, level.fields);
     const m = key === '' ? undefined : level.medians.get(key);
-    if (m !== undefined) return { logNorm: m, scope: describeScope(item, level.fields) };
+    if (m !== undefined) return { logNorm: m, scope: describeScope(item, level.fields), fields: level.fields };
   }
-  return { logNorm: norms.global, scope: 'all goods' };
+  return { logNorm: norms.global, scope: 'all goods', fields: [] };
 }
 
 /** log(unit value) − log(norm): −0.97 means 62 % below the norm. NaN when the unit value is unknown. */

@@ -16,7 +16,18 @@ describe('reason codes', () => {
     expect(reasonFor(pipeline, 'num:priceDeviation', cheap)).toEqual({
       code: 'unit-price-deviation',
       text: 'unit price 62 % below the norm for 8517.62 from CN',
+      params: { pct: 62, side: 'below', fields: [{ field: 'hs6', value: '8517.62' }, { field: 'origin', value: 'CN' }] },
     });
+  });
+
+  it('gives the figures of each reason so the console can write it in the officer language', () => {
+    expect(reasonFor(pipeline, 'te:hs6×origin', item()).params).toEqual({
+      fields: [{ field: 'hs6', value: '8517.62' }, { field: 'origin', value: 'CN' }],
+      hits: 5,
+      total: 10,
+      pct: 50,
+    });
+    expect(reasonFor(pipeline, 'freq:importer', item()).params).toEqual({ fields: [{ field: 'importer', value: item().importer }], count: 1 });
   });
 
   it('states the history of a group of goods', () => {

@@ -9,7 +9,31 @@ export interface Reason {
   readonly feature: string;
   /** Contribution to the log-odds (TreeSHAP). */
   readonly contribution: number;
+  /** English, for API users and logs; the officer console writes the reason from the code and params instead. */
   readonly text: string;
+  readonly params: ReasonParams;
+}
+
+/** A field of the item a reason speaks of, with the item's value (HS codes formatted, numbers as numbers). */
+export interface ReasonField {
+  readonly field: string;
+  readonly value: string | number;
+}
+
+/** The figures of a reason, so that it can be written in the officer's language. */
+export interface ReasonParams {
+  /** The group the reason is about (HS code, origin, importer…). */
+  readonly fields?: readonly ReasonField[];
+  /** Past items of the group with a discrepancy, of `total`. */
+  readonly hits?: number;
+  readonly total?: number;
+  readonly pct?: number;
+  /** Times the group was seen in training. */
+  readonly count?: number;
+  /** Unit price against the norm of `fields`. */
+  readonly side?: 'below' | 'above';
+  /** The item's own value of a numeric feature (yen, kg, %, yen per kg). */
+  readonly value?: number;
 }
 
 // One formatter per precision: toLocaleString builds a new Intl.NumberFormat on every call, which was most of the
@@ -67,52 +91,74 @@ const FIELD_TEXT: Partial<Record<KeyField, (it: RiskItem) => string>> = {
 const describeGroup = (fields: readonly KeyField[], it: RiskItem): string =>
   fields.map((f) => FIELD_TEXT[f]?.(it) ?? f).join(', ');
 
+const FIELD_VALUE: Partial<Record<KeyField, (it: RiskItem) => string | number>> = {
+  hs2: (it) => it.hs.slice(0, 2),
+  hs4: (it) => it.hs.slice(0, 4),
+  hs6: (it) => formatHs(it.hs.slice(0, 6)),
+  hs10: (it) => formatHs(it.hs.slice(0, 10)),
+  taxRate: (it) => it.taxRate,
+  mass: (it) => it.netMassKg,
+  value: (it) => it.value,
+  unitValue: (it) => Math.round(unitValue(it) * 100) / 100,
+};
+
+const groupFields = (fields: readonly KeyField[], it: RiskItem): ReasonField[] =>
+  fields.map((f) => ({ field: f, value: FIELD_VALUE[f]?.(it) ?? String((it as unknown as Record<string, unknown>)[f] ?? '') }));
+
 /** The text an officer reads for one feature of one item. */
-export function reasonFor(p: FeaturePipeline, feature: string, item: RiskItem): { code: string; text: string } {
+export function reasonFor(p: FeaturePipeline, feature: string, item: RiskItem): { code: string; text: string; params: ReasonParams } {
   const [kind, name = ''] = feature.split(':');
   const fields = name.split('×') as KeyField[];
   switch (kind) {
     case 'te': {
       const stats = p.targets.get(name)?.stats.get(groupKey(item, fields));
       const what = describeGroup(fields, item);
+      const fieldsOf = groupFields(fields, item);
       return {
         code: `history:${name}`,
         text: stats
           ? `${what}: ${fmt(stats[0])} of ${fmt(stats[1])} past items had a discrepancy (${fmt((100 * stats[0]) / stats[1])} %)`
           : `${what}: no past items`,
+        params: stats
+          ? { fields: fieldsOf, hits: stats[0], total: stats[1], pct: Math.round((100 * stats[0]) / stats[1]) }
+          : { fields: fieldsOf, hits: 0, total: 0 },
       };
     }
     case 'freq': {
       const n = p.counts.get(name)?.get(groupKey(item, fields)) ?? 0;
-      return { code: `rarity:${name}`, text: `${describeGroup(fields, item)} seen ${fmt(n)} times before` };
+      return { code: `rarity:${name}`, text: `${describeGroup(fields, item)} seen ${fmt(n)} times before`, params: { fields: groupFields(fields, item), count: n } };
     }
     case 'cat':
-      return { code: `category:${name}`, text: describeGroup(fields, item) };
+      return { code: `category:${name}`, text: describeGroup(fields, item), params: { fields: groupFields(fields, item) } };
     default:
       return numericReason(p, name, item);
   }
 }
 
-function numericReason(p: FeaturePipeline, name: string, item: RiskItem): { code: string; text: string } {
+function numericReason(p: FeaturePipeline, name: string, item: RiskItem): { code: string; text: string; params: ReasonParams } {
   switch (name) {
     case 'priceDeviation': {
       const u = unitValue(item);
-      if (!(u > 0)) return { code: 'unit-price-unknown', text: 'unit price unknown (no net mass)' };
+      if (!(u > 0)) return { code: 'unit-price-unknown', text: 'unit price unknown (no net mass)', params: {} };
       const norm = normFor(p.norms, item);
       const pct = (u / Math.exp(norm.logNorm) - 1) * 100;
       const side = pct < 0 ? 'below' : 'above';
-      return { code: 'unit-price-deviation', text: `unit price ${fmt(Math.abs(pct))} % ${side} the norm for ${norm.scope}` };
+      return {
+        code: 'unit-price-deviation',
+        text: `unit price ${fmt(Math.abs(pct))} % ${side} the norm for ${norm.scope}`,
+        params: { pct: Math.round(Math.abs(pct)), side, fields: groupFields(norm.fields, item) },
+      };
     }
     case 'logUnitValue':
-      return { code: 'unit-price', text: FIELD_TEXT.unitValue!(item) };
+      return { code: 'unit-price', text: FIELD_TEXT.unitValue!(item), params: { value: FIELD_VALUE.unitValue!(item) as number } };
     case 'logValue':
-      return { code: 'declared-value', text: `declared ${FIELD_TEXT.value!(item)}` };
+      return { code: 'declared-value', text: `declared ${FIELD_TEXT.value!(item)}`, params: { value: item.value } };
     case 'logMass':
-      return { code: 'net-mass', text: FIELD_TEXT.mass!(item) };
+      return { code: 'net-mass', text: FIELD_TEXT.mass!(item), params: { value: item.netMassKg } };
     case 'taxRate':
-      return { code: 'duty-rate', text: FIELD_TEXT.taxRate!(item) };
+      return { code: 'duty-rate', text: FIELD_TEXT.taxRate!(item), params: { value: item.taxRate } };
     default:
-      return { code: `feature:${name}`, text: name };
+      return { code: `feature:${name}`, text: name, params: {} };
   }
 }
 

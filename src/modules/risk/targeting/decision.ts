@@ -15,6 +15,8 @@ export const SelectionReasonSchema = Type.Object({
   ruleId: Type.Optional(Type.String()),
   ruleVersion: Type.Optional(Type.Integer()),
   items: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }))),
+  /** The reason's figures, so that the console writes it in the officer's language (the text is English). */
+  params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 
 /** What the decision was made from, so a replay can show it was made the same way. */
@@ -44,6 +46,8 @@ export const DecisionSchema = Type.Object({
   modelVersion: Type.Union([Type.String(), Type.Null()]),
   control: Type.Boolean(),
   noModel: Type.Boolean(),
+  /** The model's strongest reasons for its score, whatever the lane (the officer sees why the score is what it is). */
+  modelReasons: Type.Optional(Type.Array(SelectionReasonSchema)),
   basis: DecisionBasisSchema,
 });
 

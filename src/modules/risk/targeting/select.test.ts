@@ -112,7 +112,18 @@ describe('selecting the lane of one declaration', () => {
       ruleId: 'r9',
       ruleVersion: 2,
       items: [1],
+      params: { name: 'textiles VN', version: 2, reason: 'origin fraud alert' },
     });
+  });
+
+  it('keeps the model reasons with their item and figures even when the score leaves the declaration green', () => {
+    const id = idWhere(false);
+    const reasons = [{ code: 'history:hs6', text: 'Item 2: 6109.10: 5 of 10…', item: 1, params: { hits: 5, total: 10 } }];
+    const d = selectLane(input({ declarationId: id, model: { score: 0.2, modelVersion: 'm1', reasons } }), policy, cal);
+    expect(d.lane).toBe('green');
+    expect(d.reasons).toEqual([]);
+    expect(d.modelReasons).toEqual([{ code: 'history:hs6', text: 'Item 2: 6109.10: 5 of 10…', source: 'model', items: [1], params: { hits: 5, total: 10 } }]);
+    expect(selectLane(input({ model: null }), policy, cal).modelReasons).toBeUndefined();
   });
 
   it('says "no model" when there is none and records no score', () => {

@@ -9,7 +9,13 @@ export interface ModelScore {
   readonly score: number;
   readonly modelVersion: string;
   /** Officer-readable reason codes from the model's explanation, strongest first. */
-  readonly reasons: readonly { readonly code: string; readonly text: string }[];
+  readonly reasons: readonly {
+    readonly code: string;
+    readonly text: string;
+    readonly params?: object;
+    /** The item (0-based) the reason is about. */
+    readonly item?: number;
+  }[];
 }
 
 export interface SelectionInput {
@@ -54,6 +60,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
       ruleId: h.ruleId,
       ruleVersion: h.version,
       items: [...h.items],
+      params: { name: h.name, version: h.version, reason: h.reason },
     });
   }
   const ruleHit = input.ruleHits.length > 0;
@@ -64,6 +71,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
       code: 'CONTROL_SAMPLE',
       text: `Random control sample (${pct(policy.controlShare)})`,
       source: 'control',
+      params: { share: pct(policy.controlShare) },
     });
 
   const explored = !control && !ruleHit && !aeoThinned && draw('explore') < cal.explorationProbability;
@@ -109,8 +117,9 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
         `Risk score ${input.model.score.toFixed(3)} (model ${input.model.modelVersion})` +
         ` ≥ ${modelLane} threshold ${t?.toFixed(3)}`,
       source: 'model',
+      params: { score: Number(input.model.score.toFixed(3)), threshold: Number((t ?? 0).toFixed(3)), lane: modelLane },
     });
-    for (const r of input.model.reasons) reasons.push({ code: r.code, text: r.text, source: 'model' });
+    reasons.push(...modelReasons(input.model));
   }
 
   return {
@@ -121,6 +130,7 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
     modelVersion: input.model?.modelVersion ?? null,
     control,
     noModel: input.model === null,
+    ...(input.model === null ? {} : { modelReasons: modelReasons(input.model) }),
     basis: {
       policyVersion: policy.version,
       priority,
@@ -135,4 +145,14 @@ export function selectLane(input: SelectionInput, policy: SelectionPolicy, cal: 
       weight: policy.unit === 'items' ? Math.max(1, input.itemCount) : 1,
     },
   };
+}
+
+function modelReasons(m: ModelScore): SelectionReason[] {
+  return m.reasons.map((r) => ({
+    code: r.code,
+    text: r.text,
+    source: 'model' as const,
+    ...(r.item === undefined ? {} : { items: [r.item] }),
+    ...(r.params === undefined ? {} : { params: { ...r.params } as Record<string, unknown> }),
+  }));
 }

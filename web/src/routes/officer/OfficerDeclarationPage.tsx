@@ -8,8 +8,9 @@ import { LaneBadge, StatusTag, statusKey } from '../../components/status.tsx';
 import type { HistoryEvent } from '../../components/declaration-types.ts';
 import { useDeclaration } from '../../components/use-declaration.ts';
 import { formatCode9 } from '../../components/tariff.ts';
-import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { DecisionForm, FindingForm, PaymentForm, type Decision } from './ActionForms.tsx';
+import { RiskPanel } from './RiskPanel.tsx';
 import { useResource } from '../../api/use-resource.ts';
 
 interface Finding {
@@ -144,50 +145,7 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
                 </li>
               ))}
             </ol>
-            <section aria-labelledby="risk-title" className="card card--risk" data-testid="risk">
-              <h2 id="risk-title">{t('officer.risk')}</h2>
-              {risk ? (
-                <>
-                  <dl className="summary-list">
-                    {risk.score !== undefined && risk.score !== null ? (
-                      <div>
-                        <dt>{t('officer.score')}</dt>
-                        <dd>{risk.score.toFixed(3)}</dd>
-                      </div>
-                    ) : null}
-                    <div>
-                      <dt>{t('officer.model')}</dt>
-                      <dd>{risk.noModel ? t('officer.noModel') : (risk.modelVersion ?? '—')}</dd>
-                    </div>
-                    {risk.control ? (
-                      <div>
-                        <dt>{t('officer.control')}</dt>
-                        <dd>{t('officer.controlYes')}</dd>
-                      </div>
-                    ) : null}
-                  </dl>
-                  {risk.laneKept ? (
-                    <p data-testid="lane-kept">
-                      {t('integrity.laneKept', { lane: t(`lane.${risk.laneKept.lane}` as MessageKey), selected: t(`lane.${risk.laneKept.selected}` as MessageKey) })}
-                    </p>
-                  ) : null}
-                  {risk.reasons && risk.reasons.length > 0 ? (
-                    <ul className="reasons">
-                      {risk.reasons.map((r, i) => (
-                        <li key={i}>
-                          <strong>{r.text}</strong> <code className="code">{r.code}</code> <span className="hint">({r.source})</span>
-                          {r.items && r.items.length > 0 ? <span className="hint"> — {r.items.map((n) => t('assess.item', { n: n + 1 })).join(', ')}</span> : null}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <p>{t('officer.noReasons')}</p>
-                  )}
-                </>
-              ) : (
-                <p>{t('officer.notScored')}</p>
-              )}
-            </section>
+            <RiskPanel risk={risk} lane={d.lane} />
             {d.assessment && !d.assessment.problems ? (
               <section aria-labelledby="duty-title">
                 <h2 id="duty-title">{t('decl.duty')}</h2>

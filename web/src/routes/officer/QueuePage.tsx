@@ -8,17 +8,25 @@ import { useResource } from '../../api/use-resource.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 
 type Page = { items: DeclarationView[]; nextCursor: string | null };
+type Counts = { lanes: Record<'red' | 'yellow' | 'green' | 'none', number>; total: number };
 const LANES = ['', 'red', 'yellow', 'green'] as const;
-const STATUSES = ['', 'lane_assigned', 'held', 'released', 'rejected', 'accepted', 'assessed'] as const;
+/** 'open': what still needs an officer (the server's queue=open); '': every status. */
+const STATUSES = ['open', '', 'lane_assigned', 'held', 'released', 'rejected', 'accepted', 'assessed'] as const;
 
-/** The work queue: filters live in the URL so a queue view can be bookmarked and shared. */
+/**
+ * The work queue. It opens on what needs a decision, every lane, oldest first, with the count of each lane; filters
+ * live in the URL so a queue view can be bookmarked and shared (older links with lane/status keep working).
+ */
 export default function QueuePage() {
-  const { t, yen } = useI18n();
+  const { t, yen, num } = useI18n();
   const loc = useLocation();
-  const lane = loc.query.get('lane') ?? 'red';
-  const status = loc.query.get('status') ?? 'lane_assigned';
-  const qs = new URLSearchParams({ limit: '50', ...(lane ? { lane } : {}), ...(status ? { status } : {}) });
+  const lane = loc.query.get('lane') ?? '';
+  const status = loc.query.get('status') ?? 'open';
+  const sort = loc.query.get('sort') ?? (status === 'open' ? 'oldest' : 'newest');
+  const statusQuery = status === 'open' ? { queue: 'open' } : status ? { status } : {};
+  const qs = new URLSearchParams({ limit: '50', ...(lane ? { lane } : {}), ...statusQuery, sort });
   const res = useResource<Page>(`/api/v1/declarations?${qs.toString()}`);
+  const counts = useResource<Counts>(`/api/v1/declarations/counts?${new URLSearchParams(statusQuery).toString()}`);
   const [more, setMore] = useState<{ items: DeclarationView[]; cursor: string | null }>({ items: [], cursor: null });
   useEffect(() => setMore({ items: [], cursor: res.data?.nextCursor ?? null }), [res.data]);
   useEffect(() => {
@@ -50,12 +58,41 @@ export default function QueuePage() {
           <select id="filter-status" value={status} onChange={(e) => setFilter('status', e.target.value)}>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s ? t(statusKey(s)) : t('common.all')}
+                {s === 'open' ? t('queue.view.open') : s ? t(statusKey(s)) : t('queue.view.all')}
               </option>
             ))}
           </select>
         </div>
+        <div className="field field--inline">
+          <label htmlFor="filter-sort">{t('queue.sort')}</label>
+          <select id="filter-sort" value={sort} onChange={(e) => setFilter('sort', e.target.value)}>
+            <option value="oldest">{t('queue.sort.oldest')}</option>
+            <option value="newest">{t('queue.sort.newest')}</option>
+          </select>
+        </div>
       </form>
+      {counts.data ? (
+        <nav aria-label={t('queue.lanes')} className="lane-counts" data-testid="lane-counts">
+          <ul>
+            {LANES.map((l) => {
+              const n = l ? counts.data!.lanes[l] : counts.data!.total;
+              return (
+                <li key={l}>
+                  <button
+                    type="button"
+                    className={`lane-count lane-count--${l || 'all'}`}
+                    aria-pressed={lane === l}
+                    data-lane={l || 'all'}
+                    onClick={() => setFilter('lane', l)}
+                  >
+                    {l ? t('queue.lane.count', { lane: t(`lane.${l}` as MessageKey), count: num(n) }) : t('queue.lane.all', { count: num(n) })}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      ) : null}
       <ApiErrorBanner error={res.error} />
       {res.data ? (
         <p aria-live="polite" className="hint">
@@ -98,7 +135,7 @@ export default function QueuePage() {
           </table>
         </div>
       ) : res.data ? (
-        <p>{t('officer.queue.empty')}</p>
+        <p>{status === 'open' && !lane ? t('queue.emptyOpen') : t('officer.queue.empty')}</p>
       ) : null}
       {more.cursor ? (
         <button

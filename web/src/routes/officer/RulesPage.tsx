@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, type ApiError } from '../../api/client.ts';
+import { useMe } from '../../api/use-me.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { ApiErrorBanner, ErrorSummary, SelectField, TextField } from '../../components/forms.tsx';
 import { useForm } from '../../components/use-form.ts';
@@ -93,9 +94,14 @@ function RuleEditor({ editing, onSaved }: { editing: RuleVersion | null; onSaved
   );
 }
 
-/** Analysts write, revise and retire targeting rules; every save is a new version on the server. */
+/**
+ * Analysts write, revise and retire targeting rules; every save is a new version on the server. Officers read them:
+ * the page offers them no form they could fill only to be refused.
+ */
 export default function RulesPage() {
   const { t } = useI18n();
+  const me = useMe();
+  const canWrite = me !== null && (me.role === 'analyst' || me.role === 'admin');
   const res = useResource<unknown>('/api/v1/risk/rules');
   const [editing, setEditing] = useState<RuleVersion | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -107,6 +113,11 @@ export default function RulesPage() {
   return (
     <>
       <h1>{t('nav.rules')}</h1>
+      {me !== null && !canWrite ? (
+        <p className="banner" role="note" data-testid="rules-read-only">
+          {t('rules.readOnly')}
+        </p>
+      ) : null}
       <ApiErrorBanner error={res.error ?? error} />
       {rules.length > 0 ? (
         <div className="table-wrap">
@@ -119,9 +130,11 @@ export default function RulesPage() {
                 <th scope="col">{t('rules.criteria')}</th>
                 <th scope="col">{t('rules.validFrom')}</th>
                 <th scope="col">{t('rules.active')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('rules.actions')}</span>
-                </th>
+                {canWrite ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('rules.actions')}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -140,6 +153,7 @@ export default function RulesPage() {
                     {r.validTo ? ` – ${r.validTo}` : ''}
                   </td>
                   <td>{r.active ? t('common.yes') : t('common.no')}</td>
+                  {canWrite ? (
                   <td className="actions">
                     <button
                       type="button"
@@ -166,6 +180,7 @@ export default function RulesPage() {
                     </button>
                     ) : null}
                   </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -174,15 +189,17 @@ export default function RulesPage() {
       ) : res.data ? (
         <p>{t('rules.none')}</p>
       ) : null}
-      <RuleEditor
-        key={formKey}
-        editing={editing}
-        onSaved={() => {
-          setEditing(null);
-          setFormKey((k) => k + 1);
-          res.reload();
-        }}
-      />
+      {canWrite ? (
+        <RuleEditor
+          key={formKey}
+          editing={editing}
+          onSaved={() => {
+            setEditing(null);
+            setFormKey((k) => k + 1);
+            res.reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }
