@@ -253,4 +253,30 @@ export const JA: Readonly<Record<string, string>> = {
   'ASSUMPTION.ldcLeaving': '{country} は {date} に後発開発途上国（LDC）の一覧から外れる予定です（未確認）',
   'ASSUMPTION.gspListed': '{country} は2018年度の特恵受益国の一覧に含まれています（その後の変更は不明）',
   'ASSUMPTION.gspConfigured': '{country} は設定により特恵受益国として扱っています（受益国の一覧は一部のみ）',
+
+  // リクエストの入口
+  'REQUEST.INVALID_CURSOR': 'ページ送りのカーソルが正しくありません。一覧の最初のページから開き直してください',
+  'REQUEST.HEADERS_TOO_LARGE': 'リクエストのヘッダーが大きすぎます',
+  'REQUEST.TIMEOUT': 'リクエストを時間内に受信できませんでした',
+  'REQUEST.URI_TOO_LONG': 'パスの値が長すぎます',
+  // 申告の訂正・代理
+  'DECLARATION.AMENDMENT_LIMIT': 'この申告は訂正できる回数の上限に達しました。税関にお問い合わせください',
+  'DECLARATION.PARTY_NOT_AUTHORISED': '申告できるのは自社、または通関業者として委任を受けた者の名義に限られます',
+  // 提出書類
+  'DOCUMENT.UNSUPPORTED_TYPE': '書類は PDF・JPEG・PNG のいずれかのファイルで提出してください',
+  'DOCUMENT.INVALID_CONTENT': 'ファイルの内容が読み取れないか、空であるか、指定された形式と一致しません',
+  'DOCUMENT.TOO_LARGE': '書類のファイルサイズが上限を超えています',
+  'DOCUMENT.TOO_MANY': 'この申告に提出できる書類の数の上限に達しています',
+  'DOCUMENT.DECLARATION_CLOSED': '許可済みまたは却下済みの申告には書類を追加できません',
+  'DOCUMENT.NOT_FOUND': 'この申告にその書類はありません',
+  // 旅客・ゲート
+  'PASSENGER.PAXLST_TOO_MANY_PERSONS': 'PAXLST の人数が一度に受け付けられる上限を超えています',
+  'GATE.DUTY_PAYABLE': '免税範囲を超える物品に関税等の納付が必要です',
+  'GATE.OFFICER_ASSESSMENT': '職員による審査が必要な物品があります',
+  'GATE.WATCH_RULE': '旅客が監視ルールに該当しています',
+  'GATE.DECLARED_YES': '申告書の質問に「はい」と回答しています',
+  // 審査履歴の取り込み
+  'RISK.HISTORY_COLUMNS': '審査履歴ファイルに必要な列がないか、不明な列があります',
+  'RISK.HISTORY_EMPTY': '審査履歴ファイルに使える行がありません',
+  'RISK.HISTORY_FILE_NOT_FOUND': '審査履歴ファイルを読み込めません',
 };
