@@ -74,9 +74,19 @@ describe.skipIf(!enabled)('consignment clearance durability (PostgreSQL + NATS J
     const b = (await r.json()) as { status: string; acceptedLines: number; decided: number };
     return { status: b.status, acceptedLines: b.acceptedLines, decided: b.decided };
   };
+  /** The id a batch is stored under: the sender's chosen id, tagged with its owner (see consignments.routes.ts). */
+  const storedIds = new Map<string, string>();
+  const sid = async (id: string): Promise<string> => {
+    const known = storedIds.get(id);
+    if (known) return known;
+    const r = await client.query(`select id from consignment_batches where id = $1 or starts_with(id, $1 || '~') limit 1`, [id]);
+    const found = (r.rows[0] as { id: string } | undefined)?.id;
+    if (found) storedIds.set(id, found);
+    return found ?? id;
+  };
   /** Decisions stored so far, straight from the progress rows (cheap enough to poll every few milliseconds). */
   const decidedSoFar = async (id: string): Promise<number> => {
-    const r = await client.query('select coalesce(sum(decided), 0)::int as n from consignment_batch_progress where batch_id = $1', [id]);
+    const r = await client.query('select coalesce(sum(decided), 0)::int as n from consignment_batch_progress where batch_id = $1', [await sid(id)]);
     return (r.rows[0] as { n: number }).n;
   };
   /** Consignments of a batch, those with a decision, and those without one, straight from the tables. */
@@ -85,7 +95,7 @@ describe.skipIf(!enabled)('consignment clearance durability (PostgreSQL + NATS J
       `select count(*)::int as n, count(d.consignment_id)::int as decided, count(*) filter (where d.consignment_id is null)::int as open
        from consignments c left join consignment_decisions d on d.owner_id = c.owner_id and d.consignment_id = c.consignment_id
        where c.batch_id = $1`,
-      [id],
+      [await sid(id)],
     );
     return r.rows[0] as { n: number; decided: number; open: number };
   };
@@ -161,7 +171,7 @@ describe.skipIf(!enabled)('consignment clearance durability (PostgreSQL + NATS J
     expect(done.acceptedLines).toBeGreaterThan(15_000);
     expect(await stored('cb_dur_worker')).toEqual({ n: done.acceptedLines, decided: done.acceptedLines, open: 0 });
     // one decision per consignment, none for anything else of the batch
-    const all = await client.query(`select count(*)::int as n from consignment_decisions where batch_id = 'cb_dur_worker'`);
+    const all = await client.query(`select count(*)::int as n from consignment_decisions where batch_id = $1`, [await sid('cb_dur_worker')]);
     expect(all.rows[0].n).toBe(done.acceptedLines);
     expect(done).toEqual({ status: 'completed', acceptedLines: done.acceptedLines, decided: done.acceptedLines });
   }, 420_000);
@@ -206,7 +216,7 @@ describe.skipIf(!enabled)('consignment clearance durability (PostgreSQL + NATS J
     // An accepted line is its consignment row: every line counted before the kill is one, and no row is uncounted.
     const accepted = (await stored('cb_dur_api')).n;
     expect(accepted).toBeGreaterThanOrEqual(seen);
-    const counted = await client.query(`select coalesce(sum(accepted), 0)::int as n from consignment_batch_progress where batch_id = 'cb_dur_api'`);
+    const counted = await client.query(`select coalesce(sum(accepted), 0)::int as n from consignment_batch_progress where batch_id = $1`, [await sid('cb_dur_api')]);
     expect(counted.rows[0].n).toBe(accepted);
   }, 300_000);
 });

@@ -9,6 +9,13 @@
 export const EN: Readonly<Record<string, string>> = {
   // Words that parameters are looked up as.
   'party.declarant': 'declarant',
+  // The questions of a traveller's declaration (GATE.DECLARED_YES).
+  'question.prohibitedOrRestrictedGoods': 'prohibited or restricted goods',
+  'question.goodsOverAllowance': 'goods over the duty-free allowance',
+  'question.commercialGoodsOrSamples': 'commercial goods or samples',
+  'question.goodsCarriedForOthers': 'goods carried for someone else',
+  'question.cashOver1MillionYen': 'cash or instruments over 1,000,000 yen',
+  'question.unaccompaniedBaggage': 'unaccompanied baggage',
   'party.importer': 'importer',
   'party.exporter': 'exporter',
   'party.seller': 'seller',

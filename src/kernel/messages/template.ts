@@ -21,7 +21,7 @@ const SLOT = /\{(\w+)(?:@(\w+))?\}/g;
 export const slotsOf = (template: string): string[] => [...template.matchAll(SLOT)].map((m) => m[1]!);
 
 /**
- * Fills `{name}` slots, and `{name@prefix}` with the wording of `prefix.<value>` that `lookup` finds (else the value);
+ * Fills `{name}` slots, `{name@n}` with a grouped whole number, and `{name@prefix}` with the wording of `prefix.<value>` that `lookup` finds (else the value);
  * undefined when a slot has no value (the caller then falls back to a wording without it).
  */
 export function fill(template: string, params: MessageParams, lookup?: (key: string) => string | undefined): string | undefined {
@@ -32,6 +32,8 @@ export function fill(template: string, params: MessageParams, lookup?: (key: str
       missing = true;
       return '';
     }
+    // `{name@n}`: a whole number with thousands separators (yen amounts read as 3,300 in both languages).
+    if (prefix === 'n' && typeof v === 'number' && Number.isSafeInteger(v)) return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return (prefix !== undefined ? lookup?.(`${prefix}.${String(v)}`) : undefined) ?? String(v);
   });
   return missing ? undefined : out;

@@ -40,3 +40,17 @@ describe('gate channel', () => {
     expect(gateLang('fr')).toBe('en');
   });
 });
+
+describe('gate reasons in the API catalogue', () => {
+  it('read the same from the catalogue (answers worded by Accept-Language) as from the offline wording', async () => {
+    const { render } = await import('../../kernel/messages/index.ts');
+    const { gateReasonMessage, GATE_REASON } = await import('./gate-reasons.ts');
+    const cases = [
+      [GATE_REASON.dutyPayable, { totalDutyYen: 1_234_500 }],
+      [GATE_REASON.officerAssessment, {}],
+      [GATE_REASON.watchRule, { ruleId: 'wr_1' }],
+      [GATE_REASON.declaredYes, { question: 'cashOver1MillionYen' }],
+    ] as const;
+    for (const [code, params] of cases) expect(render('ja', code, params)).toBe(gateReasonMessage(code, params, 'ja'));
+  });
+});
