@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { PassengersRepo } from '../adapters/store/passengers.repo.ts';
 import { ArrivalsService } from '../workflows/passengers/arrivals.service.ts';
 import { PassengerDeclarationsService } from '../workflows/passengers/declarations.service.ts';
-import { GateKeyring, SIGNING_KEYS_SETTING, type StoredGateKeys } from '../workflows/passengers/gate-keys.ts';
+import { GateKeyring, PASS_EXPIRIES_SETTING, SIGNING_KEYS_SETTING, type StoredGateKeys } from '../workflows/passengers/gate-keys.ts';
 import { GateService } from '../workflows/passengers/gate.service.ts';
 import { identifierKeyer, passengerOptionsFromEnv } from '../workflows/passengers/passenger-options.ts';
 import { purgePassengerData, startRetentionJob } from '../workflows/passengers/retention.job.ts';
@@ -27,6 +27,9 @@ export const passengersFeature: FeatureFactory = async (env) => {
     once: (v) => repo.settingOnce(SIGNING_KEYS_SETTING, v),
     get: () => env.riskRepo.getSetting<StoredGateKeys>(SIGNING_KEYS_SETTING),
     put: (v) => env.riskRepo.putSetting(SIGNING_KEYS_SETTING, v),
+  }, now, {
+    get: () => env.riskRepo.getSetting<Record<string, string>>(PASS_EXPIRIES_SETTING),
+    put: (v) => env.riskRepo.putSetting(PASS_EXPIRIES_SETTING, v),
   });
   const declarations = new PassengerDeclarationsService({ repo, rates: env.exchangeRates, keyer, keyring, retentionDays: options.retentionDays, now });
   const gate = new GateService(repo, keyring, keyer);

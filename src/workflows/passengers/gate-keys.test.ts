@@ -89,4 +89,25 @@ describe('GateKeyring', () => {
     await ring.rotate();
     expect(ring.publicKeys().keys.map((k) => k.kid)).toEqual([ring.currentKid, second]);
   });
+
+  it('records pass expiries apart from the key ring, so that a node noting a pass never undoes another node’s rotation', async () => {
+    const settings = sharedSettings();
+    let expiries: Record<string, string> | undefined;
+    const shared = { get: async () => expiries, put: async (v: Record<string, string>) => void (expiries = { ...v }) };
+    let t = Date.parse('2026-12-01T00:00:00Z');
+    const now = () => new Date(t);
+    const a = await GateKeyring.open(settings, now, shared);
+    const b = await GateKeyring.open(settings, now, shared);
+    const first = a.currentKid;
+    await a.noteIssued(first, t / 1000 + 86_400);
+    const rotated = await b.rotate();
+    // Node a has not reloaded and still signs with the first key; noting that pass leaves b's rotation in place.
+    await a.noteIssued(first, t / 1000 + 20 * 86_400);
+    expect(settings.value!.current).toBe(rotated);
+    expect(expiries![first]).toBe('2026-12-21T00:00:00.000Z');
+    // A month on, the first key's passes have expired and it goes at the next rotation.
+    t += 31 * 86_400_000;
+    await b.rotate();
+    expect(settings.value!.publicKeys.map((k) => k.kid)).not.toContain(first);
+  });
 });

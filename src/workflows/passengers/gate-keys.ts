@@ -20,13 +20,24 @@ export interface StoredPublicKey {
   readonly jwk: JsonWebKey;
   readonly createdAt: string;
   /**
-   * No pass signed with this key is valid after this time (the latest expiry issued, rounded up to a day). A key is
-   * kept while this is in the future. Keys stored before this field existed have none and are kept.
+   * Set when the key is made: its passes are tracked in PassExpiries (the latest expiry signed, per kid). Keys stored
+   * before tracking existed have none and are kept.
    */
   readonly passesUntil?: string;
   /** When it stopped signing; it is kept at least RETIRED_GRACE_MS after, for passes signed by paths that note nothing. */
   readonly retiredAt?: string;
 }
+
+/**
+ * The latest pass expiry signed with each kid, in a settings row of its own: the issuing path writes it, and a write
+ * there can never undo a rotation written meanwhile by another node (as a write of the whole ring could).
+ */
+export interface PassExpiries {
+  get(): Promise<Readonly<Record<string, string>> | undefined>;
+  put(value: Readonly<Record<string, string>>): Promise<void>;
+}
+
+export const PASS_EXPIRIES_SETTING = 'passengers.signingKeys.passesUntil';
 
 export interface KeySettings {
   /** Writes the value only if the setting is absent; returns what is stored (first writer wins across nodes). */
@@ -47,12 +58,13 @@ const RELOAD_EVERY_MS = 10_000;
  * (a pass for an arrival months ahead keeps its key that long), and no longer (a key that signed nothing still valid
  * goes at the next rotation).
  */
-const stillNeeded = (k: StoredPublicKey, now: Date): boolean =>
+const stillNeeded = (k: StoredPublicKey, now: Date, expiries: Readonly<Record<string, string>>): boolean =>
   k.passesUntil === undefined ||
   Date.parse(k.passesUntil) > now.getTime() ||
+  (expiries[k.kid] !== undefined && Date.parse(expiries[k.kid]!) > now.getTime()) ||
   (k.retiredAt !== undefined && Date.parse(k.retiredAt) + RETIRED_GRACE_MS > now.getTime());
 
-function freshKeys(now: Date, previous: readonly StoredPublicKey[] = [], retiring?: string): StoredGateKeys {
+function freshKeys(now: Date, previous: readonly StoredPublicKey[] = [], retiring?: string, expiries: Readonly<Record<string, string>> = {}): StoredGateKeys {
   const kid = `gk-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex')}`;
   const key = generateGateKey(kid);
   const privateKeyPem = key.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -61,8 +73,19 @@ function freshKeys(now: Date, previous: readonly StoredPublicKey[] = [], retirin
     privateKeyPem,
     publicKeys: [
       { kid, jwk: key.publicJwk, createdAt: now.toISOString(), passesUntil: now.toISOString() },
-      ...previous.map((k) => (k.kid === retiring && k.retiredAt === undefined ? { ...k, retiredAt: now.toISOString() } : k)).filter((k) => stillNeeded(k, now)),
+      ...previous.map((k) => (k.kid === retiring && k.retiredAt === undefined ? { ...k, retiredAt: now.toISOString() } : k)).filter((k) => stillNeeded(k, now, expiries)),
     ],
+  };
+}
+
+/** One process only (tests, a single node without settings): the expiries live in memory. */
+function memoryExpiries(): PassExpiries {
+  let value: Readonly<Record<string, string>> | undefined;
+  return {
+    get: async () => value,
+    put: async (v) => {
+      value = v;
+    },
   };
 }
 
@@ -78,13 +101,17 @@ export class GateKeyring {
   private cachedVerifier: GatePassVerifier | null = null;
   private lastReload = 0;
 
+  /** What this node last wrote or read of PassExpiries: most passes need no write at all. */
+  private noted: Record<string, string> = {};
+
   private constructor(
     private readonly settings: KeySettings,
     private readonly now: () => Date,
+    private readonly expiries: PassExpiries,
   ) {}
 
-  static async open(settings: KeySettings, now: () => Date = () => new Date()): Promise<GateKeyring> {
-    const ring = new GateKeyring(settings, now);
+  static async open(settings: KeySettings, now: () => Date = () => new Date(), expiries: PassExpiries = memoryExpiries()): Promise<GateKeyring> {
+    const ring = new GateKeyring(settings, now, expiries);
     ring.use((await settings.get()) ?? (await settings.once(freshKeys(now()))));
     return ring;
   }
@@ -131,21 +158,18 @@ export class GateKeyring {
    */
   async noteIssued(kid: string, expS: number): Promise<void> {
     const until = new Date(Math.ceil((expS * 1000) / DAY_MS) * DAY_MS).toISOString();
-    const known = this.stored.publicKeys.find((k) => k.kid === kid);
-    if (known?.passesUntil !== undefined && Date.parse(known.passesUntil) >= Date.parse(until)) return;
-    const latest = (await this.settings.get()) ?? this.stored;
-    const next: StoredGateKeys = {
-      ...latest,
-      publicKeys: latest.publicKeys.map((k) => (k.kid === kid ? { ...k, passesUntil: later(k.passesUntil, until) } : k)),
-    };
-    await this.settings.put(next);
-    this.use(next);
+    const known = this.noted[kid];
+    if (known !== undefined && Date.parse(known) >= Date.parse(until)) return;
+    const latest = { ...((await this.expiries.get()) ?? {}) };
+    latest[kid] = later(latest[kid], until);
+    await this.expiries.put(latest);
+    this.noted = latest;
   }
 
   /** New current key; the previous public keys stay as long as passes they signed are still valid. */
   async rotate(): Promise<string> {
     const latest = (await this.settings.get()) ?? this.stored;
-    const next = freshKeys(this.now(), latest.publicKeys, latest.current);
+    const next = freshKeys(this.now(), latest.publicKeys, latest.current, (await this.expiries.get()) ?? {});
     await this.settings.put(next);
     this.use(next);
     return next.current;
