@@ -251,7 +251,8 @@ export class DeclarationService {
     const events: NewEvent[] = [];
     let cur = d;
     const at = { from: d.status, to: d.status };
-    if (!this.deps.assessment) return { state: cur, events };
+    // Without an assessment module the previous version's figures would mislead: none is better.
+    if (!this.deps.assessment) return { state: { ...cur, assessment: null }, events };
     const r = this.deps.assessment.assess(cur.data, this.deps.today?.() ?? new Date().toISOString().slice(0, 10));
     if (!r.ok) {
       events.push({ type: 'assessment_failed', actor: 'system', payload: { ...at, problems: r.error, version: cur.version } });
