@@ -1,3 +1,4 @@
+import { requestedFor } from './requested.ts';
 import type { Principal } from '../../adapters/store/principals.repo.ts';
 import { canApply, type Declaration } from '../../modules/declarations/index.ts';
 
@@ -32,7 +33,7 @@ export function presentDeclaration(d: Declaration, viewer: Principal): Record<st
   if (viewer.role !== 'trader') return { ...rest, risk, allowedActions: allowedActions(d) };
   return {
     ...rest,
-    requested: d.lane ? REQUESTED[d.lane] : null,
+    requested: requestedFor(d, { red: REQUESTED['red']!, yellow: REQUESTED['yellow']! }),
     howToContest: d.lane ? CONTEST : null,
   };
 }
