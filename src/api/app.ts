@@ -38,7 +38,9 @@ export async function buildApp(ctx: ApiContext, opts: { logger?: FastifyServerOp
       info: {
         title: 'Smart Customs API',
         version: '1',
-        description: 'Declarations, assessment, risk, clearance and reference data. Errors are {code, message, details}; see docs/errors.md.',
+        description:
+          'Declarations, assessment, risk, clearance and reference data. Errors are {code, message, details}; see docs/errors.md. ' +
+          'Messages (errors, problems, warnings, notes) are in the language of Accept-Language: ja or en (the default); codes never change.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API key of a principal' } } },
       security: [{ bearer: [] }],

@@ -66,7 +66,7 @@ const VISITS: readonly Visit[] = [
       await page.getByRole('button', { name: '試算する', exact: true }).click();
       await page.locator('[data-testid=grand-total]').waitFor();
       // WTO 7.4 % of ¥480,000 is ¥35,520 on the item; the headline ¥35,500 says what the rounding dropped.
-      expect(await page.locator('[data-testid=rounding]').textContent()).toContain('関税: 品目の合計 ￥35,520 の100円未満の端数 ￥20 を切り捨て、￥35,500 としています（関税法第13条）');
+      expect(await page.locator('[data-testid=rounding]').textContent()).toContain('関税：品目の合計 ￥35,520 の100円未満の端数 ￥20 を切り捨て、￥35,500 としています（関税法第13条）');
     },
   },
   { name: 'traveller', path: () => '/traveller' },

@@ -25,7 +25,7 @@ describe('tariff display helpers', () => {
 
   it('names a permit under other laws with its law and authority, and reads 無税 as Free in English', () => {
     expect(permitName('FD', 'en')).toBe('Food Sanitation Act: import notification for foods — Ministry of Health, Labour and Welfare (quarantine stations) [FD]');
-    expect(permitName('PL', 'ja')).toBe('植物防疫法（植物検疫）（農林水産省 植物防疫所）[PL]');
+    expect(permitName('PL', 'ja')).toBe('植物防疫法（植物検疫） — 農林水産省 植物防疫所［PL］');
     expect(permitName('WA', 'ja')).toContain('ワシントン条約');
     expect(rateText('無税', 'en')).toBe('Free');
     expect(rateText('(無税)', 'ja')).toBe('(無税)');

@@ -109,7 +109,7 @@ const PERMITS: Record<string, { ja: [string, string]; en: [string, string] }> = 
 export function permitName(code: string, lang: Lang): string {
   const p = PERMITS[code]?.[l2(lang)];
   if (!p) return code;
-  return lang === 'ja' ? `${p[0]}（${p[1]}）[${code}]` : `${p[0]} — ${p[1]} [${code}]`;
+  return lang === 'ja' ? `${p[0]} — ${p[1]}［${code}］` : `${p[0]} — ${p[1]} [${code}]`;
 }
 
 /**

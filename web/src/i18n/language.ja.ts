@@ -1,7 +1,7 @@
 import type { languageEn } from './language.en.ts';
 
 export const languageJa: Record<keyof typeof languageEn, string> = {
-  'assess.rounding': '{tax}: 品目の合計 {sum} の100円未満の端数 {dropped} を切り捨て、{total} としています（{law}）。',
+  'assess.rounding': '{tax}：品目の合計 {sum} の100円未満の端数 {dropped} を切り捨て、{total} としています（{law}）。',
   'assess.rounding.duty': '関税法第13条',
   'assess.rounding.tax': '国税通則法第119条・地方税法',
   'assess.requires.gsp': '特恵原産地証明書（様式A）',
