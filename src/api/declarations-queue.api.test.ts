@@ -79,4 +79,12 @@ describe('the officers’ queue', () => {
     expect((await get('/api/v1/declarations/counts', t.keys.trader2)).json()).toEqual({ lanes: { red: 0, yellow: 0, green: 0, none: 0 }, total: 0 });
     expect((await get('/api/v1/declarations/counts', t.keys.trader)).json().total).toBe(4);
   });
+
+  it('tells the console who is signed in, so that pages can shape themselves by role', async () => {
+    expect((await get('/api/v1/principals/me', t.keys.officer)).json()).toMatchObject({ role: 'officer', id: expect.any(String) });
+    expect((await get('/api/v1/principals/me', t.keys.analyst)).json().role).toBe('analyst');
+    const anonymous = await t.platform.app.inject({ method: 'GET', url: '/api/v1/principals/me' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(JSON.stringify((await get('/api/v1/principals/me', t.keys.trader)).json())).not.toMatch(/key|hash/i);
+  });
 });

@@ -90,6 +90,11 @@ export default function QueuePage() {
                 </li>
               );
             })}
+            {counts.data.lanes.none > 0 ? (
+              <li className="lane-count" data-lane="none">
+                {t('queue.lane.count', { lane: t('queue.lane.none'), count: num(counts.data.lanes.none) })}
+              </li>
+            ) : null}
           </ul>
         </nav>
       ) : null}

@@ -142,7 +142,10 @@ function PastBatches({ onOpen, refresh }: { onOpen: (b: Batch) => void; refresh:
   const { t, num } = useI18n();
   const [cursors, setCursors] = useState<string[]>(['']);
   const cursor = cursors[cursors.length - 1] ?? '';
-  const res = useResource<{ items: Batch[]; nextCursor: string | null }>(`/api/v1/consignment-batches?limit=10${cursor ? `&cursor=${cursor}` : ''}&r=${refresh}`);
+  const res = useResource<{ items: Batch[]; nextCursor: string | null }>(`/api/v1/consignment-batches?limit=10${cursor ? `&cursor=${cursor}` : ''}`);
+  const { reload } = res;
+  // A finished upload joins the list.
+  useEffect(() => reload(), [refresh, reload]);
   const items = res.data?.items ?? [];
   return (
     <section aria-labelledby="past-title" data-testid="past-batches">
