@@ -83,4 +83,5 @@ export const officerEn = {
   'upload.cstatus.failed': 'Failed (processing error)',
   'upload.readingLines': 'Counting lines…',
   'upload.checked': '{done} of {total} lines checked',
+  'rules.transportModes.hint': 'Comma-separated codes: sea, air, road, rail, post',
 } as const;

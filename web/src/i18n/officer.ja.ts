@@ -85,4 +85,5 @@ export const officerJa: Record<keyof typeof officerEn, string> = {
   'upload.cstatus.failed': '処理エラー',
   'upload.readingLines': '行数を数えています…',
   'upload.checked': '{total} 行中 {done} 行を確認済み',
+  'rules.transportModes.hint': '輸送手段のコードをカンマ区切りで（sea＝海上、air＝航空、road＝陸路、rail＝鉄道、post＝郵便）',
 };

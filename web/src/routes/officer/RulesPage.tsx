@@ -79,7 +79,7 @@ function RuleEditor({ editing, onSaved }: { editing: RuleVersion | null; onSaved
           <TextField {...form.field('hsPrefixes')} hint={t('rules.list.hint')} />
           <TextField {...form.field('originCountries')} hint={t('rules.list.hint')} />
           <TextField {...form.field('portsOfLoading')} hint={t('rules.list.hint')} />
-          <TextField {...form.field('transportModes')} hint="sea, air, road, rail, post" />
+          <TextField {...form.field('transportModes')} hint={t('rules.transportModes.hint')} />
           <TextField {...form.field('valueMin')} inputMode="numeric" />
           <TextField {...form.field('valueMax')} inputMode="numeric" />
           <TextField {...form.field('validFrom')} type="date" />

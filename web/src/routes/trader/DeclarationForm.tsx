@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, ApiResult } from '../../api/client.ts';
 import { ApiErrorBanner, ErrorSummary, SelectField, TextField } from '../../components/forms.tsx';
-import { AGREEMENTS, formatCode9 } from '../../components/tariff.ts';
+import { AGREEMENTS, agreementName, formatCode9 } from '../../components/tariff.ts';
 import { useForm } from '../../components/use-form.ts';
 import type { Values } from '../../components/validators.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
@@ -24,7 +24,7 @@ export function DeclarationForm(props: {
   /** Errors that are not about a field (a version conflict, a status that forbids the change). */
   onError?: (e: ApiError) => boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [items, setItems] = useState(props.initialItems);
   const [values, setValues] = useState<Values>(props.initial);
   const codes = useMemo(() => Array.from({ length: items }, (_, i) => values[`items.${i}.code9`] ?? ''), [items, values]);
@@ -140,7 +140,7 @@ export function DeclarationForm(props: {
                 <TextField {...form.field(`items.${i}.netMassKg`)} inputMode="decimal" />
                 <TextField {...form.field(`items.${i}.invoiceValue.amount`)} inputMode="decimal" />
                 <TextField {...form.field(`items.${i}.invoiceValue.currency`)} maxLength={3} className="input--short" />
-                <SelectField {...form.field(`items.${i}.preference`)} options={opt(AGREEMENTS, t('f.preference.none'))} />
+                <SelectField {...form.field(`items.${i}.preference`)} options={AGREEMENTS.map((a) => ({ value: a, label: a ? agreementName(a, lang) : t('f.preference.none') }))} />
               </div>
             </fieldset>
           );

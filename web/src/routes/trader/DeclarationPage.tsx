@@ -9,6 +9,7 @@ import { useDeclaration } from '../../components/use-declaration.ts';
 import { PENDING, type DeclarationView, type HistoryEvent } from '../../components/declaration-types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { serverText } from '../../i18n/server-text.ts';
+import { agreementName } from '../../components/tariff.ts';
 import { UNIT_KEYS } from './declaration-form.ts';
 import { authorityEn, LAW_CODES, lawName, nextSteps, type Permit } from './next-steps.ts';
 
@@ -192,7 +193,7 @@ function PermitTable({ permits }: { permits: readonly Permit[] }) {
 
 /** The goods as filed (this version): the trader checks here what customs is assessing. */
 function DeclaredGoods({ d }: { d: DeclarationView }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const data = d.data;
   const unit = (u: string) => (UNIT_KEYS.has(u) ? `${t(`unit.${u}` as MessageKey)}` : u);
   const trader = data.kind === 'export' ? data.exporter : data.importer;
@@ -253,7 +254,7 @@ function DeclaredGoods({ d }: { d: DeclarationView }) {
                 <td>
                   {it.invoiceValue.currency} {amount(it.invoiceValue.amount)}
                 </td>
-                <td>{it.preference ?? t('f.preference.none')}</td>
+                <td>{it.preference ? agreementName(it.preference, lang) : t('f.preference.none')}</td>
               </tr>
             ))}
           </tbody>
