@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import { trainingProgress } from './progress.ts';
 import { readFile } from 'node:fs/promises';
 import { RiskRepo } from '../adapters/store/risk.repo.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -81,18 +81,7 @@ async function importTo(input: ImportInput, target: Target): Promise<number> {
     outcome = json!;
   } else {
     log(`reading ${input.file} (${(input.text.length / 1e6).toFixed(1)} MB)`);
-    const bar = new cliProgress.SingleBar(
-      {
-        format: '  training {featureSet} [{bar}] {value}/{total} trees (early stopping may end sooner)',
-        stream: process.stderr,
-        hideCursor: false,
-        // Redirected to a file or a CI log, a line every few seconds still shows the work is moving.
-        noTTYOutput: true,
-        notTTYSchedule: 5000,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    let current = '';
+    const progress = trainingProgress(() => log('rows read; training on the older three quarters, measuring on the most recent quarter'));
     try {
       outcome = await importHistoryAndRegister(
         { riskRepo: new RiskRepo(target.store.db) },
@@ -101,19 +90,11 @@ async function importTo(input: ImportInput, target: Target): Promise<number> {
           promote: input.promote,
           ...(input.yenPerUnit === undefined ? {} : { yenPerUnit: input.yenPerUnit }),
           by: 'cli',
-          onProgress: (e) => {
-            if (e.featureSet !== current) {
-              if (current !== '') bar.stop();
-              else log('rows read; training on the older three quarters, measuring on the most recent quarter');
-              current = e.featureSet;
-              bar.start(e.maxIterations, 0, { featureSet: e.featureSet.padEnd(12) });
-            }
-            bar.update(e.iteration);
-          },
+          onProgress: progress.onProgress,
         },
       );
     } finally {
-      if (current !== '') bar.stop();
+      progress.stop();
       await target.store.close();
     }
   }

@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import { trainingProgress } from './progress.ts';
 import { RiskReportsRepo } from '../adapters/store/risk-reports.repo.ts';
 import { RiskRepo } from '../adapters/store/risk.repo.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -30,29 +30,18 @@ export async function trainOn(args: Args, target: Target): Promise<number> {
       log(`A server holds the database; training through ${target.apiUrl}`);
       outcome = (await callApi(target, 'POST', '/api/v1/risk/train', { promote })) as TrainOutcome;
     } else {
-      const bar = new cliProgress.SingleBar(
-        { format: '  {featureSet} [{bar}] {value}/{total} trees (early stopping may end sooner)', stream: process.stderr, hideCursor: false },
-        cliProgress.Presets.shades_classic,
-      );
-      let current = '';
+      const progress = trainingProgress();
       try {
         outcome = await trainAndRegister(
           { riskRepo: new RiskRepo(target.store.db), reports: new RiskReportsRepo(target.store.db) },
           {
             promote,
             by: 'cli',
-            onProgress: (e) => {
-              if (e.featureSet !== current) {
-                if (current !== '') bar.stop();
-                current = e.featureSet;
-                bar.start(e.maxIterations, 0, { featureSet: e.featureSet.padEnd(12) });
-              }
-              bar.update(e.iteration);
-            },
+            onProgress: progress.onProgress,
           },
         );
       } finally {
-        if (current !== '') bar.stop();
+        progress.stop();
         await target.store.close();
       }
     }

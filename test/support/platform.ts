@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../../src/config.ts';
 import { createPlatform, type Platform } from '../../src/platform.ts';
+import { EXAMPLE_DECLARATION } from '../../src/modules/declarations/schema.ts';
 
 export const FIXTURE_DATA_DIR = fileURLToPath(new URL('../fixtures/data', import.meta.url));
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -37,25 +38,6 @@ export async function startTestPlatform(over: Partial<Config> = {}): Promise<Tes
 
 /** A valid import declaration on the fixture data (coffee from Brazil, by sea into Tokyo). */
 export function sampleDeclaration(over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: 'import',
-    lrn: 'LRN-0001',
-    customsOffice: '1A',
-    declarant: { name: 'Yamato Customs Brokers KK', corporateNumber: '7000012050002' },
-    importer: { name: 'Kissa Trading KK', country: 'JP' },
-    seller: { name: 'Fazenda Boa Vista', country: 'BR' },
-    transport: { mode: 'sea', date: '2026-11-20', port: 'JPTYO', portOfLoading: 'BRSSZ', transportDocument: { type: 'BL', number: 'MSCU1234567' } },
-    incoterm: 'CIF',
-    items: [
-      {
-        code9: '090111000',
-        description: 'Green coffee beans, not roasted, not decaffeinated',
-        originCountry: 'BR',
-        quantities: [{ amount: '1200', unit: 'KG' }],
-        netMassKg: '1200',
-        invoiceValue: { amount: '5400.00', currency: 'USD' },
-      },
-    ],
-    ...over,
-  };
+  // The API documents' example; a deep copy, since tests change what they are given.
+  return { ...(structuredClone(EXAMPLE_DECLARATION) as unknown as Record<string, unknown>), ...over };
 }
