@@ -15,6 +15,8 @@ import { idempotent } from '../idempotency.ts';
 import { canSee, presentDeclaration } from './declaration-view.ts';
 
 const tags = ['declarations'];
+/** The largest payment recorded at once: under a trillion yen, and an exact integer in JSON and in the database. */
+export const MAX_PAYMENT_YEN = 999_999_999_999;
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const STATUSES = ['draft', 'submitted', 'accepted', 'assessed', 'lane_assigned', 'released', 'held', 'rejected'];
 const ListQuery = Type.Object(
@@ -150,7 +152,7 @@ export function declarationRoutes(ctx: ApiContext) {
           tags,
           summary: 'Record a payment of duty and taxes (a green declaration paid in full is released)',
           params: IdParams,
-          body: Type.Object({ amountYen: Type.Integer({ minimum: 1 }), reference: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+          body: Type.Object({ amountYen: Type.Integer({ minimum: 1, maximum: MAX_PAYMENT_YEN }), reference: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false, examples: [{ amountYen: 60_000, reference: 'RCPT-2026-0001' }] }),
         },
       },
       async (req) => presentDeclaration(await svc.recordPayment(req.params.id, req.body.amountYen, req.body.reference, principalOf(req)), principalOf(req)),
