@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './money.ts';
 export * from './ids.ts';
 export * from './clock.ts';
+export * from './text.ts';

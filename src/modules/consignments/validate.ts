@@ -1,4 +1,4 @@
-import { err, isDecimalString, ok } from '../../kernel/index.ts';
+import { err, findIllFormed, isDecimalString, ok } from '../../kernel/index.ts';
 import type { Problem, Result } from '../../kernel/index.ts';
 import { normalizeHouseAwb, normalizeMasterAwb } from './awb.ts';
 import { ConsignmentErrors as E } from './errors.ts';
@@ -33,6 +33,9 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * dropped) or every problem found — a trader fixes a rejected line once, not once per problem.
  */
 export function validateConsignment(input: unknown, opts: ValidateOptions, base = '$'): Result<Consignment, Problem[]> {
+  // NUL and lone surrogates cannot be stored (nor shown back): the line is refused before anything else is read.
+  const bad = findIllFormed(input, base);
+  if (bad !== undefined) return err([E.invalidField.problem(bad, 'Text must not contain NUL (U+0000) or an unpaired UTF-16 surrogate')]);
   const v = new Validator(opts);
   const c = v.consignment(input, base);
   return c && v.problems.length === 0 ? ok(c) : err(v.problems);
