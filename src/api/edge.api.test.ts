@@ -166,3 +166,14 @@ describe("Node's and Fastify's own refusals carry {code, message}", () => {
     expectShape(res.body, 'REQUEST.BAD_REQUEST');
   });
 });
+
+describe('implausible amounts', () => {
+  it('refuses a payment of 1e300 yen (integer yen under a trillion)', async () => {
+    const d = (await t.platform.app.inject({ method: 'POST', url: '/api/v1/declarations', headers: auth(t.keys.trader), payload: sampleDeclaration() })).json();
+    for (const amountYen of [1e300, 1e12, 1.5]) {
+      const res = await t.platform.app.inject({ method: 'POST', url: `/api/v1/declarations/${d.id}/payments`, headers: auth(t.keys.officer), payload: { amountYen, reference: 'R-1' } });
+      expect(res.statusCode, String(amountYen)).toBe(422);
+      expect(res.json().details.problems[0]).toMatchObject({ path: '$.amountYen', code: 'REQUEST.INVALID_VALUE' });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { CommonErrors, defineError, type Problem } from '../kernel/index.ts';
+import { CommonErrors, defineError, findIllFormed, isIllFormedText, type Problem } from '../kernel/index.ts';
 import { isRoleGuard } from './auth.ts';
 
 /** Codes of answers given before a route runs: by Node's HTTP parser, Fastify's router, or the edge checks here. */
@@ -11,41 +11,6 @@ export const EdgeErrors = {
   timeout: defineError('REQUEST.TIMEOUT', 408, 'The request was not received in time'),
   uriTooLong: defineError('REQUEST.URI_TOO_LONG', 414, 'A path parameter is longer than the server accepts'),
 } as const;
-
-/**
- * NUL cannot be stored in PostgreSQL text or jsonb, and a lone UTF-16 surrogate has no UTF-8 encoding: either would
- * fail deep in the database as a 500. Both are refused where the request comes in, for every route.
- */
-// eslint-disable-next-line no-control-regex
-const ILL_FORMED = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export const isIllFormedText = (s: string): boolean => ILL_FORMED.test(s);
-
-const segment = (k: string): string => (/^\d+$/.test(k) ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k.replace(ILL_FORMED, '\ufffd'))}]`);
-
-// Streams (bulk uploads) and buffers are checked by the code that reads them, not here. Parsed JSON, query and
-// params objects (the router's have a prototype-less prototype of their own) are walked.
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !ArrayBuffer.isView(v) && typeof (v as { pipe?: unknown }).pipe !== 'function';
-
-/** The first ill-formed string (value or key) in a parsed JSON value, as a JSON path; iterative, so depth cannot overflow. */
-export function findIllFormed(value: unknown, root: string): string | undefined {
-  const stack: [unknown, string][] = [[value, root]];
-  while (stack.length > 0) {
-    const [v, path] = stack.pop()!;
-    if (typeof v === 'string') {
-      if (isIllFormedText(v)) return path;
-    } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`]);
-    } else if (isPlainObject(v)) {
-      for (const [k, x] of Object.entries(v)) {
-        if (isIllFormedText(k)) return `${path}${segment(k)}`;
-        stack.push([x, `${path}${segment(k)}`]);
-      }
-    }
-  }
-  return undefined;
-}
 
 function illFormed(path: string) {
   const problem: Problem = CommonErrors.invalidValue.problem(path, 'Text must not contain NUL (U+0000) or an unpaired UTF-16 surrogate');
@@ -86,7 +51,8 @@ export function frameworkErrors(error: FastifyError, _req: FastifyRequest, reply
  * - HTTP/1.1 requests name a Host (as Node would insist, but answered in the API's shape);
  * - role guards (`requireRole`) run as soon as the headers are in, before the body is read or validated, so an
  *   anonymous caller gets a 401 for the price of its headers;
- * - text with NUL or lone surrogates, in the path, the query or the body, is a 422 naming where it is.
+ * - text with NUL or lone surrogates (which PostgreSQL cannot store), in the path, the query or the body, is a 422
+ *   naming where it is.
  */
 export function installEdgeChecks(app: FastifyInstance): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {

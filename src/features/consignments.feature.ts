@@ -5,6 +5,7 @@ import { createClearanceEngine } from '../workflows/clearance/engine-setup.ts';
 import { ClearancePipeline } from '../workflows/clearance/pipeline.ts';
 import { consignmentRoutes } from './consignments.routes.ts';
 import type { FeatureEnv, FeatureFactory } from './feature.ts';
+import { isMoneyCurrency } from '../modules/reference/index.ts';
 
 /**
  * Whether this process clears consignments: always when embedded (the in-process bus has no other consumer); on NATS
@@ -35,7 +36,7 @@ export const consignmentsFeature: FeatureFactory = async (env) => {
   };
   const parse = {
     isCountry: (c: string) => env.catalog.country(c) !== undefined,
-    isCurrency: (c: string) => env.catalog.currency(c) !== undefined,
+    isCurrency: (c: string) => isMoneyCurrency(env.catalog.currency(c)),
   };
   return {
     name: 'consignments',

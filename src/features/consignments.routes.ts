@@ -56,26 +56,34 @@ const view = (b: BatchRow, p: Principal) => ({
 });
 
 /**
- * When a batch is answered before its body was read to the end (a CSV header no row can be read with, a broken
- * quote, an error), the client is still sending. Left unread, the socket stalls and the client never finishes its
- * upload to read the answer; so the rest is read and thrown away, up to the upload limit, past which the connection
- * is closed once the answer is out.
+ * When a batch is decided before its body was read to the end (a CSV header no row can be read with, a broken
+ * quote, an error), the client is still sending. Left unread, the socket stalls and a client that finishes its
+ * upload before reading the answer waits for ever; closing instead would reset the connection under the client's
+ * writes, and the answer could be lost with it. So the rest is read and thrown away before answering, up to the
+ * upload limit, past which the answer asks to close the connection.
  */
-function discardUnread(req: FastifyRequest, reply: FastifyReply): void {
+async function discardUnread(req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const raw = req.raw;
-  if (raw.complete || raw.destroyed) return;
-  const socket = raw.socket;
-  void reply.header('connection', 'close');
-  let left = UPLOAD_LIMIT_BYTES;
-  raw.on('data', (chunk: Buffer) => {
-    left -= chunk.length;
-    if (left < 0) {
+  if (raw.complete || raw.readableEnded || raw.destroyed) return;
+  await new Promise<void>((resolve) => {
+    let left = UPLOAD_LIMIT_BYTES;
+    const done = (): void => {
+      raw.off('data', onData);
+      resolve();
+    };
+    const onData = (chunk: Buffer): void => {
+      left -= chunk.length;
+      if (left >= 0) return;
       raw.pause();
-      if (reply.raw.writableFinished) socket.destroy();
-      else reply.raw.once('finish', () => socket.destroy());
-    }
+      void reply.header('connection', 'close');
+      done();
+    };
+    raw.on('data', onData);
+    raw.once('end', done);
+    raw.once('close', done);
+    raw.once('error', done);
+    raw.resume();
   });
-  raw.resume();
 }
 
 export function consignmentRoutes(deps: RouteDeps) {
@@ -121,7 +129,7 @@ export function consignmentRoutes(deps: RouteDeps) {
         const clearInline = deps.inlineEngine ? await deps.inlineEngine() : undefined;
         const body = req.body as Readable;
         try {
-          // Not destroyed when the parser stops early (bad header): the rest is discarded after the answer, below.
+          // Not destroyed when the parser stops early (bad header): the rest is read and discarded below.
           await ingest(repo, pipeline, { id, ownerId, format }, body.iterator({ destroyOnReturn: false }), {
             parse: deps.parse,
             maxBytes: UPLOAD_LIMIT_BYTES,
@@ -129,7 +137,7 @@ export function consignmentRoutes(deps: RouteDeps) {
             ...(clearInline ? { clearInline } : {}),
           });
         } finally {
-          discardUnread(req, reply);
+          await discardUnread(req, reply);
         }
         const b = await repo.getBatch(id);
         const shown = view(b!, principalOf(req));

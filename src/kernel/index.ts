@@ -5,3 +5,4 @@ export * from './money.ts';
 export * from './ids.ts';
 export * from './clock.ts';
 export { API_LANGS, localise, pickLanguage, render, wordingOf, type ApiLang } from './messages/index.ts';
+export * from './text.ts';

@@ -21,6 +21,9 @@ const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength:
 
 /** Events of the history a trader does not see: officers' inspection findings are the customs office's own record. */
 const OFFICE_ONLY_EVENTS = new Set(['finding_recorded']);
+
+/** The largest payment recorded at once: under a trillion yen, and an exact integer in JSON and in the database. */
+export const MAX_PAYMENT_YEN = 999_999_999_999;
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const STATUSES = ['draft', 'submitted', 'accepted', 'assessed', 'lane_assigned', 'released', 'held', 'rejected'];
 /** Declarations an officer still has to act on: stuck before assessment, waiting on their lane, or held. */
@@ -210,7 +213,7 @@ export function declarationRoutes(ctx: ApiContext) {
           body: Type.Object(
             {
               // Below 2^53 so that yen stay exact integers, and far above any real declaration's duty.
-              amountYen: Type.Integer({ minimum: 1, maximum: 999_999_999_999, description: 'yen received' }),
+              amountYen: Type.Integer({ minimum: 1, maximum: MAX_PAYMENT_YEN, description: 'yen received' }),
               reference: Type.String({ minLength: 1, maxLength: 100 }),
               expectedVersion: Type.Optional(ExpectedVersionSchema),
             },

@@ -51,6 +51,8 @@ export const EN: Readonly<Record<string, string>> = {
 
   // Declarations.
   'DECLARATION.UNKNOWN_CURRENCY.value': 'Unknown currency "{currency}"',
+  'DECLARATION.UNKNOWN_CURRENCY.notMoney': '"{currency}" ({name}) is not a currency goods are priced in',
+  'DECLARATION.INVALID_DATE.transportRange': 'The transport date must lie between {earliest} and {latest} (a year ahead)',
   'DECLARATION.UNKNOWN_COUNTRY.value': 'Unknown country "{country}"',
   'DECLARATION.MISSING_PARTY.required': 'The {role@party} is required',
   'DECLARATION.MISSING_PARTY.nameOrId': 'The {role@party} needs a partyId from the registry or a name',

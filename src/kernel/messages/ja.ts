@@ -67,6 +67,8 @@ export const JA: Readonly<Record<string, string>> = {
   'DECLARATION.UNKNOWN_COUNTRY.value': '国コード「{country}」はありません（ISO 3166）',
   'DECLARATION.UNKNOWN_CURRENCY': 'ISO 4217 にない、または廃止された通貨コードです',
   'DECLARATION.UNKNOWN_CURRENCY.value': '通貨コード「{currency}」は使用できません（ISO 4217）',
+  'DECLARATION.UNKNOWN_CURRENCY.notMoney': '「{currency}」（{name}）は商品の価格に使われる通貨ではありません',
+  'DECLARATION.INVALID_DATE.transportRange': '輸送日は {earliest} から {latest}（1年後）までの日付を入力してください',
   'DECLARATION.UNKNOWN_LOCATION': 'UN/LOCODE にない港・空港コードです',
   'DECLARATION.UNKNOWN_LOCATION.value': '港・空港コード「{location}」は UN/LOCODE にありません',
   'DECLARATION.NON_POSITIVE_VALUE': '0 より大きい値を入力してください',

@@ -53,7 +53,7 @@ function ndjsonLine(line: RawLine, opts: ParseOptions, maxBytes: number): Parsed
   const r = validateConsignment(value, opts);
   if (r.ok) return { lineNo, lastLineNo: lineNo, consignment: r.value };
   const id = (value as { consignmentId?: unknown } | null)?.consignmentId;
-  return rejected(lineNo, r.error, typeof id === 'string' && id.length <= 64 ? id : undefined);
+  return rejected(lineNo, r.error, typeof id === 'string' && CLAIMED_ID.test(id) ? id : undefined);
 }
 
 function rejected(lineNo: number, problems: Problem[], consignmentId: string | undefined): ParsedRecord {
@@ -63,6 +63,8 @@ function rejected(lineNo: number, problems: Problem[], consignmentId: string | u
 }
 
 const ID_IN_TEXT = /"consignmentId"\s*:\s*"([A-Za-z0-9][A-Za-z0-9._/-]{0,63})"/;
+/** A rejected line's id is kept only when it is one that could be valid (it is stored, and shown back). */
+const CLAIMED_ID = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
 /** The id of a line we could not parse, if its text shows one. */
 function claimedId(text: string): string | undefined {

@@ -1,4 +1,4 @@
-import { err, isDecimalString, ok } from '../../kernel/index.ts';
+import { err, findIllFormed, isDecimalString, ok } from '../../kernel/index.ts';
 import type { Problem, Result } from '../../kernel/index.ts';
 import { normalizeHouseAwb, normalizeMasterAwb } from './awb.ts';
 import { ConsignmentErrors as E } from './errors.ts';
@@ -7,6 +7,13 @@ import type { CodeLookups, Consignment, ItemLine, Money, Party, Unit } from './m
 import { checkDeclaredTotal } from './declared-total.ts';
 import { KEYS } from './validate-keys.ts';
 import type { KeyCheck } from './validate-keys.ts';
+
+/** A low-value consignment is a parcel or a pallet, not a ship's hold: heavier declarations are typing errors. */
+export const MAX_GROSS_MASS_KG = 100_000;
+/** Pieces (or kg, litres…) of one item line. */
+export const MAX_QUANTITY = 10_000_000;
+/** The smallest quantity or mass written without an exponent to six decimals. */
+const MIN_NUMBER = 0.000001;
 
 export interface ValidateOptions extends CodeLookups {
   /** Item lines allowed per consignment (default DEFAULT_MAX_ITEMS). */
@@ -26,6 +33,9 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * dropped) or every problem found — a trader fixes a rejected line once, not once per problem.
  */
 export function validateConsignment(input: unknown, opts: ValidateOptions, base = '$'): Result<Consignment, Problem[]> {
+  // NUL and lone surrogates cannot be stored (nor shown back): the line is refused before anything else is read.
+  const bad = findIllFormed(input, base);
+  if (bad !== undefined) return err([E.invalidField.problem(bad, 'Text must not contain NUL (U+0000) or an unpaired UTF-16 surrogate')]);
   const v = new Validator(opts);
   const c = v.consignment(input, base);
   return c && v.problems.length === 0 ? ok(c) : err(v.problems);
@@ -46,7 +56,7 @@ class Validator {
     const buyer = this.party(input['buyer'], `${p}.buyer`);
     const platform = this.platform(input['platform'], `${p}.platform`);
     const items = this.items(input['items'], `${p}.items`);
-    const grossMassKg = this.positiveNumber(input, 'grossMassKg', p);
+    const grossMassKg = this.positiveNumber(input, 'grossMassKg', p, MAX_GROSS_MASS_KG);
     const declaredTotal =
       input['declaredTotal'] === undefined ? undefined : this.money(input['declaredTotal'], `${p}.declaredTotal`);
     if (declaredTotal && items && this.problems.length === 0) {
@@ -160,7 +170,7 @@ class Validator {
       if (typeof hs === 'string' && HS_RE.test(hs)) hsCode = hs;
       else this.problems.push(E.invalidHsCode.problem(`${p}.hsCode`));
     }
-    const quantity = this.positiveNumber(input, 'quantity', p);
+    const quantity = this.positiveNumber(input, 'quantity', p, MAX_QUANTITY);
     const unitRaw = input['unit'];
     let unit: Unit | undefined;
     if (unitRaw === undefined || unitRaw === '') this.problems.push(E.missingField.problem(`${p}.unit`));
@@ -203,12 +213,16 @@ class Validator {
     return v;
   }
 
-  private positiveNumber(o: Obj, key: string, p: string): number | undefined {
+  private positiveNumber(o: Obj, key: string, p: string, max: number): number | undefined {
     const v = o[key];
     if (v === undefined || v === null || v === '') return this.fail(E.missingField.problem(`${p}.${key}`));
     if (typeof v !== 'number' || !Number.isFinite(v))
       return this.fail(E.invalidField.problem(`${p}.${key}`, `${key} must be a number`));
     if (v <= 0) return this.fail(E.notPositive.problem(`${p}.${key}`));
+    // Also keeps numbers in plain decimal notation (1e-7 and 1e21 print with an exponent) for the assessment.
+    if (v > max || v < MIN_NUMBER) {
+      return this.fail(E.invalidField.problem(`${p}.${key}`, `${key} must be between ${MIN_NUMBER} and ${max.toLocaleString('en')}`));
+    }
     return v;
   }
 

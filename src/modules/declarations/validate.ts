@@ -1,5 +1,5 @@
 import { Decimal, isDecimalString, msg, type Money, type Problem } from '../../kernel/index.ts';
-import type { ReferenceCatalog } from '../reference/index.ts';
+import { isMoneyCurrency, type ReferenceCatalog } from '../reference/index.ts';
 import { isValidCorporateNumber } from './corporate-number.ts';
 import { DeclarationErrors as E } from './errors.ts';
 import type { DeclarationInput, PartyRef, Warning } from './model.ts';
@@ -26,6 +26,8 @@ export interface ValidationDeps {
   readonly party: (id: string) => RegisteredParty | undefined;
   readonly isAgreement: (id: string) => boolean;
   readonly otherLaw: (code: string) => OtherLaw | undefined;
+  /** Today (yyyy-mm-dd) for the plausible window of transport dates; default the system clock. */
+  readonly today?: string;
 }
 
 export interface ValidationOutcome {
@@ -39,6 +41,15 @@ function validDate(s: string): boolean {
   return ISO_DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 }
 
+/** Transport dates before this are not plausible for a declaration lodged now (nor are schedules loaded for them). */
+export const EARLIEST_TRANSPORT_DATE = '2000-01-01';
+/** How far ahead a transport date may lie: goods are declared before arrival, but not years before. */
+export const LATEST_TRANSPORT_DAYS_AHEAD = 366;
+
+function latestTransportDate(today: string): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) + LATEST_TRANSPORT_DAYS_AHEAD * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * Checks a declaration against the code lists and the tariff schedule. Returns every problem at once (each with a
  * stable code and the JSON path), and warnings that do not block (permits needed under other laws).
@@ -50,7 +61,9 @@ export function validateDeclaration(input: DeclarationInput, deps: ValidationDep
 
   const money = (m: Money | undefined, path: string, mustBePositive: boolean): void => {
     if (!m) return;
-    if (!catalog.currency(m.currency)) problems.push(E.unknownCurrency.problem(`${path}.currency`, msg('DECLARATION.UNKNOWN_CURRENCY.value', { currency: m.currency })));
+    const cur = catalog.currency(m.currency);
+    if (!cur) problems.push(E.unknownCurrency.problem(`${path}.currency`, msg('DECLARATION.UNKNOWN_CURRENCY.value', { currency: m.currency })));
+    else if (!isMoneyCurrency(cur)) problems.push(E.unknownCurrency.problem(`${path}.currency`, msg('DECLARATION.UNKNOWN_CURRENCY.notMoney', { currency: m.currency, name: cur.name })));
     if (!isDecimalString(m.amount)) problems.push(E.invalidAmount.problem(`${path}.amount`));
     else if (mustBePositive ? new Decimal(m.amount).lte(0) : new Decimal(m.amount).lt(0)) {
       problems.push(E.nonPositiveValue.problem(`${path}.amount`));
@@ -83,6 +96,12 @@ export function validateDeclaration(input: DeclarationInput, deps: ValidationDep
 
   const t = input.transport;
   if (!validDate(t.date)) problems.push(E.invalidDate.problem('$.transport.date'));
+  else {
+    const latest = latestTransportDate(deps.today ?? new Date().toISOString().slice(0, 10));
+    if (t.date < EARLIEST_TRANSPORT_DATE || t.date > latest) {
+      problems.push(E.invalidDate.problem('$.transport.date', msg('DECLARATION.INVALID_DATE.transportRange', { earliest: EARLIEST_TRANSPORT_DATE, latest })));
+    }
+  }
   if (!catalog.location(t.port)) problems.push(E.unknownLocation.problem('$.transport.port', msg('DECLARATION.UNKNOWN_LOCATION.value', { location: t.port })));
   if (t.portOfLoading !== undefined && !catalog.location(t.portOfLoading)) {
     problems.push(E.unknownLocation.problem('$.transport.portOfLoading', msg('DECLARATION.UNKNOWN_LOCATION.value', { location: t.portOfLoading })));

@@ -16,6 +16,12 @@ export interface Currency {
   readonly numeric: string;
   readonly minorUnit: string;
 }
+
+/**
+ * Whether an ISO 4217 code can price goods: codes without a minor unit ("-") are not money — XXX (no currency),
+ * XTS (testing), precious metals (XAU…), SDR and bond-market units — and would never have a customs exchange rate.
+ */
+export const isMoneyCurrency = (c: Currency | undefined): boolean => c !== undefined && /^\d$/.test(c.minorUnit.trim());
 export interface Location {
   readonly locode: string;
   readonly country: string;

@@ -1,4 +1,4 @@
-import { DomainError } from '../../kernel/index.ts';
+import { DomainError, wellFormed, type Problem } from '../../kernel/index.ts';
 import type { ConsignmentDecision, ConsignmentsRepo, IncomingLine } from '../../adapters/store/consignments.repo.ts';
 import { parseCsvBatches, parseNdjsonBatches, type Consignment, type ParsedRecord, type ParseOptions } from '../../modules/consignments/index.ts';
 import { ClearanceErrors as E } from './errors.ts';
@@ -46,11 +46,18 @@ async function* limited(source: AsyncIterable<Buffer | string>, maxBytes: number
   }
 }
 
+/**
+ * A rejected line's problems may quote what the sender wrote (a column name, an id): NUL and lone surrogates in
+ * them would fail the store, so they are replaced (accepted consignments never hold them: validation refuses them).
+ */
+const storable = (problems: readonly Problem[]): Problem[] =>
+  JSON.parse(JSON.stringify(problems), (_k, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v)) as Problem[];
+
 const toLine = (r: ParsedRecord): IncomingLine =>
   'consignment' in r
     ? // serialised here, for the store (the bus message carries the consignment's clearable part, packed)
       { lineNo: r.lineNo, consignmentId: r.consignment.consignmentId, data: r.consignment, json: JSON.stringify(r.consignment) }
-    : { lineNo: r.lineNo, problems: r.problems, ...(r.consignmentId !== undefined ? { consignmentId: r.consignmentId } : {}) };
+    : { lineNo: r.lineNo, problems: storable(r.problems), ...(r.consignmentId !== undefined ? { consignmentId: wellFormed(r.consignmentId) } : {}) };
 
 /**
  * Streams one upload into a batch: parse, store each chunk of records in one transaction (so every line counted in
