@@ -158,11 +158,13 @@ describe('pages on the published API contracts', () => {
       return json(r, { findingId: 'fnd_1', officerId: 'prn_1', at: '2026-11-20T02:00:00Z', ...(finding as object) }, 201);
     });
     await officer.route('**/api/v1/declarations/dcl_contract1', (r) =>
-      json(r, { ...decl, risk: { lane: 'red', reasons: [{ code: 'RULE.r1', text: 'T-shirts from VN under 2 USD a piece', source: 'rule' }], score: 0.87, modelVersion: 'gbdt-2026-11-01', control: false, noModel: false } }),
+      json(r, { ...decl, risk: { lane: 'red', reasons: [{ code: 'RULE_HIT', text: 'T-shirts from VN under 2 USD a piece', source: 'rule' }], score: 0.87, modelVersion: 'gbdt-2026-11-01', control: false, noModel: false } }),
     );
     await officer.goto('/officer/declarations/dcl_contract1');
     await officer.getByText('T-shirts from VN under 2 USD a piece').waitFor();
-    expect(await officer.locator('[data-testid=risk]').textContent()).toContain('gbdt-2026-11-01');
+    // The score and its model version are shown apart from why the declaration was selected.
+    expect(await officer.locator('[data-testid=model-version]').textContent()).toContain('gbdt-2026-11-01');
+    expect(await officer.locator('[data-testid=risk]').textContent()).toContain('T-shirts from VN under 2 USD a piece');
     await officer.getByLabel('Discrepancy affecting duty or tax').check();
     await officer.getByLabel('Additional duty and tax (yen)').fill('12000');
     await officer.getByLabel('Note (optional)').fill('Quantity short by 200 pieces.');

@@ -14,7 +14,8 @@ describe('a visitor searches the tariff', () => {
     await page.getByLabel('どのような品物ですか').fill('コーヒー豆');
     await page.getByRole('button', { name: '検索', exact: true }).click();
     const ja = page.locator('li.result').first();
-    await ja.waitFor();
+    // The first Japanese search may wait for the search index (kuromoji and the schedule) still building on a busy host.
+    await ja.waitFor({ timeout: 90_000 });
     expect(await page.locator('li.result[data-code9^="0901"]').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('#results-title').textContent()).toContain('コーヒー豆');
     await screenshot(page, 'tariff-search-ja');
