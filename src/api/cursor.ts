@@ -9,8 +9,12 @@ export const encodeCursor = (createdAt: string, id: string): string => Buffer.fr
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2}))\|([A-Za-z0-9_~.-]{1,200})$/;
 
+const LAST = Date.UTC(10000, 0, 1);
+
 export function decodeCursor(c: string): { createdAt: string; id: string } {
   const m = c.length <= 400 ? CURSOR.exec(Buffer.from(c, 'base64url').toString('utf8')) : null;
-  if (!m || Number.isNaN(Date.parse(m[1]!))) throw EdgeErrors.invalidCursor(undefined, { cursor: c.slice(0, 200) });
+  const at = m ? Date.parse(m[1]!) : Number.NaN;
+  // Rows are created after 1970 and before year 10000; outside that PostgreSQL refuses the value (no year 0) with a 500.
+  if (!m || !(at >= 0 && at < LAST)) throw EdgeErrors.invalidCursor(undefined, { cursor: c.slice(0, 200) });
   return { createdAt: m[1]!, id: m[2]! };
 }

@@ -184,6 +184,17 @@ describe('payments', () => {
     expect(paid).toEqual([60_000, 4_700]);
   });
 
+  it("never lets a payment in full release a declaration an officer holds", async () => {
+    const d = await create(withOrigin('BR'));
+    expect(d).toMatchObject({ lane: 'green', status: 'lane_assigned' });
+    const held = await decide(d.id, { decision: 'hold', reason: 'check the invoice' });
+    expect(held.json().status).toBe('held');
+    const paid = await inject('POST', `/api/v1/declarations/${d.id}/payments`, t.keys.officer, { amountYen: 64_700, reference: 'BANK-H' });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json()).toMatchObject({ paidYen: 64_700, status: 'held' });
+    expect((await history(d.id)).map((e) => e.type)).not.toContain('released');
+  });
+
   it('refuses an implausible payment with 422 rather than storing it', async () => {
     const d = await create(withOrigin('BR'));
     const huge = await inject('POST', `/api/v1/declarations/${d.id}/payments`, t.keys.officer, { amountYen: 1e300, reference: 'X' });
@@ -219,7 +230,12 @@ describe('parties a principal may declare for', () => {
     expect((await inject('GET', `/api/v1/principals/${own.json().id}/authorisations`, t.keys.admin)).json().items.map((a: { partyId: string }) => a.partyId)).toEqual(['aeo-imp']);
     expect((await amend(mine.json().id, sampleDeclaration({ importer: { partyId: 'aeo-imp' } }), {}, ownKey)).statusCode).toBe(200);
 
+    const draft = await inject('POST', '/api/v1/declarations', ownKey, sampleDeclaration({ importer: { partyId: 'aeo-imp' }, submit: false }));
+    expect(draft.statusCode, draft.body).toBe(201);
     expect((await inject('DELETE', `/api/v1/principals/${own.json().id}/authorisations/aeo-imp`, t.keys.admin)).statusCode).toBe(204);
+    // A draft saved while authorised is checked again when it is submitted.
+    const lateSubmit = await inject('POST', `/api/v1/declarations/${draft.json().id}/submit`, ownKey, {});
+    expect(lateSubmit.json().code).toBe('DECLARATION.PARTY_NOT_AUTHORISED');
     const revoked = await inject('POST', '/api/v1/declarations', ownKey, sampleDeclaration({ importer: { partyId: 'aeo-imp' } }));
     expect(revoked.json().code).toBe('DECLARATION.PARTY_NOT_AUTHORISED');
     const unknownParty = await inject('POST', `/api/v1/principals/${own.json().id}/authorisations`, t.keys.admin, { partyId: 'nobody' });

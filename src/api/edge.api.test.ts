@@ -121,11 +121,14 @@ describe('authentication comes before the body', () => {
 
 describe('pagination cursors', () => {
   it('refuses a crafted cursor (year 99999) with 422 REQUEST.INVALID_CURSOR', async () => {
-    for (const text of ['99999-12-07|x', '2026-13-45T00:00:00Z|dcl_x', 'garbage', '2026-01-01T00:00:00.000Z|x\'--']) {
-      const cursor = Buffer.from(text).toString('base64url');
-      const res = await t.platform.app.inject({ url: `/api/v1/declarations?cursor=${cursor}`, headers: auth(t.keys.officer) });
-      expect(res.statusCode, text).toBe(422);
-      expect(res.json().code).toBe('REQUEST.INVALID_CURSOR');
+    const crafted = ['99999-12-07|x', '2026-13-45T00:00:00Z|dcl_x', 'garbage', '2026-01-01T00:00:00.000Z|x\'--', '0000-01-01T00:00:00Z|x', '9999-12-31T23:59:59-23:59|x'];
+    for (const url of ['/api/v1/declarations', '/api/v1/consignment-batches']) {
+      for (const text of crafted) {
+        const cursor = Buffer.from(text).toString('base64url');
+        const res = await t.platform.app.inject({ url: `${url}?cursor=${cursor}`, headers: auth(t.keys.officer) });
+        expect(res.statusCode, `${url} ${text}`).toBe(422);
+        expect(res.json().code).toBe('REQUEST.INVALID_CURSOR');
+      }
     }
   });
 

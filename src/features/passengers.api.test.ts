@@ -190,6 +190,17 @@ describe('gate verdicts follow the declaration', () => {
     expect(raw.json().verdict).toBe('replay');
   });
 
+  it('sends a traveller whose goods were priced at a rate they quoted themselves to an officer', async () => {
+    // No published THB rate: a quoted rate of 0.0001 would make the duty nothing; an officer confirms it instead.
+    const bag = { description: 'Silk scarf', kind: 'other', quantity: 1, unitValue: { amount: '200000', currency: 'THB' } };
+    const body = (await submit({ declaration: greenDeclaration({ goods: { other: [bag] } }), exchangeRates: { THB: '0.0001' } })).json();
+    expect(body.exchangeRates.THB).toMatchObject({ source: 'request' });
+    expect(body.assessment).toMatchObject({ requiresOfficerAssessment: true });
+    const a = await verify(body.qr.token);
+    expect(a.verdict).toBe('red_channel');
+    expect(a.reasons.map((r: { code: string }) => r.code)).toContain('GATE.OFFICER_ASSESSMENT');
+  });
+
   it('sends a pass whose declaration owes duty to the red channel, every time it is scanned', async () => {
     // ¥150,000 bag and ¥120,000 coat: the coat pays the simplified rate; every answer no.
     const bag = { description: 'Leather handbag', kind: 'handbag', quantity: 1, unitValue: { amount: '1000', currency: 'USD' } };

@@ -74,6 +74,9 @@ function diff(base: Declaration, next: Declaration): Partial<Declaration> {
  * event on the history and, through the outbox, on the bus. Without an assessment module a declaration stops at
  * `accepted`; without a risk module it stops at `assessed` — never a placeholder amount or a fake lane.
  */
+/** The declaration changed between a payment and its automatic release: nothing to release. */
+class NotReleasable extends Error {}
+
 export class DeclarationService {
   constructor(private readonly deps: DeclarationServiceDeps) {}
 
@@ -175,6 +178,9 @@ export class DeclarationService {
 
   /** Submits and runs the automatic steps as far as the wired modules allow. */
   async submit(id: string, actor: Actor): Promise<Declaration> {
+    // A draft is checked again: an authorisation may have been withdrawn since it was saved.
+    const draft = await this.deps.repo.get(id);
+    if (draft) await this.checkParties(draft.data, actor);
     await this.transition(id, 'submit', actor, () => ({ patch: { status: 'submitted' } }), 'submitted');
     return this.process(id);
   }
@@ -345,23 +351,41 @@ export class DeclarationService {
     );
   }
 
-  /** Records a payment; a green declaration that then owes nothing is released. */
+  /**
+   * Records a payment. A green declaration waiting on its payment (lane assigned, not held) that then owes nothing is
+   * released — re-checked in the release's own transaction, so a hold, an amendment or a lane change that lands in
+   * between keeps it with the officer.
+   */
   async recordPayment(id: string, amountYen: number, reference: string, actor: Actor, expected: ExpectedVersions = []): Promise<Declaration> {
-    let released = false;
+    const releasable = (d: Declaration): boolean =>
+      d.status === 'lane_assigned' && d.lane === 'green' && d.paidYen >= ((d.assessment as { totalYen?: number } | null)?.totalYen ?? 0);
     const updated = await this.transition(
       id,
       'record_payment',
       actor,
       (d) => {
         const paidYen = d.paidYen + amountYen;
-        released = d.lane === 'green' && paidYen >= ((d.assessment as { totalYen?: number } | null)?.totalYen ?? 0);
         return { patch: { paidYen }, payload: { amountYen, reference, paidYen } };
       },
       'payment_recorded',
       expected,
     );
-    if (!released) return updated;
-    return this.transition(id, 'release', { id: 'system', role: 'system' }, () => ({ patch: { status: 'released' }, payload: { reason: 'paid in full, green lane' } }), 'released');
+    if (!releasable(updated)) return updated;
+    try {
+      return await this.transition(
+        id,
+        'release',
+        { id: 'system', role: 'system' },
+        (d) => {
+          if (d.version !== updated.version || !releasable(d)) throw new NotReleasable();
+          return { patch: { status: 'released' }, payload: { reason: 'paid in full, green lane' } };
+        },
+        'released',
+      );
+    } catch (e) {
+      if (e instanceof NotReleasable) return (await this.deps.repo.get(id)) ?? updated;
+      throw e;
+    }
   }
 
   /**

@@ -100,6 +100,10 @@ export class PassengerDeclarationsService {
       exchangeRates: Object.fromEntries(Object.entries(rates).map(([c, r]) => [c, r.rate])),
     });
     if (!assessed.ok) throw assessed.error;
+    // A rate the traveller quoted (no published rate for the currency that week) is for an officer to confirm: until
+    // then the goods are to be assessed, and the gate sends the traveller to the red channel.
+    const quoted = Object.values(rates).some((r) => r.source === 'request');
+    const assessment = quoted ? { ...assessed.value, requiresOfficerAssessment: true } : assessed.value;
 
     const { passportNumber, ...traveller } = (req.declaration as PassengerDeclaration).traveller;
     const data: ProtectedDeclarationData = {
@@ -113,7 +117,7 @@ export class PassengerDeclarationsService {
     await this.deps.repo.addDeclaration({
       id,
       data,
-      assessment: assessed.value,
+      assessment,
       digest,
       arrivalDate: d.arrivalDate,
       flight,
@@ -122,7 +126,7 @@ export class PassengerDeclarationsService {
     const nowS = Math.floor(now.getTime() / 1000);
     const passEnd = Math.floor((Date.parse(`${d.arrivalDate}T00:00:00Z`) + PASS_GRACE_MS) / 1000);
     const ttlSeconds = Math.max(MIN_PASS_TTL_S, passEnd - nowS);
-    const channel = { declaration: data.declaration, assessment: assessed.value };
+    const channel = { declaration: data.declaration, assessment };
     const red = redClaim(channel);
     const signer = this.deps.keyring.signer();
     const token = issueGatePass(signer, {
@@ -138,7 +142,7 @@ export class PassengerDeclarationsService {
     const channelReasons = gateReasons(channel);
     return {
       id,
-      assessment: assessed.value,
+      assessment,
       qr: { token, pngDataUrl: await gatePassQrDataUrl(token) },
       expiresAt: new Date((nowS + ttlSeconds) * 1000).toISOString(),
       exchangeRates: rates,
