@@ -13,11 +13,21 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => e?.close());
 
-/** What the trader typed (names, descriptions) is shown as typed, in whatever language it was written. */
+/**
+ * What people typed is shown as typed, in whatever language it was written: the trader's names and descriptions,
+ * and the names and reasons analysts gave their targeting rules.
+ */
 const TYPED = (() => {
   const d = sampleDeclaration() as { items: { description: string }[] } & Record<string, { name?: string } | undefined>;
   return [...d.items.map((i) => i.description), ...['declarant', 'importer', 'exporter', 'seller', 'buyer'].map((p) => d[p]?.name ?? '')].filter((s) => s !== '');
 })();
+beforeAll(async () => {
+  const rules = await apiCall<{ items: { name: string; reason: string }[] }>(e, 'GET', '/api/v1/risk/rules?all=true', e.tp.keys.analyst);
+  expect(rules.status).toBe(200);
+  // Longest first, so that a name containing another is taken out whole.
+  TYPED.push(...rules.body.items.flatMap((r) => [r.name, r.reason]));
+  TYPED.sort((a, b) => b.length - a.length);
+}, 60_000);
 
 /**
  * Runs of three or more English words in the text a reader sees: what a Japanese page must not contain. Codes
