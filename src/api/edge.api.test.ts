@@ -180,3 +180,19 @@ describe('implausible amounts', () => {
     }
   });
 });
+
+describe('a body over the limit', () => {
+  it('answers 413 with its code to a client still sending, never a reset', async () => {
+    // 1.5 MB against the 1 MiB JSON limit, as an ordinary client sends it: the whole body, then read the answer.
+    const body = JSON.stringify({ version: 'x'.repeat(1_500_000) });
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/risk/policy`, {
+        method: 'PUT',
+        headers: { ...auth(t.keys.admin), 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(413);
+      expect((await res.json()).code).toBe('REQUEST.BODY_TOO_LARGE');
+    }
+  });
+});

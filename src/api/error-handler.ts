@@ -1,5 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { CommonErrors, DomainError, localise, msg, pickLanguage, wordingOf, type ApiLang, type Localised, type Problem } from '../kernel/index.ts';
+import { discardUnread } from './unread-body.ts';
+
+/** How much of an oversized body is read and dropped before the 413; past it the connection is closed. */
+const OVERSIZE_DRAIN_BYTES = 16 * 1024 * 1024;
 
 interface AjvError {
   instancePath?: string;
@@ -108,7 +112,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     switch (fe.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return send(413, CommonErrors.tooLarge(undefined, { limitBytes: request.routeOptions.bodyLimit ?? null }));
+        // The client is still sending: read a bounded rest so that the 413 reaches it instead of a reset.
+        return discardUnread(request, reply, OVERSIZE_DRAIN_BYTES).then(() =>
+          send(413, CommonErrors.tooLarge(undefined, { limitBytes: request.routeOptions.bodyLimit ?? null })),
+        );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(415, CommonErrors.unsupportedMedia(msg('REQUEST.UNSUPPORTED_MEDIA_TYPE.type', { contentType: request.headers['content-type'] ?? '' })));
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':

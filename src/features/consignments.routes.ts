@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { principalOf, requireRole } from '../api/auth.ts';
+import { discardUnread } from '../api/unread-body.ts';
 import type { BatchRow, ConsignmentsRepo } from '../adapters/store/consignments.repo.ts';
 import type { Principal } from '../adapters/store/principals.repo.ts';
 import { newId } from '../kernel/index.ts';
@@ -55,37 +56,6 @@ const view = (b: BatchRow, p: Principal) => ({
   completedAt: b.completedAt,
 });
 
-/**
- * When a batch is decided before its body was read to the end (a CSV header no row can be read with, a broken
- * quote, an error), the client is still sending. Left unread, the socket stalls and a client that finishes its
- * upload before reading the answer waits for ever; closing instead would reset the connection under the client's
- * writes, and the answer could be lost with it. So the rest is read and thrown away before answering, up to the
- * upload limit, past which the answer asks to close the connection.
- */
-async function discardUnread(req: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const raw = req.raw;
-  if (raw.complete || raw.readableEnded || raw.destroyed) return;
-  await new Promise<void>((resolve) => {
-    let left = UPLOAD_LIMIT_BYTES;
-    const done = (): void => {
-      raw.off('data', onData);
-      resolve();
-    };
-    const onData = (chunk: Buffer): void => {
-      left -= chunk.length;
-      if (left >= 0) return;
-      raw.pause();
-      void reply.header('connection', 'close');
-      done();
-    };
-    raw.on('data', onData);
-    raw.once('end', done);
-    raw.once('close', done);
-    raw.once('error', done);
-    raw.resume();
-  });
-}
-
 export function consignmentRoutes(deps: RouteDeps) {
   const { repo, pipeline } = deps;
 
@@ -137,7 +107,7 @@ export function consignmentRoutes(deps: RouteDeps) {
             ...(clearInline ? { clearInline } : {}),
           });
         } finally {
-          await discardUnread(req, reply);
+          await discardUnread(req, reply, UPLOAD_LIMIT_BYTES);
         }
         const b = await repo.getBatch(id);
         const shown = view(b!, principalOf(req));
