@@ -74,14 +74,6 @@ export const DeclarationInputSchema = Type.Object(
   strict,
 );
 
-export const CreateDeclarationSchema = Type.Object(
-  {
-    ...DeclarationInputSchema.properties,
-    submit: Type.Optional(Type.Boolean({ description: 'false keeps it as a draft; default true' })),
-  },
-  strict,
-);
-
 /** A complete import declaration (green coffee from Brazil into Tokyo), the example of the API documents. */
 export const EXAMPLE_DECLARATION = {
   kind: 'import',
@@ -103,6 +95,14 @@ export const EXAMPLE_DECLARATION = {
     },
   ],
 } as const;
+
+export const CreateDeclarationSchema = Type.Object(
+  {
+    ...DeclarationInputSchema.properties,
+    submit: Type.Optional(Type.Boolean({ description: 'false keeps it as a draft; default true' })),
+  },
+  { ...strict, examples: [EXAMPLE_DECLARATION] },
+);
 
 /**
  * The version a change was made on (the `version` of the declaration as read). The same as an `If-Match` header;

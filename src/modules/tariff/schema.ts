@@ -63,7 +63,17 @@ export const AssessmentRequestSchema = Type.Object(
     ),
     items: Type.Array(AssessmentItemSchema, { minItems: 1, maxItems: 999 }),
   },
-  strict,
+  {
+    ...strict,
+    examples: [
+      {
+        date: '2026-11-20',
+        exchangeRates: { USD: '150.00' },
+        incoterm: 'CIF',
+        items: [{ code9: '090111000', originCountry: 'BR', value: { amount: '5400.00', currency: 'USD' }, quantities: [{ amount: '1200', unit: 'KG' }] }],
+      },
+    ],
+  },
 );
 
 /** A note's `message` is in the asker's language (Accept-Language); `params` and `messageKey` let a client word it itself. */
