@@ -118,7 +118,7 @@ export const traderEn = {
   'nav.exchangeRates': 'Exchange rates',
   'rates.title': 'Customs exchange rates',
   'rates.lead': 'Duty is assessed in yen at the customs exchange rate of the week (税関長公示レート). Japan Customs publishes these rates every week on its website, each for one week from Sunday to Saturday. A new installation has none: enter the week\'s official rates here.',
-  'rates.cli': 'They can also be loaded from a JSON or CSV file with the command: customs exchange-rates load FILE',
+  'rates.cli': 'They can also be loaded from a JSON or CSV file with the command:',
   'rates.noneThisWeek': 'No exchange rate is in force this week: declarations and estimates in foreign currencies cannot be assessed until the week\'s rates are entered.',
   'rates.readOnly': 'Your role can see the rates but not enter them; an officer enters the week\'s rates.',
   'rates.enter': 'Enter the week\'s rates',

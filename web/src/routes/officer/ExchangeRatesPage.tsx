@@ -17,7 +17,7 @@ interface Rate {
 
 /** Officers enter the week's customs exchange rates; everyone in the console sees the rates in force and past. */
 export default function ExchangeRatesPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = usePrincipal();
   const rates = useResource<{ items: Rate[] }>('/api/v1/exchange-rates');
   const [saved, setSaved] = useState<number | null>(null);
@@ -32,7 +32,9 @@ export default function ExchangeRatesPage() {
     <>
       <h1>{t('rates.title')}</h1>
       <p className="lead">{t('rates.lead')}</p>
-      <p className="hint">{t('rates.cli')}</p>
+      <p className="hint">
+        {t('rates.cli')} <code>customs exchange-rates load {lang === 'ja' ? 'ファイル名' : 'FILE'}</code>
+      </p>
       {saved !== null ? (
         <div className="banner banner--success" role="status" data-testid="rates-saved">
           {t('rates.saved', { n: saved })}

@@ -5,7 +5,7 @@ import { currency, date, decimal, required, type Check, type Values } from '../.
 /** The currencies most declared in Japan, offered first; other rows take any ISO 4217 code. */
 export const COMMON_CURRENCIES = ['USD', 'EUR', 'CNY', 'GBP', 'KRW', 'AUD', 'THB', 'HKD', 'TWD', 'SGD'] as const;
 export const RATE_ROWS = COMMON_CURRENCIES.length + 2;
-export const OFFICIAL_SOURCE = '税関長公示レート (Japan Customs weekly rate)';
+export const OFFICIAL_SOURCE = '税関長公示レート';
 
 /** Customs rates apply for a week from Sunday to Saturday; the week of `day` (yyyy-mm-dd, UTC calendar). */
 export function weekOf(day: string): { from: string; to: string } {
