@@ -156,6 +156,20 @@ describe('declarations API', () => {
     expect(byTrader.statusCode).toBe(403);
   });
 
+  it('says who acted by role (and by name to the office, and to a trader for its own steps), never by a bare id', async () => {
+    const d = (await create(sampleDeclaration())).json();
+    await t.platform.app.inject({ method: 'POST', url: `/api/v1/declarations/${d.id}/decision`, headers: auth(t.keys.officer), payload: { decision: 'hold', reason: 'permit FD missing' } });
+    type Ev = { type: string; actorRole?: string; actorName?: string };
+    const read = async (key: string) => (await t.platform.app.inject({ url: `/api/v1/declarations/${d.id}/history`, headers: auth(key) })).json().events as Ev[];
+    const asTrader = await read(t.keys.trader);
+    expect(asTrader.find((e) => e.type === 'created')).toMatchObject({ actorRole: 'trader', actorName: expect.any(String) });
+    expect(asTrader.find((e) => e.type === 'accepted')).toMatchObject({ actorRole: 'system' });
+    const hold = asTrader.find((e) => e.type === 'held');
+    expect(hold).toMatchObject({ actorRole: 'officer' });
+    expect(hold?.actorName).toBeUndefined();
+    expect((await read(t.keys.officer)).find((e) => e.type === 'held')).toMatchObject({ actorRole: 'officer', actorName: expect.any(String) });
+  });
+
   it('refuses amendments after release', async () => {
     const d = (await create(sampleDeclaration())).json();
     await t.platform.app.inject({ method: 'POST', url: `/api/v1/declarations/${d.id}/decision`, headers: auth(t.keys.officer), payload: { decision: 'reject', reason: 'duplicate' } });

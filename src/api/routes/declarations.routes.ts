@@ -130,14 +130,23 @@ export function declarationRoutes(ctx: ApiContext) {
       async (req) => {
         const d = await visible(req.params.id, req);
         const events = await svc.history(d.id);
-        // Traders see what happened, not the targeting detail carried by lane events.
+        // Who acted, as a reader can take it in: the actor's role for everyone, and the name for the customs office.
         const p = principalOf(req);
+        const actors = new Map<string, { role: string; name: string } | undefined>();
+        for (const id of new Set(events.map((e) => e.actor))) if (id !== 'system') actors.set(id, await ctx.principals.get(id));
+        const who = (actor: string) => {
+          if (actor === 'system') return { actorRole: 'system' };
+          const a = actors.get(actor);
+          if (!a) return {};
+          return p.role === 'trader' ? { actorRole: a.role, ...(actor === p.id ? { actorName: a.name } : {}) } : { actorRole: a.role, actorName: a.name };
+        };
+        // Traders see what happened, not the targeting detail carried by lane events.
         return {
           id: d.id,
           events:
             p.role === 'trader'
-              ? events.filter((e) => !OFFICE_ONLY_EVENTS.has(e.type)).map((e) => ({ ...e, payload: { ...e.payload, risk: undefined } }))
-              : events,
+              ? events.filter((e) => !OFFICE_ONLY_EVENTS.has(e.type)).map((e) => ({ ...e, ...who(e.actor), payload: { ...e.payload, risk: undefined } }))
+              : events.map((e) => ({ ...e, ...who(e.actor) })),
         };
       },
     );

@@ -68,6 +68,10 @@ export interface HistoryEvent {
   readonly seq: number;
   readonly type: string;
   readonly actor: string;
+  /** The actor's role ('system' for the platform's own steps); absent for a principal no longer known. */
+  readonly actorRole?: string;
+  /** The actor's name: officers see every name, a trader only its own. */
+  readonly actorName?: string;
   readonly version: number;
   readonly at: string;
   readonly payload: Record<string, unknown>;

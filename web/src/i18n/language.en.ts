@@ -13,5 +13,11 @@ export const languageEn = {
   'decl.howToContest':
     'If you disagree with a decision, you may ask the customs office for an explanation and, within three months, file a request for re-examination or an administrative appeal.',
   'decl.permits': 'Permits needed',
+  'history.role.trader': 'the trader',
+  'history.role.officer': 'a customs officer',
+  'history.role.analyst': 'a risk analyst',
+  'history.role.admin': 'an administrator',
+  'history.role.unknown': 'a former user',
+  'history.actorNamed': '{role} ({name})',
   'history.system': 'the system',
 } as const;

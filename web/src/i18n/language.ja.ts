@@ -14,5 +14,11 @@ export const languageJa: Record<keyof typeof languageEn, string> = {
   'decl.howToContest':
     '税関の処分に不服がある場合は、税関に説明を求めることができます。また、処分を知った日の翌日から3か月以内に再調査の請求または審査請求をすることができます。',
   'decl.permits': '必要な許可・承認等',
+  'history.role.trader': '事業者',
+  'history.role.officer': '税関職員',
+  'history.role.analyst': 'リスク分析担当者',
+  'history.role.admin': '管理者',
+  'history.role.unknown': '削除された利用者',
+  'history.actorNamed': '{role}（{name}）',
   'history.system': 'システム',
 };
