@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGREEMENTS, agreementName, columnName, formatCode9, permitName, rateEntries, rateText } from './tariff.ts';
+import { AGREEMENTS, agreementName, columnName, formatCode9, groupDecimal, permitName, rateEntries, rateText } from './tariff.ts';
 
 describe('tariff display helpers', () => {
   it('prints a statistical code the way the schedule does', () => {
@@ -44,5 +44,14 @@ describe('tariff display helpers', () => {
       { column: 'rate_general', text: '3%' },
       { column: 'rate_wto', text: '2.5%' },
     ]);
+  });
+});
+
+describe('groupDecimal', () => {
+  it('groups the whole part of a declared decimal and leaves its fraction as filed', () => {
+    expect(groupDecimal('5400.00')).toBe('5,400.00');
+    expect(groupDecimal('1234567.891')).toBe('1,234,567.891');
+    expect(groupDecimal('999')).toBe('999');
+    expect(groupDecimal('0.000001')).toBe('0.000001');
   });
 });

@@ -1,6 +1,9 @@
 import type { Lang } from '../i18n/index.tsx';
 
 /** `090111000` → `0901.11-000`, the way Japan's schedule prints a statistical code. */
+/** A decimal string as declared, with thousands separators on its whole part (no float rounding of what was filed). */
+export const groupDecimal = (a: string): string => a.replace(/^(\d+)/, (w) => w.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+
 export function formatCode9(code9: string): string {
   return code9.length === 9 ? `${code9.slice(0, 4)}.${code9.slice(4, 6)}-${code9.slice(6)}` : code9;
 }

@@ -7,7 +7,7 @@ import { History } from '../../components/History.tsx';
 import { LaneBadge, StatusTag, statusKey } from '../../components/status.tsx';
 import type { HistoryEvent } from '../../components/declaration-types.ts';
 import { useDeclaration } from '../../components/use-declaration.ts';
-import { formatCode9 } from '../../components/tariff.ts';
+import { formatCode9, groupDecimal } from '../../components/tariff.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { DecisionForm, FindingForm, PaymentForm, type Decision } from './ActionForms.tsx';
 import { RiskPanel } from './RiskPanel.tsx';
@@ -141,7 +141,7 @@ export default function OfficerDeclarationPage({ params }: { params: Record<stri
             <ol>
               {d.data.items.map((it, i) => (
                 <li key={i}>
-                  <Link href={`/tariff/${it.code9}`}>{formatCode9(it.code9)}</Link> {it.description} ({it.originCountry}) — {it.invoiceValue.amount} {it.invoiceValue.currency}
+                  <Link href={`/tariff/${it.code9}`}>{formatCode9(it.code9)}</Link> {it.description} ({it.originCountry}) — {it.invoiceValue.currency} {groupDecimal(it.invoiceValue.amount)}
                 </li>
               ))}
             </ol>

@@ -9,7 +9,7 @@ import { useDeclaration } from '../../components/use-declaration.ts';
 import { PENDING, type DeclarationView, type HistoryEvent } from '../../components/declaration-types.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { serverText } from '../../i18n/server-text.ts';
-import { agreementName } from '../../components/tariff.ts';
+import { agreementName, groupDecimal } from '../../components/tariff.ts';
 import { UNIT_KEYS } from './declaration-form.ts';
 import { authorityEn, LAW_CODES, lawName, nextSteps, type Permit } from './next-steps.ts';
 
@@ -198,8 +198,6 @@ function DeclaredGoods({ d }: { d: DeclarationView }) {
   const unit = (u: string) => (UNIT_KEYS.has(u) ? `${t(`unit.${u}` as MessageKey)}` : u);
   const trader = data.kind === 'export' ? data.exporter : data.importer;
   const other = data.kind === 'export' ? data.buyer : data.seller;
-  // Decimal strings as filed, with thousands separators on the whole part (no float rounding of what was declared).
-  const amount = (a: string) => a.replace(/^(\d+)/, (w) => w.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
   return (
     <section aria-labelledby="goods-title" data-testid="declared-goods">
       <h2 id="goods-title">
@@ -246,13 +244,13 @@ function DeclaredGoods({ d }: { d: DeclarationView }) {
                 <td data-testid="declared-quantities">
                   {(it.quantities ?? []).map((q, j) => (
                     <div key={j}>
-                      {amount(q.amount)} {unit(q.unit)} <span className="hint">({q.unit})</span>
+                      {groupDecimal(q.amount)} {unit(q.unit)} <span className="hint">({q.unit})</span>
                     </div>
                   ))}
                 </td>
-                <td>{it.netMassKg ? `${amount(it.netMassKg)} kg` : '—'}</td>
+                <td>{it.netMassKg ? `${groupDecimal(it.netMassKg)} kg` : '—'}</td>
                 <td>
-                  {it.invoiceValue.currency} {amount(it.invoiceValue.amount)}
+                  {it.invoiceValue.currency} {groupDecimal(it.invoiceValue.amount)}
                 </td>
                 <td>{it.preference ? agreementName(it.preference, lang) : t('f.preference.none')}</td>
               </tr>
