@@ -5,7 +5,11 @@ export const GateVerifyRequestSchema = Type.Object(
   {
     token: Type.String({ maxLength: 4096, description: 'The text decoded from the QR code (a compact JWS)' }),
   },
-  { additionalProperties: false, $id: 'GateVerifyRequest' },
+  {
+    additionalProperties: false,
+    $id: 'GateVerifyRequest',
+    examples: [{ token: 'eyJhbGciOiJFZERTQSIsImtpZCI6ImsxIn0.eyJqdGkiOiJ4In0.c2lnbmF0dXJl' }],
+  },
 );
 
 export const GateVerificationSchema = Type.Object(

@@ -54,7 +54,10 @@ export const RuleDraftSchema = Type.Object(
     validTo: Type.Optional(Type.String({ pattern: DATE, description: 'last day the rule applies (inclusive)' })),
     active: Type.Boolean(),
   },
-  strict,
+  {
+    ...strict,
+    examples: [{ name: 'Coffee from CN', lane: 'yellow', reason: 'document check of the origin', criteria: { originCountries: ['CN'], hsPrefixes: ['0901'] }, validFrom: '2026-01-01', active: true }],
+  },
 );
 
 export const RuleVersionSchema = Type.Intersect([
